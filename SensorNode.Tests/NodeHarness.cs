@@ -1,0 +1,93 @@
+using System.Collections;
+using SensorNode.Core;
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+using SensorNode.Tests.Fakes;
+
+namespace SensorNode.Tests
+{
+    /// <summary>
+    /// A node on fake hardware: one BME280-like sensor "bme280", actuators "relay" and "led". Test classes stay
+    /// static (nanoFramework's launcher creates no instances), so each test makes its own harness.
+    /// </summary>
+    public sealed class NodeHarness
+    {
+        public const string NodeId = "node1";
+        public readonly FakeMqttLink Link = new FakeMqttLink();
+        public readonly FakeClock Clock = new FakeClock();
+        public readonly FakeNetwork Network = new FakeNetwork();
+        public readonly MemorySettingsStore Store = new MemorySettingsStore();
+        public readonly ListLog Log = new ListLog();
+        public readonly FakeOutput Relay = new FakeOutput();
+        public readonly FakeOutput Led = new FakeOutput();
+        public readonly FakeSensor Sensor = new FakeSensor(
+            "bme280",
+            new Quantity[] { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure },
+            new double[] { 21.456, 45.06, 1013.254 });
+
+        /// <summary>Sensors added after "bme280" when the node starts.</summary>
+        public readonly ArrayList ExtraSensors = new ArrayList();
+
+        public Node Node;
+
+        /// <summary>Builds the node from what <see cref="Store"/> holds (defaults when empty) and starts it.</summary>
+        public NodeHarness Start()
+        {
+            NodeConfig defaults = new NodeConfig(NodeId);
+            ConfigStore store = new ConfigStore(Store);
+            Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Clock, Log);
+            Node.AddSensor(Sensor);
+            foreach (ISensor extra in ExtraSensors)
+            {
+                Node.AddSensor(extra);
+            }
+
+            Node.AddActuator("relay", Relay, false);
+            Node.AddActuator("led", Led, false);
+            Node.Start();
+            return this;
+        }
+
+        public static NodeHarness Started()
+        {
+            NodeHarness harness = new NodeHarness().Start();
+            harness.Node.Poll();
+            return harness;
+        }
+
+        public string Base
+        {
+            get { return Node.Topics.Base; }
+        }
+
+        /// <summary>Moves time forward and lets the node do what is due.</summary>
+        public void Advance(long ms)
+        {
+            Clock.Now += ms;
+            Node.Poll();
+        }
+
+        /// <summary>Delivers a live (not retained) message to "{base}{suffix}" and lets the node handle it.</summary>
+        public void Send(string suffix, string payload)
+        {
+            Send(suffix, payload, false);
+        }
+
+        public void Send(string suffix, string payload, bool retained)
+        {
+            Link.Deliver(Base + suffix, payload, retained);
+            Node.Poll();
+        }
+
+        public string LastPayload(string suffix)
+        {
+            PublishedMessage message = Link.Last(Base + suffix);
+            return message == null ? null : message.Payload;
+        }
+
+        public string LastEvent()
+        {
+            return LastPayload("/event");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace SensorNode.Core.Board
+{
+    /// <summary>
+    /// A physical quantity a sensor reports: its topic name, unit and the fixed number of decimals it is
+    /// published with. Adding a quantity is adding one field here.
+    /// </summary>
+    public sealed class Quantity
+    {
+        public static readonly Quantity Temperature = new Quantity("temperature", "°C", 2);
+        public static readonly Quantity Humidity = new Quantity("humidity", "%RH", 1);
+        public static readonly Quantity Pressure = new Quantity("pressure", "hPa", 2);
+        public static readonly Quantity GasResistance = new Quantity("gas_resistance", "Ω", 0);
+
+        public Quantity(string name, string unit, int decimals)
+        {
+            Name = name;
+            Unit = unit;
+            Decimals = decimals;
+        }
+
+        /// <summary>Topic segment and JSON key, e.g. "temperature".</summary>
+        public string Name { get; }
+
+        public string Unit { get; }
+
+        /// <summary>Decimals in the published text; fixed so payloads do not jitter in length or precision.</summary>
+        public int Decimals { get; }
+    }
+}

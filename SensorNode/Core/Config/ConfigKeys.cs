@@ -1,0 +1,25 @@
+namespace SensorNode.Core.Config
+{
+    /// <summary>JSON keys of <see cref="NodeConfig"/>, shared by the parser and the writer.</summary>
+    public static class ConfigKeys
+    {
+        public const string NodeId = "node_id";
+        public const string TopicPrefix = "topic_prefix";
+        public const string PublishInterval = "interval_s";
+        public const string WifiSsid = "wifi_ssid";
+        public const string WifiPassword = "wifi_password";
+        public const string BrokerHost = "broker_host";
+        public const string BrokerPort = "broker_port";
+        public const string BrokerTls = "broker_tls";
+        public const string BrokerUsername = "broker_user";
+        public const string BrokerPassword = "broker_password";
+        public const string KeepAlive = "keepalive_s";
+        public const string CleanSession = "clean_session";
+        public const string AcceptRetainedCommands = "accept_retained_commands";
+
+        public const int MinPublishIntervalSeconds = 1;
+        public const int MaxPublishIntervalSeconds = 86400;
+        public const int MinKeepAliveSeconds = 5;
+        public const int MaxKeepAliveSeconds = 3600;
+    }
+}

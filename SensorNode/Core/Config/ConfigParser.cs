@@ -1,0 +1,131 @@
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Config
+{
+    /// <summary>
+    /// Applies a JSON object of settings onto a copy of a config and validates the result as a whole.
+    /// Keys left out keep their value, so {"interval_s":10} changes only the interval. Anything wrong rejects
+    /// the entire object: a node never runs half of a config.
+    /// </summary>
+    public static class ConfigParser
+    {
+        /// <summary>Returns null and the merged config in <paramref name="result"/>, or returns the first problem.</summary>
+        public static string TryMerge(NodeConfig current, byte[] json, int length, out NodeConfig result)
+        {
+            result = null;
+            NodeConfig merged = current.Clone();
+            JsonObjectReader reader = new JsonObjectReader(json, length);
+            while (reader.MoveNext())
+            {
+                string error = ApplyMember(merged, reader);
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            if (reader.Error != null)
+            {
+                return "malformed JSON: " + reader.Error;
+            }
+
+            string invalid = Validate(merged);
+            if (invalid != null)
+            {
+                return invalid;
+            }
+
+            result = merged;
+            return null;
+        }
+
+        public static string Validate(NodeConfig config)
+        {
+            if (!TopicScheme.IsValidSegment(config.NodeId))
+            {
+                return "\"" + ConfigKeys.NodeId + "\" must be one topic level without '/', '+' or '#'";
+            }
+
+            if (!TopicScheme.IsValidPrefix(config.TopicPrefix))
+            {
+                return "\"" + ConfigKeys.TopicPrefix + "\" must be topic levels without '+', '#' or empty levels";
+            }
+
+            if (config.BrokerHost == null || config.BrokerHost.Length == 0)
+            {
+                return "\"" + ConfigKeys.BrokerHost + "\" must not be empty";
+            }
+
+            return null;
+        }
+
+        private static string ApplyMember(NodeConfig config, JsonObjectReader member)
+        {
+            switch (member.Key)
+            {
+                case ConfigKeys.NodeId: return ReadText(member, ref config.NodeId, false);
+                case ConfigKeys.TopicPrefix: return ReadText(member, ref config.TopicPrefix, false);
+                case ConfigKeys.WifiSsid: return ReadText(member, ref config.WifiSsid, true);
+                case ConfigKeys.WifiPassword: return ReadSecret(member, ref config.WifiPassword);
+                case ConfigKeys.BrokerHost: return ReadText(member, ref config.BrokerHost, false);
+                case ConfigKeys.BrokerUsername: return ReadText(member, ref config.BrokerUsername, true);
+                case ConfigKeys.BrokerPassword: return ReadSecret(member, ref config.BrokerPassword);
+                case ConfigKeys.PublishInterval:
+                    return ReadWhole(member, ConfigKeys.MinPublishIntervalSeconds, ConfigKeys.MaxPublishIntervalSeconds, ref config.PublishIntervalSeconds);
+                case ConfigKeys.BrokerPort: return ReadWhole(member, 1, 65535, ref config.BrokerPort);
+                case ConfigKeys.KeepAlive:
+                    return ReadWhole(member, ConfigKeys.MinKeepAliveSeconds, ConfigKeys.MaxKeepAliveSeconds, ref config.KeepAliveSeconds);
+                case ConfigKeys.BrokerTls: return ReadFlag(member, ref config.BrokerTls);
+                case ConfigKeys.CleanSession: return ReadFlag(member, ref config.CleanSession);
+                case ConfigKeys.AcceptRetainedCommands: return ReadFlag(member, ref config.AcceptRetainedCommands);
+                default: return "unknown key \"" + member.Key + "\"";
+            }
+        }
+
+        private static string ReadText(JsonObjectReader member, ref string field, bool mayBeEmpty)
+        {
+            if (member.Kind != JsonValueKind.String || (!mayBeEmpty && member.StringValue.Length == 0))
+            {
+                return "\"" + member.Key + "\" must be a " + (mayBeEmpty ? "string" : "non-empty string");
+            }
+
+            field = member.StringValue;
+            return null;
+        }
+
+        /// <summary>The masked value the node publishes means "keep the current secret", so a copied config round-trips.</summary>
+        private static string ReadSecret(JsonObjectReader member, ref string field)
+        {
+            if (member.Kind == JsonValueKind.String && member.StringValue == ConfigWriter.Mask)
+            {
+                return null;
+            }
+
+            return ReadText(member, ref field, true);
+        }
+
+        private static string ReadWhole(JsonObjectReader member, int min, int max, ref int field)
+        {
+            double value = member.NumberValue;
+            if (member.Kind != JsonValueKind.Number || value != (int)value || value < min || value > max)
+            {
+                return "\"" + member.Key + "\" must be a whole number from " + min + " to " + max;
+            }
+
+            field = (int)value;
+            return null;
+        }
+
+        private static string ReadFlag(JsonObjectReader member, ref bool field)
+        {
+            if (member.Kind != JsonValueKind.Boolean)
+            {
+                return "\"" + member.Key + "\" must be true or false";
+            }
+
+            field = member.BooleanValue;
+            return null;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Config
+{
+    /// <summary>
+    /// Writes a config as the JSON that <see cref="ConfigParser"/> reads: complete for flash, with secrets
+    /// masked for the retained "{base}/config" topic.
+    /// </summary>
+    public static class ConfigWriter
+    {
+        public const string Mask = "***";
+
+        public static void Write(NodeConfig config, PayloadBuilder output, bool maskSecrets)
+        {
+            output.Append('{');
+            Text(output, ConfigKeys.NodeId, config.NodeId, false);
+            Text(output, ConfigKeys.TopicPrefix, config.TopicPrefix, true);
+            Number(output, ConfigKeys.PublishInterval, config.PublishIntervalSeconds);
+            Text(output, ConfigKeys.WifiSsid, config.WifiSsid, true);
+            Text(output, ConfigKeys.WifiPassword, Secret(config.WifiPassword, maskSecrets), true);
+            Text(output, ConfigKeys.BrokerHost, config.BrokerHost, true);
+            Number(output, ConfigKeys.BrokerPort, config.BrokerPort);
+            Flag(output, ConfigKeys.BrokerTls, config.BrokerTls);
+            Text(output, ConfigKeys.BrokerUsername, config.BrokerUsername, true);
+            Text(output, ConfigKeys.BrokerPassword, Secret(config.BrokerPassword, maskSecrets), true);
+            Number(output, ConfigKeys.KeepAlive, config.KeepAliveSeconds);
+            Flag(output, ConfigKeys.CleanSession, config.CleanSession);
+            Flag(output, ConfigKeys.AcceptRetainedCommands, config.AcceptRetainedCommands);
+            output.Append('}');
+        }
+
+        private static string Secret(string value, bool mask)
+        {
+            return mask && value != null && value.Length > 0 ? Mask : value;
+        }
+
+        private static void Text(PayloadBuilder output, string key, string value, bool comma)
+        {
+            if (comma)
+            {
+                output.Append(',');
+            }
+
+            output.AppendJsonKey(key).AppendJsonString(value);
+        }
+
+        private static void Number(PayloadBuilder output, string key, int value)
+        {
+            output.Append(',').AppendJsonKey(key).AppendInteger(value);
+        }
+
+        private static void Flag(PayloadBuilder output, string key, bool value)
+        {
+            output.Append(',').AppendJsonKey(key).Append(value ? "true" : "false");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace SensorNode.Core.Config
+{
+    /// <summary>
+    /// The node's settings: what arrives on "{base}/config/set" and what is kept in flash. The JSON key of
+    /// each field is in <see cref="ConfigKeys"/>; docs/configuration.md documents them.
+    /// </summary>
+    public sealed class NodeConfig
+    {
+        /// <summary>Topic segment naming this node; the board supplies a default derived from its MAC address.</summary>
+        public string NodeId;
+        public string TopicPrefix = "sensornode";
+        public int PublishIntervalSeconds = 30;
+
+        public string WifiSsid = "";
+        public string WifiPassword = "";
+
+        public string BrokerHost = "localhost";
+        public int BrokerPort = 1883;
+        public bool BrokerTls;
+        public string BrokerUsername = "";
+        public string BrokerPassword = "";
+        public int KeepAliveSeconds = 60;
+        public bool CleanSession = true;
+
+        /// <summary>
+        /// Off by default: a retained "/set" left on the broker would otherwise switch a relay at every boot.
+        /// </summary>
+        public bool AcceptRetainedCommands;
+
+        public NodeConfig(string nodeId)
+        {
+            NodeId = nodeId;
+        }
+
+        public NodeConfig Clone()
+        {
+            return (NodeConfig)MemberwiseClone();
+        }
+
+        /// <summary>True when applying <paramref name="other"/> needs a new broker session (or a new Wi-Fi join).</summary>
+        public bool ConnectionDiffers(NodeConfig other)
+        {
+            return NodeId != other.NodeId
+                || TopicPrefix != other.TopicPrefix
+                || WifiDiffers(other)
+                || BrokerHost != other.BrokerHost
+                || BrokerPort != other.BrokerPort
+                || BrokerTls != other.BrokerTls
+                || BrokerUsername != other.BrokerUsername
+                || BrokerPassword != other.BrokerPassword
+                || KeepAliveSeconds != other.KeepAliveSeconds
+                || CleanSession != other.CleanSession;
+        }
+
+        public bool WifiDiffers(NodeConfig other)
+        {
+            return WifiSsid != other.WifiSsid || WifiPassword != other.WifiPassword;
+        }
+    }
+}

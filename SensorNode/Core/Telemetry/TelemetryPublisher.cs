@@ -1,0 +1,217 @@
+using System;
+using System.Collections;
+using SensorNode.Core.Actuators;
+using SensorNode.Core.Board;
+using SensorNode.Core.Events;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Telemetry
+{
+    /// <summary>
+    /// One telemetry cycle: read every sensor, publish each valid quantity retained on its own topic, then one
+    /// retained JSON snapshot on "{base}/state". Topics and buffers are made when the topics change, so a cycle
+    /// in steady state allocates nothing in the core.
+    /// </summary>
+    public sealed class TelemetryPublisher
+    {
+        public const int MaxSnapshotBytes = 1536;
+        private const int MaxValueBytes = 32;
+
+        private readonly IMqttLink _link;
+        private readonly IClock _clock;
+        private readonly EventPublisher _events;
+        private readonly ISensor[] _sensors;
+        private readonly Actuator[] _actuators;
+        private readonly double[][] _values;
+        private readonly string[] _errors;
+        private readonly string[][] _readingTopics;
+        private readonly PayloadBuilder _value = new PayloadBuilder(MaxValueBytes);
+        private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
+        private TopicScheme _topics;
+
+        public TelemetryPublisher(IMqttLink link, IClock clock, EventPublisher events, ArrayList sensors, ArrayList actuators)
+        {
+            _link = link;
+            _clock = clock;
+            _events = events;
+            _sensors = new ISensor[sensors.Count];
+            _values = new double[sensors.Count][];
+            _errors = new string[sensors.Count];
+            _readingTopics = new string[sensors.Count][];
+            for (int i = 0; i < _sensors.Length; i++)
+            {
+                _sensors[i] = (ISensor)sensors[i];
+                _values[i] = new double[_sensors[i].Quantities.Length];
+            }
+
+            _actuators = new Actuator[actuators.Count];
+            actuators.CopyTo(_actuators, 0);
+        }
+
+        /// <summary>Cycles published since boot; the snapshot's "seq".</summary>
+        public long Sequence { get; private set; }
+
+        /// <summary>The last snapshot's bytes (valid until the next cycle).</summary>
+        public PayloadBuilder LastSnapshot
+        {
+            get { return _snapshot; }
+        }
+
+        public void UseTopics(TopicScheme topics)
+        {
+            _topics = topics;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                Quantity[] quantities = _sensors[s].Quantities;
+                _readingTopics[s] = new string[quantities.Length];
+                for (int q = 0; q < quantities.Length; q++)
+                {
+                    _readingTopics[s][q] = topics.SensorReading(_sensors[s].Id, quantities[q].Name);
+                }
+            }
+        }
+
+        /// <summary>Reads, publishes and returns true when every publish was handed to the link.</summary>
+        public bool RunCycle()
+        {
+            bool allSent = true;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                bool ok = ReadSensor(s);
+                if (ok)
+                {
+                    allSent &= PublishReadings(s);
+                }
+            }
+
+            Sequence++;
+            BuildSnapshot();
+            if (_snapshot.Overflowed)
+            {
+                _events.Error(EventTypes.SensorError, _topics.State, "state snapshot exceeds " + MaxSnapshotBytes + " bytes; not published");
+                return false;
+            }
+
+            return _link.Publish(_topics.State, _snapshot.Buffer, _snapshot.Length, MqttQos.AtMostOnce, true) && allSent;
+        }
+
+        private bool ReadSensor(int s)
+        {
+            ISensor sensor = _sensors[s];
+            bool ok;
+            string error;
+            try
+            {
+                ok = sensor.TryRead(_values[s]);
+                error = ok ? null : (sensor.LastError ?? "read failed");
+            }
+            catch (Exception ex)
+            {
+                // The contract says adapters do not throw; a broken one must still not stop the loop.
+                ok = false;
+                error = "read threw " + ex.GetType().Name + ": " + ex.Message;
+            }
+
+            string previous = _errors[s];
+            _errors[s] = error;
+            if (error != null && error != previous)
+            {
+                _events.Error(EventTypes.SensorError, _topics.Base + "/sensor/" + sensor.Id, error);
+            }
+            else if (error == null && previous != null)
+            {
+                _events.Info(EventTypes.SensorRecovered, _topics.Base + "/sensor/" + sensor.Id, "reading again after: " + previous);
+            }
+
+            return ok;
+        }
+
+        private bool PublishReadings(int s)
+        {
+            bool allSent = true;
+            Quantity[] quantities = _sensors[s].Quantities;
+            double[] values = _values[s];
+            for (int q = 0; q < quantities.Length; q++)
+            {
+                if (!PayloadBuilder.IsFinite(values[q]))
+                {
+                    continue;
+                }
+
+                _value.Clear().AppendFixed(values[q], quantities[q].Decimals);
+                allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
+            }
+
+            return allSent;
+        }
+
+        private void BuildSnapshot()
+        {
+            _snapshot.Clear().Append('{').AppendJsonKey("seq").AppendInteger(Sequence);
+            DateTime utcNow;
+            if (_clock.TryGetUtcNow(out utcNow))
+            {
+                _snapshot.Append(',').AppendJsonKey("time").Append('"').AppendIso8601Utc(utcNow).Append('"');
+            }
+
+            _snapshot.Append(',').AppendJsonKey("uptime_ms").AppendInteger(_clock.UptimeMs);
+            _snapshot.Append(',').AppendJsonKey("sensors").Append('{');
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                if (s > 0)
+                {
+                    _snapshot.Append(',');
+                }
+
+                _snapshot.AppendJsonKey(_sensors[s].Id).Append('{');
+                if (_errors[s] != null)
+                {
+                    _snapshot.AppendJsonKey("error").AppendJsonString(_errors[s]);
+                }
+                else
+                {
+                    AppendReadings(s);
+                }
+
+                _snapshot.Append('}');
+            }
+
+            _snapshot.Append('}').Append(',').AppendJsonKey("actuators").Append('{');
+            for (int a = 0; a < _actuators.Length; a++)
+            {
+                if (a > 0)
+                {
+                    _snapshot.Append(',');
+                }
+
+                _snapshot.AppendJsonKey(_actuators[a].Id).AppendJsonString(ActuatorController.StateText(_actuators[a].IsOn));
+            }
+
+            _snapshot.Append('}').Append('}');
+        }
+
+        private void AppendReadings(int s)
+        {
+            Quantity[] quantities = _sensors[s].Quantities;
+            double[] values = _values[s];
+            for (int q = 0; q < quantities.Length; q++)
+            {
+                if (q > 0)
+                {
+                    _snapshot.Append(',');
+                }
+
+                _snapshot.AppendJsonKey(quantities[q].Name);
+                if (PayloadBuilder.IsFinite(values[q]))
+                {
+                    _snapshot.AppendFixed(values[q], quantities[q].Decimals);
+                }
+                else
+                {
+                    _snapshot.Append("null");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace SensorNode.Core.Text
+{
+    public enum JsonValueKind
+    {
+        None,
+        String,
+        Number,
+        Boolean,
+        Null
+    }
+}

@@ -1,0 +1,263 @@
+using System;
+
+namespace SensorNode.Core.Text
+{
+    /// <summary>
+    /// Writes MQTT payloads (plain numbers and JSON) as UTF-8 into one reusable buffer, so a telemetry cycle
+    /// formats without allocating. Writing past the capacity sets <see cref="Overflowed"/> instead of throwing;
+    /// the caller reports it.
+    /// </summary>
+    public sealed class PayloadBuilder
+    {
+        private static readonly long[] PowersOfTen = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+        private readonly byte[] _buffer;
+        private readonly byte[] _digits = new byte[20];
+        private int _length;
+        private bool _overflowed;
+
+        public PayloadBuilder(int capacity)
+        {
+            _buffer = new byte[capacity];
+        }
+
+        public byte[] Buffer
+        {
+            get { return _buffer; }
+        }
+
+        public int Length
+        {
+            get { return _length; }
+        }
+
+        public bool Overflowed
+        {
+            get { return _overflowed; }
+        }
+
+        public PayloadBuilder Clear()
+        {
+            _length = 0;
+            _overflowed = false;
+            return this;
+        }
+
+        public PayloadBuilder Append(char c)
+        {
+            if (c < 0x80)
+            {
+                AppendByte((byte)c);
+            }
+            else if (c < 0x800)
+            {
+                AppendByte((byte)(0xC0 | (c >> 6)));
+                AppendByte((byte)(0x80 | (c & 0x3F)));
+            }
+            else
+            {
+                // Surrogate pairs are written as two 3-byte sequences; the node's own texts never contain them.
+                AppendByte((byte)(0xE0 | (c >> 12)));
+                AppendByte((byte)(0x80 | ((c >> 6) & 0x3F)));
+                AppendByte((byte)(0x80 | (c & 0x3F)));
+            }
+
+            return this;
+        }
+
+        public PayloadBuilder Append(string text)
+        {
+            if (text != null)
+            {
+                for (int i = 0; i < text.Length; i++)
+                {
+                    Append(text[i]);
+                }
+            }
+
+            return this;
+        }
+
+        /// <summary>Appends a JSON string literal: quotes and escapes included.</summary>
+        public PayloadBuilder AppendJsonString(string text)
+        {
+            AppendByte((byte)'"');
+            if (text != null)
+            {
+                for (int i = 0; i < text.Length; i++)
+                {
+                    char c = text[i];
+                    switch (c)
+                    {
+                        case '"': Append("\\\""); break;
+                        case '\\': Append("\\\\"); break;
+                        case '\n': Append("\\n"); break;
+                        case '\r': Append("\\r"); break;
+                        case '\t': Append("\\t"); break;
+                        default:
+                            if (c < ' ')
+                            {
+                                Append("\\u00");
+                                AppendHexDigit(c >> 4);
+                                AppendHexDigit(c & 0xF);
+                            }
+                            else
+                            {
+                                Append(c);
+                            }
+
+                            break;
+                    }
+                }
+            }
+
+            AppendByte((byte)'"');
+            return this;
+        }
+
+        /// <summary>Appends "name": ready for a value (a comma is the caller's business).</summary>
+        public PayloadBuilder AppendJsonKey(string name)
+        {
+            AppendJsonString(name);
+            AppendByte((byte)':');
+            return this;
+        }
+
+        public PayloadBuilder AppendInteger(long value)
+        {
+            if (value < 0)
+            {
+                AppendByte((byte)'-');
+                if (value == long.MinValue)
+                {
+                    // -long.MinValue does not fit a long; never reached by the node's own numbers.
+                    return Append("9223372036854775808");
+                }
+
+                value = -value;
+            }
+
+            int count = 0;
+            do
+            {
+                _digits[count++] = (byte)('0' + (value % 10));
+                value /= 10;
+            }
+            while (value != 0);
+
+            while (count > 0)
+            {
+                AppendByte(_digits[--count]);
+            }
+
+            return this;
+        }
+
+        /// <summary>
+        /// Appends an invariant-culture decimal with exactly <paramref name="decimals"/> digits after the point
+        /// (rounded half away from zero), e.g. 21.5 with 2 decimals gives "21.50". NaN and infinities have no
+        /// JSON or plain-number form: callers check with <see cref="IsFinite"/> first.
+        /// </summary>
+        public PayloadBuilder AppendFixed(double value, int decimals)
+        {
+            if (decimals < 0 || decimals >= PowersOfTen.Length)
+            {
+                throw new ArgumentOutOfRangeException("decimals");
+            }
+
+            long scale = PowersOfTen[decimals];
+            bool negative = value < 0;
+            double scaled = (negative ? -value : value) * scale + 0.5;
+            long units = (long)scaled;
+
+            if (negative && units != 0)
+            {
+                AppendByte((byte)'-');
+            }
+
+            AppendInteger(units / scale);
+            if (decimals > 0)
+            {
+                AppendByte((byte)'.');
+                long fraction = units % scale;
+                for (long digit = scale / 10; digit > 0; digit /= 10)
+                {
+                    AppendByte((byte)('0' + (fraction / digit) % 10));
+                }
+            }
+
+            return this;
+        }
+
+        /// <summary>Appends "yyyy-MM-ddTHH:mm:ssZ".</summary>
+        public PayloadBuilder AppendIso8601Utc(DateTime utc)
+        {
+            AppendPadded(utc.Year, 4);
+            AppendByte((byte)'-');
+            AppendPadded(utc.Month, 2);
+            AppendByte((byte)'-');
+            AppendPadded(utc.Day, 2);
+            AppendByte((byte)'T');
+            AppendPadded(utc.Hour, 2);
+            AppendByte((byte)':');
+            AppendPadded(utc.Minute, 2);
+            AppendByte((byte)':');
+            AppendPadded(utc.Second, 2);
+            AppendByte((byte)'Z');
+            return this;
+        }
+
+        /// <summary>Appends raw bytes, e.g. a received payload echoed into an event.</summary>
+        public PayloadBuilder AppendBytes(byte[] bytes, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                AppendByte(bytes[i]);
+            }
+
+            return this;
+        }
+
+        public static bool IsFinite(double value)
+        {
+            return !double.IsNaN(value) && !double.IsInfinity(value);
+        }
+
+        /// <summary>A copy of what was written, for tests and adapters that need an exact-length array.</summary>
+        public byte[] ToArray()
+        {
+            byte[] copy = new byte[_length];
+            Array.Copy(_buffer, copy, _length);
+            return copy;
+        }
+
+        public override string ToString()
+        {
+            return Utf8.GetString(_buffer, 0, _length);
+        }
+
+        private void AppendPadded(int value, int width)
+        {
+            for (int digit = (int)PowersOfTen[width - 1]; digit > 0; digit /= 10)
+            {
+                AppendByte((byte)('0' + (value / digit) % 10));
+            }
+        }
+
+        private void AppendHexDigit(int nibble)
+        {
+            AppendByte((byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10));
+        }
+
+        private void AppendByte(byte b)
+        {
+            if (_length < _buffer.Length)
+            {
+                _buffer[_length++] = b;
+            }
+            else
+            {
+                _overflowed = true;
+            }
+        }
+    }
+}
