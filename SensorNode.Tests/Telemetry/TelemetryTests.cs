@@ -134,6 +134,20 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void A_reading_outside_the_chips_operating_range_is_a_fault_not_weather()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Sensor.NextValues = new double[] { -144.06, 0.0, 300.0 }; // what all-zero raw registers decode to
+            node.Start();
+            node.Node.Poll();
+
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"));
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/pressure"));
+            Assert.Contains("temperature -144.06 °C is outside -40..85", node.LastEvent());
+            Assert.Contains("\"bme280\":{\"error\":", node.LastPayload("/state"));
+        }
+
+        [TestMethod]
         public static void Readings_are_not_taken_while_offline_and_resume_at_once_after_reconnect()
         {
             NodeHarness node = NodeHarness.Started();

@@ -113,6 +113,12 @@ namespace SensorNode.Core.Telemetry
                 error = "read threw " + ex.GetType().Name + ": " + ex.Message;
             }
 
+            if (ok)
+            {
+                error = ImplausibleReading(sensor.Quantities, _values[s]);
+                ok = error == null;
+            }
+
             string previous = _errors[s];
             _errors[s] = error;
             if (error != null && error != previous)
@@ -125,6 +131,22 @@ namespace SensorNode.Core.Telemetry
             }
 
             return ok;
+        }
+
+        /// <summary>A value outside the chip's operating range means a bus or chip fault: the whole read is rejected.</summary>
+        private static string ImplausibleReading(Quantity[] quantities, double[] values)
+        {
+            for (int q = 0; q < quantities.Length; q++)
+            {
+                double value = values[q];
+                if (!double.IsNaN(value) && !quantities[q].IsPlausible(value))
+                {
+                    return quantities[q].Name + " " + value + " " + quantities[q].Unit + " is outside "
+                        + quantities[q].PlausibleMin + ".." + quantities[q].PlausibleMax + "; sensor or bus fault";
+                }
+            }
+
+            return null;
         }
 
         private bool PublishReadings(int s)

@@ -1,0 +1,66 @@
+using SensorNode.Core.Board;
+
+namespace SensorNode.Core.Sensors
+{
+    public enum BoschChipKind
+    {
+        Unknown,
+        Bmp280,
+        Bme280,
+        Bme680
+    }
+
+    /// <summary>
+    /// The Bosch Bmxx80 family as seen on the bus: every chip answers its id at register 0xD0, which tells the
+    /// board which driver to use and which quantities the chip measures.
+    /// </summary>
+    public static class BoschChip
+    {
+        public const byte ChipIdRegister = 0xD0;
+        public const byte PrimaryAddress = 0x77;
+        public const byte SecondaryAddress = 0x76;
+
+        private static readonly Quantity[] TemperaturePressure = { Quantity.Temperature, Quantity.Pressure };
+        private static readonly Quantity[] TemperatureHumidityPressure = { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure };
+        private static readonly Quantity[] AllFour = { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure, Quantity.GasResistance };
+
+        /// <summary>Datasheet chip ids: BMP280 0x58, BME280 0x60, BME680 0x61.</summary>
+        public static BoschChipKind Identify(byte chipId)
+        {
+            switch (chipId)
+            {
+                case 0x58: return BoschChipKind.Bmp280;
+                case 0x60: return BoschChipKind.Bme280;
+                case 0x61: return BoschChipKind.Bme680;
+                default: return BoschChipKind.Unknown;
+            }
+        }
+
+        public static Quantity[] QuantitiesOf(BoschChipKind kind)
+        {
+            switch (kind)
+            {
+                case BoschChipKind.Bmp280: return TemperaturePressure;
+                case BoschChipKind.Bme280: return TemperatureHumidityPressure;
+                case BoschChipKind.Bme680: return AllFour;
+                default: return new Quantity[0];
+            }
+        }
+
+        /// <summary>
+        /// Topic id of a chip: its model ("bme280"), with the address appended ("bme280_77") only when two chips
+        /// of one model share the bus, so a single-sensor node has the short, predictable id.
+        /// </summary>
+        public static string SensorId(BoschChipKind kind, int address, bool twoOfAKind)
+        {
+            string name = kind == BoschChipKind.Bmp280 ? "bmp280" : kind == BoschChipKind.Bme280 ? "bme280" : kind == BoschChipKind.Bme680 ? "bme680" : "unknown";
+            return twoOfAKind ? name + "_" + HexByte(address) : name;
+        }
+
+        private static string HexByte(int value)
+        {
+            const string Digits = "0123456789abcdef";
+            return new string(new char[] { Digits[(value >> 4) & 0xF], Digits[value & 0xF] });
+        }
+    }
+}
