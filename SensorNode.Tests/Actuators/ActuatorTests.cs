@@ -150,6 +150,35 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
+        public static void Stopping_leaves_outputs_in_their_safe_state_and_reports_it_before_offline()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Send("/actuator/relay/set", "ON");
+            node.Send("/actuator/led/set", "{\"state\":\"ON\",\"for_ms\":60000}");
+            node.Link.ClearRecorded();
+
+            node.Node.Stop();
+
+            Assert.IsFalse(node.Relay.IsOn);
+            Assert.IsFalse(node.Led.IsOn);
+            Assert.AreEqual("publish:sensornode/node1/actuator/relay/state", (string)node.Link.Calls[0]);
+            Assert.AreEqual("OFF", node.LastPayload("/actuator/relay/state"));
+            Assert.AreEqual("disconnect", (string)node.Link.Calls[node.Link.Calls.Count - 1]);
+        }
+
+        [TestMethod]
+        public static void An_output_can_be_declared_safe_when_on()
+        {
+            FakeOutput pump = new FakeOutput();
+            Actuator actuator = new Actuator("pump", pump, false, true);
+
+            actuator.GoSafe();
+
+            Assert.IsTrue(pump.IsOn);
+            Assert.IsTrue(actuator.IsOn);
+        }
+
+        [TestMethod]
         public static void The_node_keeps_working_after_bad_input()
         {
             NodeHarness node = NodeHarness.Started();

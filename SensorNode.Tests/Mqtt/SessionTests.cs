@@ -90,8 +90,9 @@ namespace SensorNode.Tests.Mqtt
 
             node.Node.Stop();
 
-            Assert.AreEqual("publish:sensornode/node1/status", (string)node.Link.Calls[0]);
-            Assert.AreEqual("disconnect", (string)node.Link.Calls[1]);
+            int last = node.Link.Calls.Count - 1;
+            Assert.AreEqual("publish:sensornode/node1/status", (string)node.Link.Calls[last - 1]);
+            Assert.AreEqual("disconnect", (string)node.Link.Calls[last]);
             PublishedMessage offline = node.Link.Last("sensornode/node1/status");
             Assert.AreEqual("offline", offline.Payload);
             Assert.IsTrue(offline.Retain);

@@ -77,7 +77,14 @@ namespace SensorNode.Core
             _sensors.Add(sensor);
         }
 
+        /// <summary>Adds an output that starts off and is switched off when the node stops.</summary>
         public Actuator AddActuator(string id, IDigitalOutput output, bool initiallyOn)
+        {
+            return AddActuator(id, output, initiallyOn, false);
+        }
+
+        /// <summary>Adds an output with its boot state and the safe state it is left in when the node stops.</summary>
+        public Actuator AddActuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
         {
             RequireNotStarted();
             if (!TopicScheme.IsValidSegment(id))
@@ -85,7 +92,7 @@ namespace SensorNode.Core
                 throw new System.ArgumentException("actuator id must be one topic level: " + id);
             }
 
-            Actuator actuator = new Actuator(id, output, initiallyOn);
+            Actuator actuator = new Actuator(id, output, initiallyOn, safeOn);
             _actuators.Add(actuator);
             return actuator;
         }
@@ -139,10 +146,15 @@ namespace SensorNode.Core
             }
         }
 
-        /// <summary>Orderly shutdown: "offline" retained, then disconnect.</summary>
+        /// <summary>Orderly shutdown: outputs to their safe state (reported), "offline" retained, then disconnect.</summary>
         public void Stop()
         {
-            _log.Info("stopping: publishing offline");
+            _log.Info("stopping: outputs to safe state, publishing offline");
+            if (_actuatorController != null)
+            {
+                _actuatorController.GoSafe();
+            }
+
             _session.Close();
         }
 

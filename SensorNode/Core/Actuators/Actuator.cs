@@ -10,15 +10,19 @@ namespace SensorNode.Core.Actuators
         private long _pulseEndsAtMs;
         private bool _stateAfterPulse;
 
-        public Actuator(string id, IDigitalOutput output, bool initiallyOn)
+        public Actuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
         {
             Id = id;
             _output = output;
+            SafeOn = safeOn;
             IsOn = initiallyOn;
             _output.Write(initiallyOn);
         }
 
         public string Id { get; }
+
+        /// <summary>The state the output is left in when the node stops (normally off: de-energised).</summary>
+        public bool SafeOn { get; }
 
         public bool IsOn { get; private set; }
 
@@ -42,6 +46,13 @@ namespace SensorNode.Core.Actuators
             }
 
             Set(target);
+        }
+
+        /// <summary>Puts the output in its safe state and forgets any pulse.</summary>
+        public void GoSafe()
+        {
+            _pulseRunning = false;
+            Set(SafeOn);
         }
 
         /// <summary>Ends a pulse whose time is up; true when that changed the output.</summary>

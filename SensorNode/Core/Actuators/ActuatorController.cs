@@ -107,6 +107,16 @@ namespace SensorNode.Core.Actuators
             }
         }
 
+        /// <summary>Before an orderly stop: every output to its safe state, reported while still connected.</summary>
+        public void GoSafe()
+        {
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                _actuators[i].GoSafe();
+                PublishState(i);
+            }
+        }
+
         /// <summary>Milliseconds until the next pulse ends, or -1 when none runs.</summary>
         public long MsUntilNextPulseEnds(long nowMs)
         {
