@@ -1,0 +1,191 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using nanoFramework.M2Mqtt;
+using nanoFramework.M2Mqtt.Messages;
+using SensorNode.Core.Mqtt;
+
+namespace SensorNode.Board.Mqtt
+{
+    /// <summary>
+    /// The core's broker link on nanoFramework.M2Mqtt's MqttClient (MQTT 3.1.1). A new client per connect, because
+    /// the host, port and TLS settings are fixed at construction. M2Mqtt raises its events on its own receive thread;
+    /// they go straight to the listener (the core's inbox).
+    /// </summary>
+    public sealed class M2MqttLink : IMqttLink
+    {
+        private readonly X509Certificate _caCertificate;
+        private IMqttLinkListener _listener;
+        private MqttClient _client;
+
+        /// <param name="caCertificatePem">The broker's CA certificate for TLS, or null to use none.</param>
+        public M2MqttLink(byte[] caCertificatePem)
+        {
+            _caCertificate = caCertificatePem == null ? null : new X509Certificate(caCertificatePem);
+        }
+
+        public bool IsConnected
+        {
+            get { return _client != null && _client.IsConnected; }
+        }
+
+        public string LastError { get; private set; }
+
+        public void SetListener(IMqttLinkListener listener)
+        {
+            _listener = listener;
+        }
+
+        public bool TryConnect(MqttConnectOptions options)
+        {
+            DropClient();
+            try
+            {
+                _client = new MqttClient(
+                    options.Host,
+                    options.Port,
+                    options.UseTls,
+                    options.UseTls ? _caCertificate : null,
+                    null,
+                    options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                _client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+                _client.MqttMsgPublishReceived += OnPublishReceived;
+                _client.ConnectionClosed += OnConnectionClosed;
+
+                MqttReasonCode result = _client.Connect(
+                    options.ClientId,
+                    NullIfEmpty(options.Username),
+                    NullIfEmpty(options.Password),
+                    options.WillRetain,
+                    ToM2Mqtt(options.WillQos),
+                    options.WillTopic != null,
+                    options.WillTopic,
+                    options.WillPayload == null ? null : Encoding.UTF8.GetString(options.WillPayload, 0, options.WillPayload.Length),
+                    options.CleanSession,
+                    (ushort)options.KeepAliveSeconds);
+
+                if (result != MqttReasonCode.Success)
+                {
+                    LastError = "broker refused the connection: " + result.ToString();
+                    DropClient();
+                    return false;
+                }
+
+                LastError = null;
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+                DropClient();
+                return false;
+            }
+        }
+
+        public bool Subscribe(string topicFilter, MqttQos qos)
+        {
+            try
+            {
+                _client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { ToM2Mqtt(qos) });
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+                return false;
+            }
+        }
+
+        public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
+        {
+            if (!IsConnected)
+            {
+                LastError = "not connected";
+                return false;
+            }
+
+            // M2Mqtt sends whole arrays; the core formats into reusable buffers, so copy the used part.
+            byte[] message = payload;
+            if (length != payload.Length)
+            {
+                message = new byte[length];
+                Array.Copy(payload, message, length);
+            }
+
+            try
+            {
+                _client.Publish(topic, message, null, null, ToM2Mqtt(qos), retain);
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+                return false;
+            }
+        }
+
+        public void Disconnect()
+        {
+            try
+            {
+                if (IsConnected)
+                {
+                    _client.Disconnect();
+                }
+            }
+            catch (Exception ex)
+            {
+                LastError = ex.Message;
+            }
+
+            DropClient();
+        }
+
+        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            if (_listener != null)
+            {
+                _listener.OnMessage(e.Topic, e.Message, e.Retain);
+            }
+        }
+
+        private void OnConnectionClosed(object sender, EventArgs e)
+        {
+            if (_listener != null)
+            {
+                _listener.OnConnectionLost();
+            }
+        }
+
+        private void DropClient()
+        {
+            if (_client == null)
+            {
+                return;
+            }
+
+            _client.MqttMsgPublishReceived -= OnPublishReceived;
+            _client.ConnectionClosed -= OnConnectionClosed;
+            try
+            {
+                _client.Dispose();
+            }
+            catch (Exception)
+            {
+                // A client whose socket already died may throw while closing; it is being discarded anyway.
+            }
+
+            _client = null;
+        }
+
+        private static MqttQoSLevel ToM2Mqtt(MqttQos qos)
+        {
+            return qos == MqttQos.AtLeastOnce ? MqttQoSLevel.AtLeastOnce : MqttQoSLevel.AtMostOnce;
+        }
+
+        private static string NullIfEmpty(string text)
+        {
+            return text == null || text.Length == 0 ? null : text;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using SensorNode.Core.Config;
+
+namespace SensorNode.Board.Profiles
+{
+    /// <summary>
+    /// Everything that differs between boards: pins, I2C bus, outputs and first-boot settings. Adding a board is
+    /// adding one static factory like <see cref="Esp32DevKitC"/> and choosing it in Program.cs.
+    /// </summary>
+    public sealed class BoardProfile
+    {
+        public string Name;
+
+        /// <summary>ESP32 I2C controller number ("I2C1" in nanoFramework's DeviceFunction names).</summary>
+        public int I2cBusId = 1;
+        public int I2cDataGpio;
+        public int I2cClockGpio;
+
+        /// <summary>Addresses probed for Bosch Bmxx80 chips (0x76 with SDO to GND, 0x77 with SDO to VDDIO).</summary>
+        public int[] SensorAddresses = { 0x76, 0x77 };
+
+        public OutputSpec[] Outputs = new OutputSpec[0];
+
+        /// <summary>Used until a config is stored in flash; change them over MQTT afterwards (docs/configuration.md).</summary>
+        public string FirstBootBrokerHost = "192.168.1.10";
+        public int FirstBootBrokerPort = 1883;
+
+        /// <summary>Empty: use the Wi-Fi credentials stored on the device by nanoff or Visual Studio's Device Explorer.</summary>
+        public string FirstBootWifiSsid = "";
+        public string FirstBootWifiPassword = "";
+
+        /// <summary>File on internal flash holding the broker's CA certificate (PEM) for TLS; optional.</summary>
+        public string CaCertificateFile = "ca.pem";
+
+        /// <summary>The settings a node with this board boots with when flash holds none.</summary>
+        public NodeConfig FirstBootConfig(string nodeId)
+        {
+            NodeConfig config = new NodeConfig(nodeId);
+            config.BrokerHost = FirstBootBrokerHost;
+            config.BrokerPort = FirstBootBrokerPort;
+            config.WifiSsid = FirstBootWifiSsid;
+            config.WifiPassword = FirstBootWifiPassword;
+            return config;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Device.Gpio;
+using SensorNode.Board.Esp32;
+using SensorNode.Board.Mqtt;
+using SensorNode.Board.Profiles;
+using SensorNode.Board.Sensors;
+using SensorNode.Core;
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+
+namespace SensorNode
+{
+    /// <summary>Composition root: board profile → adapters → core → main loop. No logic of its own.</summary>
+    public static class Program
+    {
+        public static void Main()
+        {
+            BoardProfile board = Esp32DevKitC.Create();
+            SerialLog log = new SerialLog();
+            log.Info("SensorNode on " + board.Name);
+
+            FlashSettingsStore flash = new FlashSettingsStore(FlashSettingsStore.InternalFlashRoot);
+            ConfigStore configStore = new ConfigStore(flash);
+            NodeConfig config = configStore.LoadOrDefault(board.FirstBootConfig(WifiNetwork.MacNodeId()));
+            if (configStore.LoadError != null)
+            {
+                log.Warn(configStore.LoadError);
+            }
+
+            Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Clock(), log);
+
+            I2cBus bus = new I2cBus(board, log);
+            bus.LogScan();
+            foreach (ISensor sensor in bus.DetectBoschSensors())
+            {
+                node.AddSensor(sensor);
+            }
+
+            GpioController gpio = new GpioController();
+            foreach (OutputSpec output in board.Outputs)
+            {
+                node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn);
+            }
+
+            node.Start();
+            while (true)
+            {
+                node.WaitForWork(node.Poll());
+            }
+        }
+    }
+}
