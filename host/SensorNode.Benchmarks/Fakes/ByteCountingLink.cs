@@ -1,0 +1,43 @@
+using SensorNode.Core.Mqtt;
+
+namespace SensorNode.Benchmarks.Fakes
+{
+    /// <summary>
+    /// A broker connection that accepts everything and only counts what is published, so the allocation figures
+    /// show the core alone (a real client's packet buffers are the adapter's cost, not the core's).
+    /// </summary>
+    public sealed class ByteCountingLink : IMqttLink
+    {
+        public long PublishCount { get; private set; }
+
+        public long PayloadBytes { get; private set; }
+
+        public bool IsConnected { get; private set; }
+
+        public string LastError => null;
+
+        public void SetListener(IMqttLinkListener listener)
+        {
+        }
+
+        public bool TryConnect(MqttConnectOptions options)
+        {
+            IsConnected = true;
+            return true;
+        }
+
+        public bool Subscribe(string topicFilter, MqttQos qos) => true;
+
+        public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
+        {
+            PublishCount++;
+            PayloadBytes += length;
+            return true;
+        }
+
+        public void Disconnect()
+        {
+            IsConnected = false;
+        }
+    }
+}

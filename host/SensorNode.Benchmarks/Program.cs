@@ -1,0 +1,27 @@
+using System;
+using System.Linq;
+using SensorNode.Benchmarks.Alloc;
+
+namespace SensorNode.Benchmarks
+{
+    /// <summary>
+    /// The performance figures of docs/performance.md, one command each. Run in Release:
+    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc</c>
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            string command = args.Length > 0 ? args[0] : "";
+            string[] rest = args.Skip(1).ToArray();
+            switch (command)
+            {
+                case "alloc": return AllocCommand.Run(rest);
+                default:
+                    Console.Error.WriteLine("usage: dotnet run -c Release --project host/SensorNode.Benchmarks -- <command>");
+                    Console.Error.WriteLine("  alloc     allocations per telemetry cycle of the portable core (extra arguments go to BenchmarkDotNet)");
+                    return 2;
+            }
+        }
+    }
+}
