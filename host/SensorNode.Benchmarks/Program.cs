@@ -1,12 +1,13 @@
 using System;
 using System.Linq;
 using SensorNode.Benchmarks.Alloc;
+using SensorNode.Benchmarks.Wire;
 
 namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// The performance figures of docs/performance.md, one command each. Run in Release:
-    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc</c>
+    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire</c>
     /// </summary>
     public static class Program
     {
@@ -17,9 +18,11 @@ namespace SensorNode.Benchmarks
             switch (command)
             {
                 case "alloc": return AllocCommand.Run(rest);
+                case "wire": return WireCommand.Run();
                 default:
                     Console.Error.WriteLine("usage: dotnet run -c Release --project host/SensorNode.Benchmarks -- <command>");
                     Console.Error.WriteLine("  alloc     allocations per telemetry cycle of the portable core (extra arguments go to BenchmarkDotNet)");
+                    Console.Error.WriteLine("  wire      bytes of PUBLISH packets per cycle: SensorNode vs Tasmota and ESPHome shapes");
                     return 2;
             }
         }
