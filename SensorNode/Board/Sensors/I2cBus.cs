@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
