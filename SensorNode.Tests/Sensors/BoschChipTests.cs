@@ -17,6 +17,14 @@ namespace SensorNode.Tests.Sensors
             Assert.AreEqual(expected, (int)BoschChip.Identify((byte)chipId));
         }
 
+        [DataRow((int)BoschChipKind.Bmp280)]
+        [DataRow((int)BoschChipKind.Bme280)]
+        [DataRow((int)BoschChipKind.Bme680)]
+        public static void Each_model_is_identified_by_its_own_id(int kind)
+        {
+            Assert.AreEqual(kind, (int)BoschChip.Identify(BoschChip.ChipIdOf((BoschChipKind)kind)));
+        }
+
         [TestMethod]
         public static void Each_model_measures_what_its_datasheet_says()
         {

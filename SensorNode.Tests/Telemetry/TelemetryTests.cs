@@ -148,6 +148,20 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void A_read_that_measured_nothing_is_a_fault()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Sensor.NextValues = new double[] { double.NaN, double.NaN, double.NaN }; // a hung conversion
+            node.Start();
+            node.Node.Poll();
+
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"));
+            Assert.Contains("sensor_error", node.LastEvent());
+            Assert.Contains("no quantity was measured", node.LastEvent());
+            Assert.Contains("\"bme280\":{\"error\":\"no quantity was measured", node.LastPayload("/state"));
+        }
+
+        [TestMethod]
         public static void Readings_are_not_taken_while_offline_and_resume_at_once_after_reconnect()
         {
             NodeHarness node = NodeHarness.Started();

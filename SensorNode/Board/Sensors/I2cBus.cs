@@ -72,17 +72,28 @@ namespace SensorNode.Board.Sensors
                 addresses.Add(address);
             }
 
-            ISensor[] sensors = new ISensor[kinds.Count];
-            for (int i = 0; i < sensors.Length; i++)
+            ArrayList sensors = new ArrayList();
+            for (int i = 0; i < kinds.Count; i++)
             {
                 BoschChipKind kind = (BoschChipKind)kinds[i];
                 int address = (int)addresses[i];
                 string id = BoschChip.SensorId(kind, address, CountOf(kinds, kind) > 1);
-                sensors[i] = BoschSensor.Create(kind, id, Open(address));
-                _log.Info("sensor " + id + " at 0x" + address.ToString("x2"));
+                try
+                {
+                    sensors.Add(new BoschSensor(id, kind, BoschDriver.Create(kind, Open(address))));
+                    _log.Info("sensor " + id + " at 0x" + address.ToString("x2"));
+                }
+                catch (Exception ex)
+                {
+                    // The binding reads the chip id and calibration in its constructor; a chip that stops answering
+                    // between the scan and here must not stop the boot.
+                    _log.Error("sensor " + id + " at 0x" + address.ToString("x2") + " could not be set up: " + ex.Message);
+                }
             }
 
-            return sensors;
+            ISensor[] result = new ISensor[sensors.Count];
+            sensors.CopyTo(result, 0);
+            return result;
         }
 
         private static int CountOf(ArrayList kinds, BoschChipKind kind)

@@ -24,15 +24,31 @@ namespace SensorNode.Core.Sensors
         private static readonly Quantity[] TemperatureHumidityPressure = { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure };
         private static readonly Quantity[] AllFour = { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure, Quantity.GasResistance };
 
-        /// <summary>Datasheet chip ids: BMP280 0x58, BME280 0x60, BME680 0x61.</summary>
+        private static readonly BoschChipKind[] KnownKinds = { BoschChipKind.Bmp280, BoschChipKind.Bme280, BoschChipKind.Bme680 };
+
+        /// <summary>The model answering <paramref name="chipId"/> at <see cref="ChipIdRegister"/>.</summary>
         public static BoschChipKind Identify(byte chipId)
         {
-            switch (chipId)
+            foreach (BoschChipKind kind in KnownKinds)
             {
-                case 0x58: return BoschChipKind.Bmp280;
-                case 0x60: return BoschChipKind.Bme280;
-                case 0x61: return BoschChipKind.Bme680;
-                default: return BoschChipKind.Unknown;
+                if (ChipIdOf(kind) == chipId)
+                {
+                    return kind;
+                }
+            }
+
+            return BoschChipKind.Unknown;
+        }
+
+        /// <summary>Datasheet chip ids: BMP280 0x58, BME280 0x60, BME680 0x61; 0x00 for <see cref="BoschChipKind.Unknown"/>.</summary>
+        public static byte ChipIdOf(BoschChipKind kind)
+        {
+            switch (kind)
+            {
+                case BoschChipKind.Bmp280: return 0x58;
+                case BoschChipKind.Bme280: return 0x60;
+                case BoschChipKind.Bme680: return 0x61;
+                default: return 0x00;
             }
         }
 

@@ -133,20 +133,31 @@ namespace SensorNode.Core.Telemetry
             return ok;
         }
 
-        /// <summary>A value outside the chip's operating range means a bus or chip fault: the whole read is rejected.</summary>
+        /// <summary>
+        /// A value outside the chip's operating range, or a read in which nothing was measured (a hung conversion
+        /// leaves the data registers at their "skipped" reset values), means a bus or chip fault: the whole read is
+        /// rejected.
+        /// </summary>
         private static string ImplausibleReading(Quantity[] quantities, double[] values)
         {
+            bool anyMeasured = false;
             for (int q = 0; q < quantities.Length; q++)
             {
                 double value = values[q];
-                if (!double.IsNaN(value) && !quantities[q].IsPlausible(value))
+                if (double.IsNaN(value))
+                {
+                    continue;
+                }
+
+                anyMeasured = true;
+                if (!quantities[q].IsPlausible(value))
                 {
                     return quantities[q].Name + " " + value + " " + quantities[q].Unit + " is outside "
                         + quantities[q].PlausibleMin + ".." + quantities[q].PlausibleMax + "; sensor or bus fault";
                 }
             }
 
-            return null;
+            return anyMeasured || quantities.Length == 0 ? null : "no quantity was measured; sensor or bus fault";
         }
 
         private bool PublishReadings(int s)

@@ -1,7 +1,6 @@
 using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.ReadResult;
-using SensorNode.Core.Sensors;
 
 namespace SensorNode.Board.Sensors
 {
@@ -9,17 +8,17 @@ namespace SensorNode.Board.Sensors
     /// BME680: temperature, humidity, pressure and gas resistance. The binding's default heater profile is kept;
     /// its Read() runs one forced measurement including the heater phase.
     /// </summary>
-    public sealed class Bme680Sensor : BoschSensor
+    public sealed class Bme680Driver : BoschDriver
     {
         private readonly Bme680 _chip;
 
-        public Bme680Sensor(string id, I2cDevice device)
-            : base(id, BoschChipKind.Bme680, 0x61, device)
+        public Bme680Driver(I2cDevice device)
+            : base(device)
         {
             _chip = new Bme680(device);
         }
 
-        protected override void ReadInto(double[] values)
+        public override void Measure(double[] values)
         {
             Bme680ReadResult result = _chip.Read();
             values[0] = result.TemperatureIsValid ? result.Temperature.DegreesCelsius : double.NaN;

@@ -2,7 +2,6 @@ using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.FilteringMode;
 using Iot.Device.Bmxx80.ReadResult;
-using SensorNode.Core.Sensors;
 
 namespace SensorNode.Board.Sensors
 {
@@ -11,12 +10,12 @@ namespace SensorNode.Board.Sensors
     /// recommendation (section 3.5.1): forced mode, 1x oversampling for all three, filter off — one measurement per
     /// telemetry cycle, about 8 ms awake, and no stale filtered values after a long sleep.
     /// </summary>
-    public sealed class Bme280Sensor : BoschSensor
+    public sealed class Bme280Driver : BoschDriver
     {
         private readonly Bme280 _chip;
 
-        public Bme280Sensor(string id, I2cDevice device)
-            : base(id, BoschChipKind.Bme280, 0x60, device)
+        public Bme280Driver(I2cDevice device)
+            : base(device)
         {
             _chip = new Bme280(device);
             _chip.TemperatureSampling = Sampling.UltraLowPower;
@@ -25,7 +24,7 @@ namespace SensorNode.Board.Sensors
             _chip.FilterMode = Bmx280FilteringMode.Off;
         }
 
-        protected override void ReadInto(double[] values)
+        public override void Measure(double[] values)
         {
             Bme280ReadResult result = _chip.Read();
             values[0] = result.TemperatureIsValid ? result.Temperature.DegreesCelsius : double.NaN;

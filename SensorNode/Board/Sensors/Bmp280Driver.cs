@@ -2,17 +2,16 @@ using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.FilteringMode;
 using Iot.Device.Bmxx80.ReadResult;
-using SensorNode.Core.Sensors;
 
 namespace SensorNode.Board.Sensors
 {
     /// <summary>BMP280 (temperature and pressure only); same weather-monitoring settings as the BME280.</summary>
-    public sealed class Bmp280Sensor : BoschSensor
+    public sealed class Bmp280Driver : BoschDriver
     {
         private readonly Bmp280 _chip;
 
-        public Bmp280Sensor(string id, I2cDevice device)
-            : base(id, BoschChipKind.Bmp280, 0x58, device)
+        public Bmp280Driver(I2cDevice device)
+            : base(device)
         {
             _chip = new Bmp280(device);
             _chip.TemperatureSampling = Sampling.UltraLowPower;
@@ -20,7 +19,7 @@ namespace SensorNode.Board.Sensors
             _chip.FilterMode = Bmx280FilteringMode.Off;
         }
 
-        protected override void ReadInto(double[] values)
+        public override void Measure(double[] values)
         {
             Bmp280ReadResult result = _chip.Read();
             values[0] = result.TemperatureIsValid ? result.Temperature.DegreesCelsius : double.NaN;

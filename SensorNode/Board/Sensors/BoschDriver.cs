@@ -1,0 +1,58 @@
+using System;
+using System.Device.I2c;
+using SensorNode.Core.Sensors;
+
+namespace SensorNode.Board.Sensors
+{
+    /// <summary>
+    /// What the three nanoFramework Bmxx80 adapters share: the checked chip-id probe on the I2C device. The
+    /// subclasses map one binding's read result; the core's <see cref="BoschSensor"/> does the rest.
+    /// </summary>
+    public abstract class BoschDriver : IBoschDriver
+    {
+        protected BoschDriver(I2cDevice device)
+        {
+            Device = device;
+        }
+
+        public static BoschDriver Create(BoschChipKind kind, I2cDevice device)
+        {
+            switch (kind)
+            {
+                case BoschChipKind.Bmp280: return new Bmp280Driver(device);
+                case BoschChipKind.Bme280: return new Bme280Driver(device);
+                case BoschChipKind.Bme680: return new Bme680Driver(device);
+                default: throw new ArgumentException("not a Bosch Bmxx80 chip");
+            }
+        }
+
+        public int Address
+        {
+            get { return Device.ConnectionSettings.DeviceAddress; }
+        }
+
+        protected I2cDevice Device { get; }
+
+        public bool TryReadChipId(out byte chipId, out string busError)
+        {
+            I2cTransferStatus status;
+            chipId = BoschProbe.ReadChipId(Device, out status);
+            busError = status == I2cTransferStatus.FullTransfer ? null : Describe(status);
+            return busError == null;
+        }
+
+        public abstract void Measure(double[] values);
+
+        /// <summary>nanoFramework prints enums as numbers; the event should name the failure.</summary>
+        private static string Describe(I2cTransferStatus status)
+        {
+            switch (status)
+            {
+                case I2cTransferStatus.SlaveAddressNotAcknowledged: return "address not acknowledged (chip missing or unpowered?)";
+                case I2cTransferStatus.PartialTransfer: return "transfer cut short by the chip";
+                case I2cTransferStatus.ClockStretchTimeout: return "clock stretched too long (SCL held low?)";
+                default: return "transfer failed";
+            }
+        }
+    }
+}
