@@ -12,10 +12,10 @@ namespace SensorNode.Board.Esp32
         public GpioOutput(GpioController controller, int gpio, bool activeLow, bool initiallyOn)
         {
             _activeLow = activeLow;
-            // Set the level before the pin becomes an output, so an active-low relay does not click on at boot.
-            _pin = controller.OpenPin(gpio);
+            // nanoFramework writes only to output pins, so the pin is an output (low) for the microseconds before
+            // its initial level is written; too short for a relay to pull in (hardware/README.md).
+            _pin = controller.OpenPin(gpio, PinMode.Output);
             Write(initiallyOn);
-            _pin.SetPinMode(PinMode.Output);
         }
 
         public void Write(bool on)

@@ -1,24 +1,27 @@
-using System.Diagnostics;
+using System;
 using SensorNode.Core.Board;
 
 namespace SensorNode.Board.Esp32
 {
-    /// <summary>Log lines to the debugger output (Visual Studio's Output window when attached, the serial port otherwise).</summary>
+    /// <summary>
+    /// Log lines on the console: the serial port (115200 baud) and Visual Studio's Output window. Not Debug.WriteLine,
+    /// which a Release build compiles away.
+    /// </summary>
     public sealed class SerialLog : ILog
     {
         public void Info(string message)
         {
-            Debug.WriteLine("[info] " + message);
+            Console.WriteLine("[info] " + message);
         }
 
         public void Warn(string message)
         {
-            Debug.WriteLine("[warn] " + message);
+            Console.WriteLine("[warn] " + message);
         }
 
         public void Error(string message)
         {
-            Debug.WriteLine("[error] " + message);
+            Console.WriteLine("[error] " + message);
         }
     }
 }

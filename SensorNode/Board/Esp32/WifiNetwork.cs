@@ -25,9 +25,17 @@ namespace SensorNode.Board.Esp32
         public bool Connect(string ssid, string password)
         {
             CancellationTokenSource timeout = new CancellationTokenSource(JoinTimeoutMs);
-            bool joined = ssid == null || ssid.Length == 0
-                ? WifiNetworkHelper.Reconnect(false, 0, timeout.Token)
-                : WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, false, 0, timeout.Token);
+            bool joined;
+            try
+            {
+                joined = ssid == null || ssid.Length == 0
+                    ? WifiNetworkHelper.Reconnect(false, 0, timeout.Token)
+                    : WifiNetworkHelper.ConnectDhcp(ssid, password, WifiReconnectionKind.Automatic, false, 0, timeout.Token);
+            }
+            finally
+            {
+                timeout.Dispose(); // it owns a timer
+            }
 
             LastError = joined ? null : DescribeFailure();
             return joined;
@@ -51,7 +59,8 @@ namespace SensorNode.Board.Esp32
         private static string DescribeFailure()
         {
             Exception cause = WifiNetworkHelper.HelperException;
-            return "Wi-Fi status " + WifiNetworkHelper.Status.ToString() + (cause == null ? "" : " (" + cause.Message + ")");
+            // nanoFramework prints enums as numbers: the names are NetworkHelperStatus's (nanoFramework.System.Net).
+            return "Wi-Fi status " + ((int)WifiNetworkHelper.Status).ToString() + (cause == null ? "" : " (" + cause.Message + ")");
         }
     }
 }

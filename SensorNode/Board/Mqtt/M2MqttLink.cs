@@ -15,13 +15,27 @@ namespace SensorNode.Board.Mqtt
     public sealed class M2MqttLink : IMqttLink
     {
         private readonly X509Certificate _caCertificate;
+        private readonly string _caCertificateError;
         private IMqttLinkListener _listener;
         private MqttClient _client;
 
         /// <param name="caCertificatePem">The broker's CA certificate for TLS, or null to use none.</param>
         public M2MqttLink(byte[] caCertificatePem)
         {
-            _caCertificate = caCertificatePem == null ? null : new X509Certificate(caCertificatePem);
+            if (caCertificatePem == null)
+            {
+                return;
+            }
+
+            try
+            {
+                // The string constructor NUL-terminates the PEM text, which the native TLS parser needs; the byte[] one does not.
+                _caCertificate = new X509Certificate(Encoding.UTF8.GetString(caCertificatePem, 0, caCertificatePem.Length));
+            }
+            catch (Exception ex)
+            {
+                _caCertificateError = "CA certificate unreadable: " + ex.Message;
+            }
         }
 
         public bool IsConnected
@@ -39,6 +53,12 @@ namespace SensorNode.Board.Mqtt
         public bool TryConnect(MqttConnectOptions options)
         {
             DropClient();
+            if (options.UseTls && _caCertificateError != null)
+            {
+                LastError = _caCertificateError; // a bad ca.pem fails TLS connects, never the boot
+                return false;
+            }
+
             try
             {
                 _client = new MqttClient(
@@ -66,7 +86,7 @@ namespace SensorNode.Board.Mqtt
 
                 if (result != MqttReasonCode.Success)
                 {
-                    LastError = "broker refused the connection: " + result.ToString();
+                    LastError = "broker refused the connection: reason code " + ((int)result).ToString();
                     DropClient();
                     return false;
                 }
