@@ -1,0 +1,183 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+
+namespace SensorNode.HostBoard.Brokers
+{
+    /// <summary>
+    /// A private mosquitto on a free loopback port with a throwaway config, stopped (and its files removed) on
+    /// <see cref="Dispose"/>. Never touches a system-wide broker.
+    /// </summary>
+    public sealed class MosquittoBroker : IBroker
+    {
+        private const int StartTimeoutMs = 10_000;
+        private readonly Process _process;
+        private readonly DirectoryInfo _directory;
+        private readonly StringBuilder _output = new StringBuilder();
+
+        private MosquittoBroker(string executable, int port, bool tcpNoDelay)
+        {
+            Port = port;
+            _directory = Directory.CreateTempSubdirectory("sensornode-mosquitto-");
+            string configPath = Path.Combine(_directory.FullName, "mosquitto.conf");
+            string config = $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n";
+            if (tcpNoDelay)
+            {
+                config += "set_tcp_nodelay true\n";
+            }
+
+            File.WriteAllText(configPath, config);
+
+            ProcessStartInfo start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(configPath);
+            _process = new Process { StartInfo = start };
+            _process.OutputDataReceived += (_, e) => Remember(e.Data);
+            _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+            _process.Start();
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public int Port { get; }
+
+        public string Host => "127.0.0.1";
+
+        public int ProcessId => _process.Id;
+
+        /// <summary>From mosquitto's start-up line "mosquitto version 2.0.11 running"; "?" when not seen.</summary>
+        public string Version
+        {
+            get
+            {
+                const string Marker = "mosquitto version ";
+                string output = Output();
+                int start = output.IndexOf(Marker, StringComparison.Ordinal);
+                if (start < 0)
+                {
+                    return "?";
+                }
+
+                start += Marker.Length;
+                int end = output.IndexOf(' ', start);
+                return end < 0 ? "?" : output.Substring(start, end - start);
+            }
+        }
+
+        public string Name => "mosquitto " + Version;
+
+        /// <summary>True when a mosquitto executable is installed (the integration tests skip it locally otherwise).</summary>
+        public static bool IsInstalled => FindExecutableOrNull() != null;
+
+        /// <summary>Starts mosquitto and returns once it accepts TCP connections.</summary>
+        /// <param name="tcpNoDelay">Turns off Nagle's algorithm on the broker's sockets (mosquitto's default: on).</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false)
+        {
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), LoopbackPorts.Free(), tcpNoDelay);
+            try
+            {
+                broker.WaitUntilListening();
+                return broker;
+            }
+            catch
+            {
+                broker.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_process.HasExited)
+                {
+                    _process.Kill();
+                    _process.WaitForExit(5_000);
+                }
+            }
+            finally
+            {
+                _process.Dispose();
+                _directory.Delete(true);
+            }
+        }
+
+        private static string FindExecutable()
+        {
+            return FindExecutableOrNull()
+                ?? throw new InvalidOperationException("mosquitto not found on PATH or in /usr/sbin; install it: apt-get install -y mosquitto");
+        }
+
+        private static string FindExecutableOrNull()
+        {
+            string path = Environment.GetEnvironmentVariable("PATH") ?? "";
+            foreach (string directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                string candidate = Path.Combine(directory, "mosquitto");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+
+            const string DebianLocation = "/usr/sbin/mosquitto"; // not on a non-root user's PATH
+            if (File.Exists(DebianLocation))
+            {
+                return DebianLocation;
+            }
+
+            return null;
+        }
+
+        private void WaitUntilListening()
+        {
+            Stopwatch waited = Stopwatch.StartNew();
+            while (waited.ElapsedMilliseconds < StartTimeoutMs)
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"mosquitto exited with code {_process.ExitCode}: {Output()}");
+                }
+
+                try
+                {
+                    using TcpClient probe = new TcpClient();
+                    probe.Connect(IPAddress.Loopback, Port);
+                    return;
+                }
+                catch (SocketException)
+                {
+                    Thread.Sleep(50);
+                }
+            }
+
+            throw new TimeoutException($"mosquitto did not listen on port {Port} within {StartTimeoutMs} ms: {Output()}");
+        }
+
+        private void Remember(string line)
+        {
+            if (line == null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+
+        private string Output()
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace SensorNode.HostBoard.I2c
+{
+    /// <summary>A failure a <see cref="VirtualBmx280"/> can be told to show, for tests and the simulator.</summary>
+    public enum ChipFault
+    {
+        /// <summary>The chip works as the datasheet says.</summary>
+        None,
+
+        /// <summary>
+        /// The chip does not acknowledge its address (unplugged, wrong address, dead supply): every transfer fails
+        /// with the <see cref="System.IO.IOException"/> Linux's i2c-dev reports for a NACK (errno 121, EREMOTEIO).
+        /// </summary>
+        Nack,
+
+        /// <summary>
+        /// A conversion that never ends: the chip still answers on the bus, but status.measuring stays set, a forced
+        /// measurement never returns the chip to sleep and the data registers keep what they held before (datasheet
+        /// section 4: results reach the data registers only at the end of a conversion). Reads therefore return
+        /// stale values — the reset value 0x80000/0x8000 if nothing was measured since the last reset.
+        /// </summary>
+        StuckMeasurement
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+
+namespace SensorNode.HostBoard.I2c
+{
+    /// <summary>
+    /// Indoor air that changes the way a room does: slow cycles (temperature over 20 minutes, relative humidity moving
+    /// against it, pressure over 3 hours) plus small bounded random wander, around 21.5 °C, 45 %RH and 1013.25 hPa.
+    /// Reproducible for a given seed and sequence of clock readings.
+    /// </summary>
+    public sealed class DriftingAmbient : IAmbient
+    {
+        public const double BaseTemperatureC = 21.5;
+        public const double BaseHumidityPercent = 45.0;
+        public const double BasePressureHpa = 1013.25;
+
+        // Wander is advanced in whole steps of this many seconds; after a long gap only the last steps matter
+        // (the slowest wander forgets its past within ~600 s), so catching up is capped.
+        private const double StepSeconds = 1.0;
+        private const int MaxCatchUpSteps = 3600;
+
+        private static readonly Cycle TemperatureCycle = new Cycle(amplitude: 1.0, periodSeconds: 20 * 60);
+        private static readonly Cycle HumidityCycle = new Cycle(amplitude: -4.0, periodSeconds: 20 * 60); // RH falls as the air warms
+        private static readonly Cycle PressureCycle = new Cycle(amplitude: 1.5, periodSeconds: 3 * 3600);
+
+        private readonly object _sync = new object();
+        private readonly Func<double> _clockSeconds;
+        private readonly Random _random;
+        private readonly Wander _temperatureWander = new Wander(stepSigma: 0.02, relaxSeconds: 300, bound: 0.5);
+        private readonly Wander _humidityWander = new Wander(stepSigma: 0.08, relaxSeconds: 300, bound: 2.0);
+        private readonly Wander _pressureWander = new Wander(stepSigma: 0.01, relaxSeconds: 600, bound: 0.3);
+        private readonly double _phase;
+        private double _steppedUntil;
+
+        /// <param name="seed">Seeds the wander and the cycles' phase.</param>
+        /// <param name="clockSeconds">Monotonic seconds; real time (<see cref="MonotonicClock"/>) when null.</param>
+        public DriftingAmbient(int seed, Func<double> clockSeconds = null)
+        {
+            _clockSeconds = clockSeconds ?? MonotonicClock.StartNew();
+            _random = new Random(seed);
+            _phase = _random.NextDouble() * 2.0 * Math.PI;
+            _steppedUntil = _clockSeconds();
+        }
+
+        public double TemperatureC => Current(now => BaseTemperatureC + TemperatureCycle.At(now, _phase) + _temperatureWander.Value, -40.0, 85.0);
+
+        public double HumidityPercent => Current(now => BaseHumidityPercent + HumidityCycle.At(now, _phase) + _humidityWander.Value, 0.0, 100.0);
+
+        public double PressureHpa => Current(now => BasePressureHpa + PressureCycle.At(now, _phase) + _pressureWander.Value, 300.0, 1100.0);
+
+        /// <summary>A value at the clock's current time, clamped to the sensor's operating range (datasheet table 1).</summary>
+        private double Current(Func<double, double> valueAt, double minimum, double maximum)
+        {
+            lock (_sync)
+            {
+                double now = _clockSeconds();
+                StepTo(now);
+                return Math.Clamp(valueAt(now), minimum, maximum);
+            }
+        }
+
+        private void StepTo(double now)
+        {
+            long steps = (long)Math.Floor((now - _steppedUntil) / StepSeconds);
+            if (steps <= 0)
+            {
+                return;
+            }
+
+            _steppedUntil += steps * StepSeconds;
+            for (long i = Math.Max(0, steps - MaxCatchUpSteps); i < steps; i++)
+            {
+                _temperatureWander.Step(_random, StepSeconds);
+                _humidityWander.Step(_random, StepSeconds);
+                _pressureWander.Step(_random, StepSeconds);
+            }
+        }
+
+        /// <summary>A slow sinusoid.</summary>
+        private sealed class Cycle
+        {
+            private readonly double _amplitude;
+            private readonly double _periodSeconds;
+
+            public Cycle(double amplitude, double periodSeconds)
+            {
+                _amplitude = amplitude;
+                _periodSeconds = periodSeconds;
+            }
+
+            public double At(double seconds, double phase)
+            {
+                return _amplitude * Math.Sin((2.0 * Math.PI * seconds / _periodSeconds) + phase);
+            }
+        }
+
+        /// <summary>
+        /// A mean-reverting random walk (Ornstein–Uhlenbeck) held within ±bound: small noise that never runs away.
+        /// </summary>
+        private sealed class Wander
+        {
+            private readonly double _stepSigma;
+            private readonly double _relaxSeconds;
+            private readonly double _bound;
+
+            public Wander(double stepSigma, double relaxSeconds, double bound)
+            {
+                _stepSigma = stepSigma;
+                _relaxSeconds = relaxSeconds;
+                _bound = bound;
+            }
+
+            public double Value { get; private set; }
+
+            public void Step(Random random, double seconds)
+            {
+                double pull = -Value * seconds / _relaxSeconds;
+                double kick = _stepSigma * Math.Sqrt(seconds) * Gaussian(random);
+                Value = Math.Clamp(Value + pull + kick, -_bound, _bound);
+            }
+
+            private static double Gaussian(Random random)
+            {
+                // Box–Muller; 1 - NextDouble() keeps the logarithm's argument in (0, 1].
+                double radius = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble()));
+                return radius * Math.Cos(2.0 * Math.PI * random.NextDouble());
+            }
+        }
+    }
+}

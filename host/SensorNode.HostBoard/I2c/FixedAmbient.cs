@@ -1,0 +1,20 @@
+namespace SensorNode.HostBoard.I2c
+{
+    /// <summary>An ambient that holds whatever values it is given; tests set exact conditions with it.</summary>
+    public sealed class FixedAmbient : IAmbient
+    {
+        /// <summary>A room at 21.5 °C, 45 %RH and standard sea-level pressure unless told otherwise.</summary>
+        public FixedAmbient(double temperatureC = 21.5, double humidityPercent = 45.0, double pressureHpa = 1013.25)
+        {
+            TemperatureC = temperatureC;
+            HumidityPercent = humidityPercent;
+            PressureHpa = pressureHpa;
+        }
+
+        public double TemperatureC { get; set; }
+
+        public double HumidityPercent { get; set; }
+
+        public double PressureHpa { get; set; }
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Buffers;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using SensorNode.Core.Mqtt;
+
+namespace SensorNode.HostBoard.Mqtt
+{
+    /// <summary>
+    /// The core's broker link on MQTTnet's client (MQTT 3.1.1), the host twin of the device's M2MqttLink. The core
+    /// calls from its main loop and expects blocking calls, so each MQTTnet operation is awaited with a bound.
+    /// MQTTnet raises received messages and disconnects on its own tasks; they go straight to the listener.
+    /// </summary>
+    public sealed class MqttNetLink : IMqttLink, IDisposable
+    {
+        private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
+        private readonly IMqttClient _client;
+        private IMqttLinkListener _listener;
+
+        public MqttNetLink()
+        {
+            _client = new MqttClientFactory().CreateMqttClient();
+            _client.ApplicationMessageReceivedAsync += OnMessageReceived;
+            _client.DisconnectedAsync += OnDisconnected;
+        }
+
+        public bool IsConnected => _client.IsConnected;
+
+        public string LastError { get; private set; }
+
+        public void SetListener(IMqttLinkListener listener)
+        {
+            _listener = listener;
+        }
+
+        public bool TryConnect(MqttConnectOptions options)
+        {
+            MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+                .WithTcpServer(options.Host, options.Port)
+                .WithProtocolVersion(MqttProtocolVersion.V311)
+                .WithClientId(options.ClientId)
+                .WithCleanSession(options.CleanSession)
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
+                .WithTimeout(OperationTimeout);
+            if (!string.IsNullOrEmpty(options.Username))
+            {
+                builder.WithCredentials(options.Username, options.Password ?? "");
+            }
+
+            if (options.UseTls)
+            {
+                builder.WithTlsOptions(tls => tls.UseTls());
+            }
+
+            if (options.WillTopic != null)
+            {
+                builder.WithWillTopic(options.WillTopic)
+                    .WithWillPayload(options.WillPayload)
+                    .WithWillRetain(options.WillRetain)
+                    .WithWillQualityOfServiceLevel(ToMqttNet(options.WillQos));
+            }
+
+            try
+            {
+                if (_client.IsConnected)
+                {
+                    Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
+                }
+
+                MqttClientConnectResult result = Bounded(token => _client.ConnectAsync(builder.Build(), token));
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    LastError = "broker refused the connection: " + result.ResultCode;
+                    return false;
+                }
+
+                LastError = null;
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = Describe(ex);
+                return false;
+            }
+        }
+
+        public bool Subscribe(string topicFilter, MqttQos qos)
+        {
+            MqttClientSubscribeOptions options = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(topicFilter, ToMqttNet(qos))
+                .Build();
+            try
+            {
+                Bounded(token => _client.SubscribeAsync(options, token));
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = Describe(ex);
+                return false;
+            }
+        }
+
+        public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
+        {
+            if (!_client.IsConnected)
+            {
+                LastError = "not connected";
+                return false;
+            }
+
+            // MQTTnet sends asynchronously after PublishAsync returns for QoS 0, so the core's reusable buffer is copied.
+            byte[] message = new byte[length];
+            Array.Copy(payload, message, length);
+            MqttApplicationMessage application = new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(message)
+                .WithQualityOfServiceLevel(ToMqttNet(qos))
+                .WithRetainFlag(retain)
+                .Build();
+            try
+            {
+                Bounded(token => _client.PublishAsync(application, token));
+                return true;
+            }
+            catch (Exception ex)
+            {
+                LastError = Describe(ex);
+                return false;
+            }
+        }
+
+        public void Disconnect()
+        {
+            try
+            {
+                if (_client.IsConnected)
+                {
+                    Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
+                }
+            }
+            catch (Exception ex)
+            {
+                LastError = Describe(ex);
+            }
+        }
+
+        public void Dispose()
+        {
+            _client.Dispose();
+        }
+
+        private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)
+        {
+            IMqttLinkListener listener = _listener;
+            if (listener != null)
+            {
+                listener.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private Task OnDisconnected(MqttClientDisconnectedEventArgs e)
+        {
+            IMqttLinkListener listener = _listener;
+            if (listener != null && e.ClientWasConnected)
+            {
+                listener.OnConnectionLost();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static T Bounded<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            using CancellationTokenSource timeout = new CancellationTokenSource(OperationTimeout);
+            return operation(timeout.Token).GetAwaiter().GetResult();
+        }
+
+        private static void Bounded(Func<CancellationToken, Task> operation)
+        {
+            using CancellationTokenSource timeout = new CancellationTokenSource(OperationTimeout);
+            operation(timeout.Token).GetAwaiter().GetResult();
+        }
+
+        private static string Describe(Exception ex)
+        {
+            return ex.InnerException != null ? ex.Message + " (" + ex.InnerException.Message + ")" : ex.Message;
+        }
+
+        private static MqttQualityOfServiceLevel ToMqttNet(MqttQos qos)
+        {
+            return qos == MqttQos.AtLeastOnce ? MqttQualityOfServiceLevel.AtLeastOnce : MqttQualityOfServiceLevel.AtMostOnce;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Device.I2c;
+using Iot.Device.Bmxx80;
+using Iot.Device.Bmxx80.FilteringMode;
+using Iot.Device.Bmxx80.ReadResult;
+
+namespace SensorNode.HostBoard.Sensors
+{
+    /// <summary>BME280 through .NET IoT's binding, with the device build's settings (forced mode, 1x, filter off).</summary>
+    public sealed class Bme280BindingDriver : BindingDriver
+    {
+        private readonly Bme280 _chip;
+
+        public Bme280BindingDriver(I2cDevice device)
+            : base(device)
+        {
+            _chip = new Bme280(device);
+            _chip.TemperatureSampling = Sampling.UltraLowPower;
+            _chip.PressureSampling = Sampling.UltraLowPower;
+            _chip.HumiditySampling = Sampling.UltraLowPower;
+            _chip.FilterMode = Bmx280FilteringMode.Off;
+        }
+
+        public override void Measure(double[] values)
+        {
+            Bme280ReadResult result = _chip.Read();
+            values[0] = ValueOrNaN(result.Temperature?.DegreesCelsius);
+            values[1] = ValueOrNaN(result.Humidity?.Percent);
+            values[2] = ValueOrNaN(result.Pressure?.Hectopascals);
+        }
+    }
+}

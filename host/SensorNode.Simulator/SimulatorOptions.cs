@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using SensorNode.Core.Config;
+
+namespace SensorNode.Simulator
+{
+    /// <summary>The command line: what a person or a test chooses about the simulated node.</summary>
+    public sealed class SimulatorOptions
+    {
+        public const string Usage =
+@"Runs a SensorNode on a virtual board: a register-level BME280 read through the real Bmxx80 binding and two
+virtual outputs, publishing over MQTT. Without --broker it starts MQTTnet's broker on localhost:1883.
+
+usage: dotnet run --project host/SensorNode.Simulator [-- options]
+
+  --broker HOST[:PORT]   use this broker instead of the embedded one (port default 1883)
+  --port N               port of the embedded broker (default 1883)
+  --user NAME            MQTT user name        --password PW   MQTT password
+  --tls                  connect with TLS (to --broker)
+  --node-id ID           node id (default: from this PC's MAC address, like the ESP32)
+  --prefix P             topic prefix (default sensornode)
+  --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
+  --keepalive S          MQTT keep-alive in seconds (default 60, 5..3600)
+  --outputs A,B          names of the virtual outputs (default relay,led)
+  --bmp280               add a virtual BMP280 at 0x77 beside the BME280 at 0x76
+  --state DIR            keep the node's settings in DIR across runs (default: in memory)
+  --seed N               seed of the simulated weather (default: from the clock)
+  --help                 this text
+
+While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
+
+        public string BrokerHost;
+        public int BrokerPort = 1883;
+        public int EmbeddedPort = 1883;
+        public string Username = "";
+        public string Password = "";
+        public bool Tls;
+        public string NodeId;
+        public string Prefix = "sensornode";
+        public int IntervalSeconds = 5;
+        public int KeepAliveSeconds = 60;
+        public string[] Outputs = { "relay", "led" };
+        public bool WithBmp280;
+        public string StateDirectory;
+        public int? Seed;
+        public bool ShowHelp;
+
+        public bool UsesEmbeddedBroker => BrokerHost == null;
+
+        /// <summary>The options, or throws <see cref="ArgumentException"/> naming the bad one.</summary>
+        public static SimulatorOptions Parse(string[] args)
+        {
+            SimulatorOptions options = new SimulatorOptions();
+            for (int i = 0; i < args.Length; i++)
+            {
+                string name = args[i];
+                switch (name)
+                {
+                    case "--broker": options.SetBroker(Value(args, ref i)); break;
+                    case "--port": options.EmbeddedPort = Number(name, Value(args, ref i), 1, 65535); break;
+                    case "--user": options.Username = Value(args, ref i); break;
+                    case "--password": options.Password = Value(args, ref i); break;
+                    case "--tls": options.Tls = true; break;
+                    case "--node-id": options.NodeId = Value(args, ref i); break;
+                    case "--prefix": options.Prefix = Value(args, ref i); break;
+                    case "--interval": options.IntervalSeconds = Number(name, Value(args, ref i), ConfigKeys.MinPublishIntervalSeconds, ConfigKeys.MaxPublishIntervalSeconds); break;
+                    case "--keepalive": options.KeepAliveSeconds = Number(name, Value(args, ref i), ConfigKeys.MinKeepAliveSeconds, ConfigKeys.MaxKeepAliveSeconds); break;
+                    case "--outputs": options.Outputs = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
+                    case "--bmp280": options.WithBmp280 = true; break;
+                    case "--state": options.StateDirectory = Value(args, ref i); break;
+                    case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
+                    case "--help":
+                    case "-h": options.ShowHelp = true; break;
+                    default: throw new ArgumentException("unknown option " + name);
+                }
+            }
+
+            if (options.Tls && options.UsesEmbeddedBroker)
+            {
+                throw new ArgumentException("--tls needs --broker: the embedded broker listens without TLS");
+            }
+
+            return options;
+        }
+
+        private void SetBroker(string value)
+        {
+            int colon = value.LastIndexOf(':');
+            if (colon > 0 && value.IndexOf(':') == colon)
+            {
+                BrokerHost = value.Substring(0, colon);
+                BrokerPort = Number("--broker", value.Substring(colon + 1), 1, 65535);
+            }
+            else
+            {
+                BrokerHost = value;
+            }
+        }
+
+        private static string Value(string[] args, ref int i)
+        {
+            if (i + 1 >= args.Length)
+            {
+                throw new ArgumentException(args[i] + " needs a value");
+            }
+
+            i++;
+            return args[i];
+        }
+
+        private static int Number(string name, string text, int min, int max)
+        {
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
+            {
+                throw new ArgumentException(name + " takes a whole number from " + min + " to " + max + ", not '" + text + "'");
+            }
+
+            return value;
+        }
+    }
+}
