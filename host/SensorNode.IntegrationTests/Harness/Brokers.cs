@@ -1,0 +1,40 @@
+using System;
+using SensorNode.HostBoard.Brokers;
+using Xunit;
+
+namespace SensorNode.IntegrationTests.Harness
+{
+    /// <summary>
+    /// The real brokers every contract test runs against, by name for [InlineData]. Each test gets a broker of its
+    /// own on a free loopback port, so retained messages never leak between tests.
+    /// </summary>
+    public static class Brokers
+    {
+        public const string Mosquitto = "mosquitto";
+        public const string MqttNet = "mqttnet";
+
+        /// <summary>
+        /// Starts the named broker. Without mosquitto installed the test is skipped on a developer's machine but
+        /// fails in CI (CI=true), where .ci/run installs it.
+        /// </summary>
+        public static IBroker Start(string name)
+        {
+            switch (name)
+            {
+                case Mosquitto:
+                    if (!MosquittoBroker.IsInstalled)
+                    {
+                        const string Missing = "mosquitto is not installed (apt-get install -y mosquitto)";
+                        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", Missing);
+                        Skip.If(true, Missing);
+                    }
+
+                    return MosquittoBroker.Start();
+                case MqttNet:
+                    return EmbeddedBroker.StartOnFreePort();
+                default:
+                    throw new ArgumentException("no broker named " + name);
+            }
+        }
+    }
+}

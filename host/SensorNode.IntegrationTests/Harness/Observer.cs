@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+using SensorNode.HostBoard.Brokers;
+
+namespace SensorNode.IntegrationTests.Harness
+{
+    /// <summary>
+    /// An independent MQTT client (MQTTnet, 3.1.1) that watches a node the way a user's dashboard would: it records
+    /// every message under a filter and lets a test wait, with a bound, for the one it expects.
+    /// </summary>
+    public sealed class Observer : IDisposable
+    {
+        private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
+        private static int _clients;
+        private readonly IMqttClient _client;
+        private readonly List<Received> _received = new List<Received>();
+
+        private Observer(IBroker broker)
+        {
+            _client = new MqttClientFactory().CreateMqttClient();
+            _client.ApplicationMessageReceivedAsync += e =>
+            {
+                lock (_received)
+                {
+                    _received.Add(new Received(e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString() ?? "", e.ApplicationMessage.Retain));
+                    Monitor.PulseAll(_received);
+                }
+
+                return Task.CompletedTask;
+            };
+            MqttClientOptions options = new MqttClientOptionsBuilder()
+                .WithTcpServer(broker.Host, broker.Port)
+                .WithClientId("observer-" + Interlocked.Increment(ref _clients) + "-" + Environment.ProcessId)
+                .WithProtocolVersion(MqttProtocolVersion.V311)
+                .WithCleanSession()
+                .Build();
+            Bounded(token => _client.ConnectAsync(options, token));
+        }
+
+        /// <summary>Connects and subscribes to <paramref name="filter"/> (QoS 1).</summary>
+        public static Observer Watch(IBroker broker, string filter)
+        {
+            Observer observer = new Observer(broker);
+            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
+            return observer;
+        }
+
+        /// <summary>A client that only publishes.</summary>
+        public static Observer Connect(IBroker broker)
+        {
+            return new Observer(broker);
+        }
+
+        public Received[] All
+        {
+            get
+            {
+                lock (_received)
+                {
+                    return _received.ToArray();
+                }
+            }
+        }
+
+        public void Publish(string topic, string payload, bool retain = false)
+        {
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithRetainFlag(retain)
+                .Build();
+            Bounded(token => _client.PublishAsync(message, token));
+        }
+
+        /// <summary>The first message (from index <paramref name="after"/> on) that matches, waiting up to <paramref name="timeout"/>.</summary>
+        public Received WaitFor(string what, Func<Received, bool> match, TimeSpan timeout, int after = 0)
+        {
+            DateTime deadline = DateTime.UtcNow + timeout;
+            lock (_received)
+            {
+                while (true)
+                {
+                    for (int i = after; i < _received.Count; i++)
+                    {
+                        if (match(_received[i]))
+                        {
+                            return _received[i];
+                        }
+                    }
+
+                    TimeSpan left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        throw new TimeoutException("no " + what + " within " + timeout.TotalSeconds + " s; received:\n  "
+                            + string.Join("\n  ", _received.Skip(after).Select(r => r.ToString())));
+                    }
+
+                    Monitor.Wait(_received, left);
+                }
+            }
+        }
+
+        public Received WaitFor(string topic, string payload, TimeSpan timeout, int after = 0)
+        {
+            return WaitFor(topic + " = " + payload, r => r.Topic == topic && r.Payload == payload, timeout, after);
+        }
+
+        /// <summary>How many messages have arrived so far: an index for <see cref="WaitFor(string, Func{Received, bool}, TimeSpan, int)"/>.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_received)
+                {
+                    return _received.Count;
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
+            }
+            catch (Exception)
+            {
+                // The broker may already be gone.
+            }
+
+            _client.Dispose();
+        }
+
+        private static void Bounded(Func<CancellationToken, Task> operation)
+        {
+            using CancellationTokenSource timeout = new CancellationTokenSource(OperationTimeout);
+            operation(timeout.Token).GetAwaiter().GetResult();
+        }
+    }
+}
