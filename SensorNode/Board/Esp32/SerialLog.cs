@@ -4,8 +4,8 @@ using SensorNode.Core.Board;
 namespace SensorNode.Board.Esp32
 {
     /// <summary>
-    /// Log lines on the console: the serial port (115200 baud) and Visual Studio's Output window. Not Debug.WriteLine,
-    /// which a Release build compiles away.
+    /// Log lines on nanoFramework's console channel, which the debugger shows (Visual Studio's or VS Code's Output
+    /// window, ".NET nanoFramework Debug"). Console.WriteLine, not Debug.WriteLine: Release builds compile the latter away.
     /// </summary>
     public sealed class SerialLog : ILog
     {
