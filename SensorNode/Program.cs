@@ -6,6 +6,7 @@ using SensorNode.Board.Sensors;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Sensors;
 
 namespace SensorNode
 {
@@ -30,7 +31,7 @@ namespace SensorNode
 
             I2cBus bus = new I2cBus(board, log);
             bus.LogScan();
-            foreach (ISensor sensor in bus.DetectBoschSensors())
+            foreach (ISensor sensor in BoschSensorFinder.Find(bus, board.SensorAddresses, log))
             {
                 node.AddSensor(sensor);
             }

@@ -1,31 +1,35 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using SensorNode.Core;
+using SensorNode.Core.Board;
 using SensorNode.Core.Sensors;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.I2c;
 using SensorNode.HostBoard.Outputs;
-using SensorNode.HostBoard.Sensors;
 
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// The simulator's board profile: which virtual chips sit on the I2C bus and which outputs exist. It plays the
-    /// part the ESP32's board profile and I2C scan play on the device, and gives the console its handles.
+    /// The simulator's board profile: which virtual chips sit on the I2C bus and which outputs exist. The chips are
+    /// found by the core's BoschSensorFinder as on the device; the console gets them by sensor id.
     /// </summary>
     public sealed class VirtualBoard
     {
-        private readonly Dictionary<string, VirtualBmx280> _chips = new Dictionary<string, VirtualBmx280>(StringComparer.OrdinalIgnoreCase);
+        private static readonly int[] SensorAddresses = { VirtualBmx280.SecondaryAddress, VirtualBmx280.PrimaryAddress };
+        private readonly VirtualI2cBus _bus = new VirtualI2cBus();
+        private readonly Dictionary<string, VirtualBmx280> _chipsBySensorId = new Dictionary<string, VirtualBmx280>(StringComparer.OrdinalIgnoreCase);
         private readonly List<VirtualOutput> _outputs = new List<VirtualOutput>();
-        private readonly List<(string Id, BoschChipKind Kind, VirtualBmx280 Chip)> _sensors = new List<(string, BoschChipKind, VirtualBmx280)>();
+        private readonly ConsoleLog _log;
 
         public VirtualBoard(SimulatorOptions options, ConsoleLog log)
         {
+            _log = log;
             int seed = options.Seed ?? Environment.TickCount;
-            AddChip(BoschChipKind.Bme280, BoschVariant.Bme280, 0x76, new DriftingAmbient(seed));
+            _bus.Attach(new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, new DriftingAmbient(seed)));
             if (options.WithBmp280)
             {
-                AddChip(BoschChipKind.Bmp280, BoschVariant.Bmp280, 0x77, new DriftingAmbient(seed + 1));
+                _bus.Attach(new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, new DriftingAmbient(seed + 1)));
             }
 
             foreach (string id in options.Outputs)
@@ -34,22 +38,22 @@ namespace SensorNode.Simulator
             }
         }
 
-        public IEnumerable<string> SensorIds => _chips.Keys;
-
-        public IReadOnlyList<VirtualOutput> Outputs => _outputs;
+        public IEnumerable<string> SensorIds => _chipsBySensorId.Keys;
 
         /// <summary>The chip behind a sensor id, or null.</summary>
         public VirtualBmx280 Chip(string sensorId)
         {
-            return _chips.TryGetValue(sensorId, out VirtualBmx280 chip) ? chip : null;
+            return _chipsBySensorId.TryGetValue(sensorId, out VirtualBmx280 chip) ? chip : null;
         }
 
-        /// <summary>Every chip read through the real binding, and every output starting off, as on the device.</summary>
+        /// <summary>The chips the bus search finds, read through the real binding, and every output starting off.</summary>
         public void AttachTo(Node node)
         {
-            foreach ((string id, BoschChipKind kind, VirtualBmx280 chip) in _sensors)
+            foreach (ISensor sensor in BoschSensorFinder.Find(_bus, SensorAddresses, _log))
             {
-                node.AddSensor(new BoschSensor(id, kind, BindingDriver.Create(kind, chip)));
+                node.AddSensor(sensor);
+                int address = ((BoschSensor)sensor).Address;
+                _chipsBySensorId[sensor.Id] = _bus.Chips.Single(chip => chip.ConnectionSettings.DeviceAddress == address);
             }
 
             foreach (VirtualOutput output in _outputs)
@@ -60,21 +64,8 @@ namespace SensorNode.Simulator
 
         public string Describe()
         {
-            List<string> parts = new List<string>();
-            foreach ((string id, BoschChipKind _, VirtualBmx280 chip) in _sensors)
-            {
-                parts.Add(id + " at 0x" + chip.ConnectionSettings.DeviceAddress.ToString("x2"));
-            }
-
-            return "virtual board: " + string.Join(", ", parts) + "; outputs " + string.Join(", ", _outputs.ConvertAll(o => o.Id));
-        }
-
-        private void AddChip(BoschChipKind kind, BoschVariant variant, int address, IAmbient ambient)
-        {
-            string id = BoschChip.SensorId(kind, address, false);
-            VirtualBmx280 chip = new VirtualBmx280(variant, address, ambient);
-            _chips.Add(id, chip);
-            _sensors.Add((id, kind, chip));
+            IEnumerable<string> chips = _bus.Chips.Select(chip => chip.Variant.ToString().ToUpperInvariant() + " at 0x" + chip.ConnectionSettings.DeviceAddress.ToString("x2"));
+            return "virtual board: I2C " + string.Join(", ", chips) + "; outputs " + string.Join(", ", _outputs.Select(o => o.Id));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Board.Profiles;
@@ -10,9 +9,10 @@ namespace SensorNode.Board.Sensors
 {
     /// <summary>
     /// The ESP32's I2C bus as the board profile wires it: routes the pins, scans the bus at boot (the log shows what
-    /// answered, the first thing to check when a sensor is missing) and finds the Bosch chips by their id register.
+    /// answered, the first thing to check when a sensor is missing) and gives the core's BoschSensorFinder the chip ids
+    /// and drivers it asks for.
     /// </summary>
-    public sealed class I2cBus
+    public sealed class I2cBus : IBoschBus
     {
         private const int FirstAddress = 0x08;
         private const int LastAddress = 0x77;
@@ -52,62 +52,18 @@ namespace SensorNode.Board.Sensors
                 + (found.Length == 0 ? " no device answered" : found));
         }
 
-        /// <summary>One sensor per Bosch chip found at the profile's addresses, driven by its Bmxx80 class.</summary>
-        public ISensor[] DetectBoschSensors()
+        /// <summary>The chip-id register at <paramref name="address"/>, read with a checked transfer; 0x00 when nothing answered.</summary>
+        public byte ReadChipId(int address)
         {
-            ArrayList kinds = new ArrayList();
-            ArrayList addresses = new ArrayList();
-            foreach (int address in _board.SensorAddresses)
-            {
-                I2cDevice device = Open(address);
-                BoschChipKind kind = BoschChip.Identify(BoschProbe.ReadChipId(device));
-                device.Dispose();
-                if (kind == BoschChipKind.Unknown)
-                {
-                    _log.Info("no Bosch sensor at 0x" + address.ToString("x2"));
-                    continue;
-                }
-
-                kinds.Add(kind);
-                addresses.Add(address);
-            }
-
-            ArrayList sensors = new ArrayList();
-            for (int i = 0; i < kinds.Count; i++)
-            {
-                BoschChipKind kind = (BoschChipKind)kinds[i];
-                int address = (int)addresses[i];
-                string id = BoschChip.SensorId(kind, address, CountOf(kinds, kind) > 1);
-                try
-                {
-                    sensors.Add(new BoschSensor(id, kind, BoschDriver.Create(kind, Open(address))));
-                    _log.Info("sensor " + id + " at 0x" + address.ToString("x2"));
-                }
-                catch (Exception ex)
-                {
-                    // The binding reads the chip id and calibration in its constructor; a chip that stops answering
-                    // between the scan and here must not stop the boot.
-                    _log.Error("sensor " + id + " at 0x" + address.ToString("x2") + " could not be set up: " + ex.Message);
-                }
-            }
-
-            ISensor[] result = new ISensor[sensors.Count];
-            sensors.CopyTo(result, 0);
-            return result;
+            I2cDevice device = Open(address);
+            byte chipId = BoschProbe.ReadChipId(device);
+            device.Dispose();
+            return chipId;
         }
 
-        private static int CountOf(ArrayList kinds, BoschChipKind kind)
+        public IBoschDriver OpenDriver(BoschChipKind kind, int address)
         {
-            int count = 0;
-            foreach (BoschChipKind each in kinds)
-            {
-                if (each == kind)
-                {
-                    count++;
-                }
-            }
-
-            return count;
+            return BoschDriver.Create(kind, Open(address));
         }
     }
 }

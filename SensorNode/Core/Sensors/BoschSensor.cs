@@ -33,6 +33,12 @@ namespace SensorNode.Core.Sensors
 
         public string Id { get; }
 
+        /// <summary>The chip's I2C address.</summary>
+        public int Address
+        {
+            get { return _driver.Address; }
+        }
+
         public Quantity[] Quantities
         {
             get { return _quantities; }
