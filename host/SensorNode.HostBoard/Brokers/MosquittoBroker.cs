@@ -75,9 +75,10 @@ namespace SensorNode.HostBoard.Brokers
 
         /// <summary>Starts mosquitto and returns once it accepts TCP connections.</summary>
         /// <param name="tcpNoDelay">Turns off Nagle's algorithm on the broker's sockets (mosquitto's default: on).</param>
-        public static MosquittoBroker Start(bool tcpNoDelay = false)
+        /// <param name="port">Loopback port; a free one when 0.</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0)
         {
-            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), LoopbackPorts.Free(), tcpNoDelay);
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay);
             try
             {
                 broker.WaitUntilListening();

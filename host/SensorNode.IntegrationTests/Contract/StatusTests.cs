@@ -74,6 +74,28 @@ namespace SensorNode.IntegrationTests.Contract
             Assert.True(took <= limit, "offline came " + took.TotalSeconds + " s after the node went silent; the limit is " + limit.TotalSeconds + " s");
         }
 
+        [SkippableTheory]
+        [InlineData(Brokers.Mosquitto)]
+        [InlineData(Brokers.MqttNet)]
+        public void After_the_broker_restarts_the_node_reconnects_and_publishes_everything_again(string broker)
+        {
+            using NodeUnderTest node = NodeUnderTest.Online(broker);
+            node.Watcher.Publish(node.Base + "/actuator/led/set", "ON");
+            node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
+
+            node.RestartBroker(TimeSpan.FromSeconds(2)); // a restarted broker without persistence has forgotten everything
+
+            TimeSpan reconnect = TimeSpan.FromSeconds(20); // back-off 1 s doubling: attempts at about 1, 3, 7, 15 s
+            node.Watcher.WaitFor(node.Base + "/status", "online", reconnect);
+            node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
+            node.Watcher.WaitFor(node.Base + "/actuator/relay/state", "OFF", NodeUnderTest.Timeout);
+            node.Watcher.WaitFor("a reading", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout);
+            Assert.True(node.Simulator.Printed("MQTT connection lost; reconnecting"), node.Simulator.Console);
+
+            using Observer late = Observer.Watch(node.Broker, node.Base + "/status");
+            Assert.True(late.WaitFor(node.Base + "/status", "online", NodeUnderTest.Timeout).Retained);
+        }
+
         /// <summary>
         /// How late after 1.5 × keep-alive a broker may notice a silent client, from its source. mosquitto 2.0 runs
         /// its keep-alive check only when more than 5 s passed since the last one, on whole-second clocks

@@ -17,7 +17,8 @@ namespace SensorNode.IntegrationTests.Harness
         /// Starts the named broker. Without mosquitto installed the test is skipped on a developer's machine but
         /// fails in CI (CI=true), where .ci/run installs it.
         /// </summary>
-        public static IBroker Start(string name)
+        /// <param name="port">The loopback port; a free one when 0 (a restart passes the port it had).</param>
+        public static IBroker Start(string name, int port = 0)
         {
             switch (name)
             {
@@ -29,9 +30,9 @@ namespace SensorNode.IntegrationTests.Harness
                         Skip.If(true, Missing);
                     }
 
-                    return MosquittoBroker.Start();
+                    return MosquittoBroker.Start(port: port);
                 case MqttNet:
-                    return EmbeddedBroker.StartOnFreePort();
+                    return port == 0 ? EmbeddedBroker.StartOnFreePort() : EmbeddedBroker.Start(port);
                 default:
                     throw new ArgumentException("no broker named " + name);
             }

@@ -12,8 +12,11 @@ namespace SensorNode.IntegrationTests.Harness
         public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
         public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+        private readonly string _brokerName;
+
         private NodeUnderTest(string brokerName, string[] simulatorArguments, Action<IBroker, string> beforeStart)
         {
+            _brokerName = brokerName;
             Broker = Brokers.Start(brokerName);
             try
             {
@@ -29,9 +32,9 @@ namespace SensorNode.IntegrationTests.Harness
             }
         }
 
-        public IBroker Broker { get; }
+        public IBroker Broker { get; private set; }
 
-        public Observer Watcher { get; }
+        public Observer Watcher { get; private set; }
 
         public SimulatorProcess Simulator { get; }
 
@@ -65,6 +68,22 @@ namespace SensorNode.IntegrationTests.Harness
         public Received NextState(int after)
         {
             return Watcher.WaitFor("a state snapshot", r => r.Topic == Base + "/state", Timeout, after);
+        }
+
+        /// <summary>
+        /// Stops the broker (its retained messages and the node's session are gone with it), starts a fresh one on the
+        /// same port after <paramref name="down"/>, and subscribes a new watcher.
+        /// </summary>
+        public void RestartBroker(TimeSpan down)
+        {
+            int port = Broker.Port;
+            Watcher.Dispose();
+            Broker.Dispose();
+            Watcher = null;
+            Broker = null;
+            System.Threading.Thread.Sleep(down);
+            Broker = Brokers.Start(_brokerName, port);
+            Watcher = Observer.Watch(Broker, Base + "/#");
         }
 
         public void Dispose()
