@@ -3,12 +3,13 @@ using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Sensors;
 
 namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// Composes a node the way a board's Program does, with what every figure shares: node id "a1b2c3" (an
-    /// ESP32-style id), one BME280-like sensor "bme280" (temperature, humidity, pressure) and the outputs
+    /// ESP32-style id), one BME280 "bme280" (the core's BoschSensor over a steady driver) and the outputs
     /// "relay" and "led". The caller supplies the parts a figure is about: link, clock, outputs, broker.
     /// </summary>
     public static class BenchNode
@@ -23,10 +24,8 @@ namespace SensorNode.Benchmarks
 
         public static NodeConfig DefaultConfig() => new NodeConfig(NodeId);
 
-        public static ISensor Bme280() => new FixedSensor(
-            SensorId,
-            new[] { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure },
-            new[] { Temperature, Humidity, Pressure });
+        /// <summary>The core's BoschSensor over a driver that reads the figures' weather, as the device reads a BME280.</summary>
+        public static ISensor Bme280() => new BoschSensor(SensorId, BoschChipKind.Bme280, new SteadyBoschDriver(new[] { Temperature, Humidity, Pressure }));
 
         /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)
