@@ -19,6 +19,7 @@ namespace SensorNode.HostBoard.Mqtt
         private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
         private readonly IMqttClient _client;
         private IMqttLinkListener _listener;
+        private volatile bool _disconnecting; // after an orderly DISCONNECT of ours: not a lost connection
 
         public MqttNetLink()
         {
@@ -65,11 +66,8 @@ namespace SensorNode.HostBoard.Mqtt
 
             try
             {
-                if (_client.IsConnected)
-                {
-                    Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
-                }
-
+                DisconnectInOrder();
+                _disconnecting = false;
                 MqttClientConnectResult result = Bounded(token => _client.ConnectAsync(builder.Build(), token));
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                 {
@@ -137,15 +135,23 @@ namespace SensorNode.HostBoard.Mqtt
         {
             try
             {
-                if (_client.IsConnected)
-                {
-                    Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
-                }
+                DisconnectInOrder();
             }
             catch (Exception ex)
             {
                 LastError = Describe(ex);
             }
+        }
+
+        private void DisconnectInOrder()
+        {
+            if (!_client.IsConnected)
+            {
+                return;
+            }
+
+            _disconnecting = true; // MQTTnet reports the disconnect after DisconnectAsync returns; cleared by the next connect
+            Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
         }
 
         public void Dispose()
@@ -167,7 +173,7 @@ namespace SensorNode.HostBoard.Mqtt
         private Task OnDisconnected(MqttClientDisconnectedEventArgs e)
         {
             IMqttLinkListener listener = _listener;
-            if (listener != null && e.ClientWasConnected)
+            if (listener != null && e.ClientWasConnected && !_disconnecting)
             {
                 listener.OnConnectionLost();
             }
