@@ -4,6 +4,7 @@ using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Sensors;
+using SensorNode.HostBoard;
 
 namespace SensorNode.Benchmarks
 {
@@ -30,7 +31,7 @@ namespace SensorNode.Benchmarks
         /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)
         {
-            Node node = new Node(config, new ConfigStore(new NoSettingsStore()), link, new AlwaysUpNetwork(), clock, log);
+            Node node = new Node(config, new ConfigStore(new NoSettingsStore()), link, new HostNetwork(), clock, log);
             node.AddSensor(Bme280());
             node.AddActuator("relay", relay, false);
             node.AddActuator("led", led, false);

@@ -10,6 +10,8 @@ namespace SensorNode.Board.Sensors
     /// </summary>
     public abstract class BoschDriver : IBoschDriver
     {
+        private readonly BoschProbe _probe = new BoschProbe();
+
         protected BoschDriver(I2cDevice device)
         {
             Device = device;
@@ -36,7 +38,7 @@ namespace SensorNode.Board.Sensors
         public bool TryReadChipId(out byte chipId, out string busError)
         {
             I2cTransferStatus status;
-            chipId = BoschProbe.ReadChipId(Device, out status);
+            chipId = _probe.ReadChipId(Device, out status);
             busError = status == I2cTransferStatus.FullTransfer ? null : Describe(status);
             return busError == null;
         }

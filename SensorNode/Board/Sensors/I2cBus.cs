@@ -18,6 +18,7 @@ namespace SensorNode.Board.Sensors
         private const int LastAddress = 0x77;
         private readonly BoardProfile _board;
         private readonly ILog _log;
+        private readonly BoschProbe _probe = new BoschProbe();
 
         public I2cBus(BoardProfile board, ILog log)
         {
@@ -56,7 +57,7 @@ namespace SensorNode.Board.Sensors
         public byte ReadChipId(int address)
         {
             I2cDevice device = Open(address);
-            byte chipId = BoschProbe.ReadChipId(device);
+            byte chipId = _probe.ReadChipId(device);
             device.Dispose();
             return chipId;
         }

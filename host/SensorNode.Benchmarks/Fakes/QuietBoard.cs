@@ -2,16 +2,6 @@ using SensorNode.Core.Board;
 
 namespace SensorNode.Benchmarks.Fakes
 {
-    /// <summary>The host is already on its network; there is nothing to join.</summary>
-    public sealed class AlwaysUpNetwork : INetwork
-    {
-        public bool IsUp => true;
-
-        public string LastError => null;
-
-        public bool Connect(string ssid, string password) => true;
-    }
-
     /// <summary>Nothing stored, saves accepted and dropped: every run starts from the defaults.</summary>
     public sealed class NoSettingsStore : ISettingsStore
     {
