@@ -60,8 +60,8 @@ namespace SensorNode.Tests.Actuators
         private static ActuatorCommand Parse(string payload, string expectedError)
         {
             byte[] bytes = Utf8.GetBytes(payload);
-            ActuatorCommand command;
-            string error = ActuatorCommandParser.TryParse(bytes, bytes.Length, out command);
+            ActuatorCommand command = new ActuatorCommand();
+            string error = ActuatorCommandParser.TryParse(bytes, bytes.Length, command);
             if (expectedError == null)
             {
                 Assert.IsNull(error, "unexpected error: " + error);

@@ -3,6 +3,7 @@ using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Events;
+using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Telemetry;
 
@@ -108,6 +109,7 @@ namespace SensorNode.Core
         }
 
         /// <summary>Does all work that is due and returns how long the caller may sleep (ms).</summary>
+        [SteadyState]
         public int Poll()
         {
             long now = _clock.UptimeMs;
@@ -122,8 +124,7 @@ namespace SensorNode.Core
             NodeConfig reverted = _config.PollTrial(now, _session.LastError);
             if (reverted != null)
             {
-                _log.Warn("config trial failed; reverting to the previous settings");
-                SwitchConnection(reverted, reverted.WifiDiffers(onTrial));
+                RevertTrial(reverted, onTrial);
             }
 
             DrainInbox(now);
@@ -138,6 +139,7 @@ namespace SensorNode.Core
         }
 
         /// <summary>Sleeps until a message arrives or <paramref name="timeoutMs"/> passes.</summary>
+        [SteadyState]
         public void WaitForWork(int timeoutMs)
         {
             if (timeoutMs > 0)
@@ -158,17 +160,13 @@ namespace SensorNode.Core
             _session.Close();
         }
 
+        [ColdPath("runs once per connect")]
         private void OnConnected()
         {
             _config.OnConnected();
             PublishConfig();
             _actuatorController.PublishAllStates();
-            int dropped = Inbox.TakeDroppedCount();
-            if (dropped > 0)
-            {
-                _events.Error(EventTypes.MessagesDropped, null, dropped + " message(s) dropped: the inbox was full");
-            }
-
+            ReportDroppedMessages();
             _nextTelemetryMs = 0; // fresh readings right after every connect
         }
 
@@ -194,6 +192,15 @@ namespace SensorNode.Core
                 Dispatch(topic, payload, retained, now);
             }
 
+            if (Inbox.HasDropped)
+            {
+                ReportDroppedMessages();
+            }
+        }
+
+        [ColdPath("only a flood of messages fills the inbox")]
+        private void ReportDroppedMessages()
+        {
             int dropped = Inbox.TakeDroppedCount();
             if (dropped > 0)
             {
@@ -203,10 +210,24 @@ namespace SensorNode.Core
 
         private void Dispatch(string topic, byte[] payload, bool retained, long now)
         {
-            string actuatorId = _topics.ActuatorIdFromSetTopic(topic);
-            if (actuatorId != null)
+            int actuator = _actuatorController.IndexOfSetTopic(topic);
+            if (actuator >= 0)
             {
-                _actuatorController.HandleCommand(topic, actuatorId, payload, retained, now);
+                _actuatorController.HandleCommand(actuator, topic, payload, retained, now);
+                return;
+            }
+
+            DispatchRare(topic, payload, retained, now);
+        }
+
+        /// <summary>Everything but a command to a known actuator: configuration, unknown actuators, stray topics.</summary>
+        [ColdPath("configuration and misaddressed messages are rare")]
+        private void DispatchRare(string topic, byte[] payload, bool retained, long now)
+        {
+            string unknownActuator = _topics.ActuatorIdFromSetTopic(topic);
+            if (unknownActuator != null)
+            {
+                _actuatorController.HandleUnknownActuator(topic, unknownActuator, retained);
                 return;
             }
 
@@ -228,6 +249,13 @@ namespace SensorNode.Core
             }
 
             _events.Error(EventTypes.CommandRejected, topic, "no handler for this topic");
+        }
+
+        [ColdPath("a config trial ran out")]
+        private void RevertTrial(NodeConfig reverted, NodeConfig onTrial)
+        {
+            _log.Warn("config trial failed; reverting to the previous settings");
+            SwitchConnection(reverted, reverted.WifiDiffers(onTrial));
         }
 
         /// <summary>Leaves the broker in order (old status "offline") and reconnects with other settings.</summary>

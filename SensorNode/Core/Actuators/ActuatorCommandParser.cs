@@ -1,3 +1,4 @@
+using SensorNode.Core.Memory;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Actuators
@@ -13,9 +14,10 @@ namespace SensorNode.Core.Actuators
         public const int MaxPulseMs = 86400000;
 
         /// <summary>Returns null and fills <paramref name="command"/>, or returns what is wrong.</summary>
-        public static string TryParse(byte[] payload, int length, out ActuatorCommand command)
+        [SteadyState]
+        public static string TryParse(byte[] payload, int length, ActuatorCommand command)
         {
-            command = new ActuatorCommand();
+            command.Clear();
             int start = 0;
             int end = length;
             while (start < end && IsWhitespace(payload[start]))
@@ -35,18 +37,28 @@ namespace SensorNode.Core.Actuators
 
             if (payload[start] == '{')
             {
-                return ParseJson(payload, length, ref command);
+                return ParseJson(payload, length, command);
             }
 
-            if (!TryParseAction(payload, start, end - start, out command.Action))
+            ActuatorAction action;
+            if (!TryParseAction(payload, start, end - start, out action))
             {
-                return "unknown command '" + Utf8.GetString(payload, start, end - start) + "' (expected ON, OFF, TOGGLE or JSON)";
+                return UnknownCommand(payload, start, end - start);
             }
 
+            command.Action = action;
             return null;
         }
 
-        private static string ParseJson(byte[] payload, int length, ref ActuatorCommand command)
+        [ColdPath("an unknown command is a mistake")]
+        private static string UnknownCommand(byte[] payload, int start, int count)
+        {
+            return "unknown command '" + Utf8.GetString(payload, start, count) + "' (expected ON, OFF, TOGGLE or JSON)";
+        }
+
+        /// <summary>{"state":"ON","for_ms":500}: the reader makes strings of its keys and values.</summary>
+        [ColdPath("JSON commands (pulses) are the rarer form; the JSON reader allocates")]
+        private static string ParseJson(byte[] payload, int length, ActuatorCommand command)
         {
             JsonObjectReader reader = new JsonObjectReader(payload, length);
             bool hasState = false;
@@ -54,11 +66,13 @@ namespace SensorNode.Core.Actuators
             {
                 if (reader.Key == "state")
                 {
-                    if (reader.Kind != JsonValueKind.String || !TryParseAction(reader.StringValue, out command.Action))
+                    ActuatorAction action;
+                    if (reader.Kind != JsonValueKind.String || !TryParseAction(reader.StringValue, out action))
                     {
                         return "\"state\" must be \"ON\", \"OFF\" or \"TOGGLE\"";
                     }
 
+                    command.Action = action;
                     hasState = true;
                 }
                 else if (reader.Key == "for_ms")

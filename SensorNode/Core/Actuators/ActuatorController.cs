@@ -1,6 +1,7 @@
 using System.Collections;
 using SensorNode.Core.Board;
 using SensorNode.Core.Events;
+using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 
 namespace SensorNode.Core.Actuators
@@ -20,8 +21,11 @@ namespace SensorNode.Core.Actuators
         private readonly IMqttLink _link;
         private readonly EventPublisher _events;
         private readonly ILog _log;
+        private readonly string[] _onLogLines;
+        private readonly string[] _offLogLines;
+        private readonly ActuatorCommand _command = new ActuatorCommand();
+        private string[] _setTopics;
         private string[] _stateTopics;
-        private TopicScheme _topics;
 
         public ActuatorController(ArrayList actuators, IMqttLink link, EventPublisher events, ILog log)
         {
@@ -30,6 +34,15 @@ namespace SensorNode.Core.Actuators
             _link = link;
             _events = events;
             _log = log;
+
+            // Made once, so reporting a command in the log builds no string.
+            _onLogLines = new string[_actuators.Length];
+            _offLogLines = new string[_actuators.Length];
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                _onLogLines[i] = _actuators[i].Id + " -> " + StateText(true);
+                _offLogLines[i] = _actuators[i].Id + " -> " + StateText(false);
+            }
         }
 
         public bool AcceptRetainedCommands { get; set; }
@@ -41,38 +54,46 @@ namespace SensorNode.Core.Actuators
 
         public void UseTopics(TopicScheme topics)
         {
-            _topics = topics;
+            _setTopics = new string[_actuators.Length];
             _stateTopics = new string[_actuators.Length];
             for (int i = 0; i < _actuators.Length; i++)
             {
+                _setTopics[i] = topics.ActuatorSet(_actuators[i].Id);
                 _stateTopics[i] = topics.ActuatorState(_actuators[i].Id);
             }
         }
 
-        /// <summary>Handles a message on an actuator "/set" topic whose id has been taken from the topic.</summary>
-        public void HandleCommand(string topic, string actuatorId, byte[] payload, bool retained, long nowMs)
+        /// <summary>The index of the actuator whose "/set" topic this is, or -1.</summary>
+        public int IndexOfSetTopic(string topic)
+        {
+            for (int i = 0; i < _setTopics.Length; i++)
+            {
+                if (topic == _setTopics[i])
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Handles a message on the "/set" topic of actuator <paramref name="index"/>.</summary>
+        [SteadyState]
+        public void HandleCommand(int index, string topic, byte[] payload, bool retained, long nowMs)
         {
             if (retained && !AcceptRetainedCommands)
             {
-                _events.Info(EventTypes.CommandIgnored, topic, "retained command ignored (accept_retained_commands is off)");
-                return;
-            }
-
-            int index = IndexOf(actuatorId);
-            if (index < 0)
-            {
-                _events.Error(EventTypes.CommandRejected, topic, "unknown actuator \"" + actuatorId + "\"" + KnownIds());
+                IgnoreRetained(topic);
                 return;
             }
 
             if (payload.Length > MaxCommandBytes)
             {
-                _events.Error(EventTypes.CommandRejected, topic, "payload of " + payload.Length + " bytes exceeds the " + MaxCommandBytes + "-byte limit");
+                RejectOversized(topic, payload.Length);
                 return;
             }
 
-            ActuatorCommand command;
-            string error = ActuatorCommandParser.TryParse(payload, payload.Length, out command);
+            string error = ActuatorCommandParser.TryParse(payload, payload.Length, _command);
             if (error != null)
             {
                 _events.Error(EventTypes.CommandRejected, topic, error);
@@ -80,9 +101,30 @@ namespace SensorNode.Core.Actuators
             }
 
             Actuator actuator = _actuators[index];
-            actuator.Apply(command, nowMs);
-            _log.Info(actuator.Id + " -> " + StateText(actuator.IsOn) + (command.ForMs > 0 ? " for " + command.ForMs + " ms" : ""));
+            actuator.Apply(_command, nowMs);
+            if (_command.ForMs > 0)
+            {
+                LogPulse(index);
+            }
+            else
+            {
+                _log.Info(actuator.IsOn ? _onLogLines[index] : _offLogLines[index]);
+            }
+
             PublishState(index);
+        }
+
+        /// <summary>A command on "{base}/actuator/{id}/set" for an id this node does not have.</summary>
+        [ColdPath("a command to an unknown actuator is a mistake")]
+        public void HandleUnknownActuator(string topic, string actuatorId, bool retained)
+        {
+            if (retained && !AcceptRetainedCommands)
+            {
+                IgnoreRetained(topic);
+                return;
+            }
+
+            _events.Error(EventTypes.CommandRejected, topic, "unknown actuator \"" + actuatorId + "\"" + KnownIds());
         }
 
         /// <summary>Ends pulses that are due and reports the changes.</summary>
@@ -92,8 +134,7 @@ namespace SensorNode.Core.Actuators
             {
                 if (_actuators[i].Poll(nowMs))
                 {
-                    _log.Info(_actuators[i].Id + " -> " + StateText(_actuators[i].IsOn) + " (pulse ended)");
-                    PublishState(i);
+                    ReportPulseEnded(i);
                 }
             }
         }
@@ -133,6 +174,31 @@ namespace SensorNode.Core.Actuators
             return soonest;
         }
 
+        [ColdPath("pulses come from JSON commands, which are parsed on a cold path too")]
+        private void ReportPulseEnded(int index)
+        {
+            _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " (pulse ended)");
+            PublishState(index);
+        }
+
+        [ColdPath("pulses come from JSON commands, which are parsed on a cold path too")]
+        private void LogPulse(int index)
+        {
+            _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " for " + _command.ForMs + " ms");
+        }
+
+        [ColdPath("retained commands arrive once per (re)subscribe")]
+        private void IgnoreRetained(string topic)
+        {
+            _events.Info(EventTypes.CommandIgnored, topic, "retained command ignored (accept_retained_commands is off)");
+        }
+
+        [ColdPath("an oversized command is a mistake or abuse")]
+        private void RejectOversized(string topic, int length)
+        {
+            _events.Error(EventTypes.CommandRejected, topic, "payload of " + length + " bytes exceeds the " + MaxCommandBytes + "-byte limit");
+        }
+
         private void PublishState(int index)
         {
             if (!_link.IsConnected)
@@ -142,19 +208,6 @@ namespace SensorNode.Core.Actuators
 
             byte[] state = _actuators[index].IsOn ? OnBytes : OffBytes;
             _link.Publish(_stateTopics[index], state, state.Length, MqttQos.AtLeastOnce, true);
-        }
-
-        private int IndexOf(string id)
-        {
-            for (int i = 0; i < _actuators.Length; i++)
-            {
-                if (_actuators[i].Id == id)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         private string KnownIds()

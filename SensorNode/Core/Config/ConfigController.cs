@@ -1,6 +1,7 @@
 using SensorNode.Core.Events;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Text;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Config
 {
@@ -42,6 +43,7 @@ namespace SensorNode.Core.Config
         /// Handles a "/config/set" payload. Returns the config the node must switch its connection to, or null
         /// when the connection stays as it is.
         /// </summary>
+        [ColdPath("configuration changes are rare")]
         public NodeConfig HandleConfigSet(string topic, byte[] payload, bool retained, long nowMs)
         {
             if (retained && !Current.AcceptRetainedCommands)
@@ -86,6 +88,7 @@ namespace SensorNode.Core.Config
         }
 
         /// <summary>Called after every successful connect: a config on trial has now proved itself.</summary>
+        [ColdPath("runs once per connect")]
         public void OnConnected()
         {
             if (_previous != null)
@@ -111,6 +114,12 @@ namespace SensorNode.Core.Config
                 return null;
             }
 
+            return EndTrial(lastConnectError);
+        }
+
+        [ColdPath("a config trial ran out")]
+        private NodeConfig EndTrial(string lastConnectError)
+        {
             _revertReason = "could not get online with the new settings within " + (TrialMs / 1000) + " s ("
                 + (lastConnectError ?? "no reason given") + "); previous settings restored";
             Current = _previous;

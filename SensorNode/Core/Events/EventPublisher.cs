@@ -1,6 +1,7 @@
 using SensorNode.Core.Board;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Text;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Events
 {
@@ -30,6 +31,7 @@ namespace SensorNode.Core.Events
         }
 
         /// <summary>An error: logged as one and published with an "error" member.</summary>
+        [ColdPath("events report what is rare: errors, rejections, changes")]
         public void Error(string type, string topic, string error)
         {
             _log.Error(type + (topic == null ? "" : " on " + topic) + ": " + error);
@@ -37,6 +39,7 @@ namespace SensorNode.Core.Events
         }
 
         /// <summary>A notable happening that is not an error: published with a "message" member.</summary>
+        [ColdPath("events report what is rare: errors, rejections, changes")]
         public void Info(string type, string topic, string message)
         {
             _log.Info(type + (topic == null ? "" : " on " + topic) + ": " + message);

@@ -1,4 +1,5 @@
 using System.Threading;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Mqtt
 {
@@ -10,6 +11,7 @@ namespace SensorNode.Core.Mqtt
     public sealed class MessageInbox : IMqttLinkListener
     {
         public const int DefaultCapacity = 32;
+        private static readonly byte[] NoBytes = new byte[0];
         private readonly object _sync = new object();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private readonly string[] _topics;
@@ -27,6 +29,7 @@ namespace SensorNode.Core.Mqtt
             _retained = new bool[capacity];
         }
 
+        [SteadyState]
         public void OnMessage(string topic, byte[] payload, bool retained)
         {
             lock (_sync)
@@ -40,7 +43,7 @@ namespace SensorNode.Core.Mqtt
 
                 int tail = (_head + _count) % _topics.Length;
                 _topics[tail] = topic;
-                _payloads[tail] = payload ?? new byte[0];
+                _payloads[tail] = payload ?? NoBytes;
                 _retained[tail] = retained;
                 _count++;
             }
@@ -48,6 +51,7 @@ namespace SensorNode.Core.Mqtt
             _wake.Set();
         }
 
+        [ColdPath("the connection dropped")]
         public void OnConnectionLost()
         {
             lock (_sync)
@@ -80,6 +84,12 @@ namespace SensorNode.Core.Mqtt
                 _count--;
                 return true;
             }
+        }
+
+        /// <summary>True when messages were dropped since the last <see cref="TakeDroppedCount"/>.</summary>
+        public bool HasDropped
+        {
+            get { return _dropped > 0; } // an int read is atomic; a late answer is seen at the next poll
         }
 
         /// <summary>How many messages were dropped since the last call.</summary>

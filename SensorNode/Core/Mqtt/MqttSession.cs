@@ -1,5 +1,6 @@
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Mqtt
 {
@@ -54,13 +55,19 @@ namespace SensorNode.Core.Mqtt
         /// <summary>Connects when due. Returns true exactly once per successful connect.</summary>
         public bool Poll(long nowMs)
         {
+            if (_connected && _link.IsConnected)
+            {
+                return false;
+            }
+
+            return Reconnect(nowMs);
+        }
+
+        [ColdPath("the connection is down")]
+        private bool Reconnect(long nowMs)
+        {
             if (_connected)
             {
-                if (_link.IsConnected)
-                {
-                    return false;
-                }
-
                 _connected = false;
                 _log.Warn("MQTT connection lost; reconnecting");
                 _nextAttemptMs = nowMs;

@@ -1,5 +1,6 @@
 using System;
 using SensorNode.Core.Board;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Sensors
 {
@@ -46,20 +47,19 @@ namespace SensorNode.Core.Sensors
 
         public string LastError { get; private set; }
 
+        [SteadyState]
         public bool TryRead(double[] values)
         {
             byte chipId;
             string busError;
             if (!_driver.TryReadChipId(out chipId, out busError))
             {
-                LastError = "I2C 0x" + Hex(_driver.Address) + ": " + busError;
-                return false;
+                return Fail(busError);
             }
 
             if (chipId != _expectedChipId)
             {
-                LastError = "I2C 0x" + Hex(_driver.Address) + ": chip id 0x" + Hex(chipId) + " where 0x" + Hex(_expectedChipId) + " was expected";
-                return false;
+                return FailWrongChip(chipId);
             }
 
             try
@@ -74,8 +74,7 @@ namespace SensorNode.Core.Sensors
 
             if (RepeatsPrevious(values) && ++_identicalReads >= IdenticalReadsMeaningStuck - 1)
             {
-                LastError = "I2C 0x" + Hex(_driver.Address) + ": the last " + IdenticalReadsMeaningStuck + " readings are identical; conversions stuck";
-                return false;
+                return FailStuck();
             }
 
             LastError = null;
@@ -88,8 +87,12 @@ namespace SensorNode.Core.Sensors
             bool same = true;
             for (int q = 0; q < _previous.Length; q++)
             {
-                same &= values[q].Equals(_previous[q]); // Equals: NaN equals NaN here
-                _previous[q] = values[q];
+                // == and IsNaN, never Equals: nanoFramework's Double has no Equals(double), and the boxing
+                // Object.Equals it falls back to breaks in nanoCLR (docs/nanoframework.md). NaN repeats NaN here.
+                double value = values[q];
+                double previous = _previous[q];
+                same &= value == previous || (double.IsNaN(value) && double.IsNaN(previous));
+                _previous[q] = value;
             }
 
             if (!same)
@@ -98,6 +101,27 @@ namespace SensorNode.Core.Sensors
             }
 
             return same;
+        }
+
+        [ColdPath("the bus failed")]
+        private bool Fail(string busError)
+        {
+            LastError = "I2C 0x" + Hex(_driver.Address) + ": " + busError;
+            return false;
+        }
+
+        [ColdPath("another chip answered")]
+        private bool FailWrongChip(byte chipId)
+        {
+            LastError = "I2C 0x" + Hex(_driver.Address) + ": chip id 0x" + Hex(chipId) + " where 0x" + Hex(_expectedChipId) + " was expected";
+            return false;
+        }
+
+        [ColdPath("the chip's conversions hung")]
+        private bool FailStuck()
+        {
+            LastError = "I2C 0x" + Hex(_driver.Address) + ": the last " + IdenticalReadsMeaningStuck + " readings are identical; conversions stuck";
+            return false;
         }
 
         private static string Hex(int value)

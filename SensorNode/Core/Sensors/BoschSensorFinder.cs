@@ -13,26 +13,28 @@ namespace SensorNode.Core.Sensors
     {
         public static ISensor[] Find(IBoschBus bus, int[] addresses, ILog log)
         {
-            ArrayList kinds = new ArrayList();
-            ArrayList found = new ArrayList();
-            foreach (int address in addresses)
+            // Typed arrays, not ArrayLists: an enum or int put in an ArrayList is boxed (docs/nanoframework.md).
+            BoschChipKind[] kinds = new BoschChipKind[addresses.Length];
+            for (int i = 0; i < addresses.Length; i++)
             {
-                BoschChipKind kind = BoschChip.Identify(bus.ReadChipId(address));
+                BoschChipKind kind = BoschChip.Identify(bus.ReadChipId(addresses[i]));
+                kinds[i] = kind;
                 if (kind == BoschChipKind.Unknown)
                 {
-                    log.Info("no Bosch sensor at 0x" + address.ToString("x2"));
-                    continue;
+                    log.Info("no Bosch sensor at 0x" + addresses[i].ToString("x2"));
                 }
-
-                kinds.Add(kind);
-                found.Add(address);
             }
 
             ArrayList sensors = new ArrayList();
-            for (int i = 0; i < kinds.Count; i++)
+            for (int i = 0; i < addresses.Length; i++)
             {
-                BoschChipKind kind = (BoschChipKind)kinds[i];
-                int address = (int)found[i];
+                BoschChipKind kind = kinds[i];
+                if (kind == BoschChipKind.Unknown)
+                {
+                    continue;
+                }
+
+                int address = addresses[i];
                 string id = BoschChip.SensorId(kind, address, CountOf(kinds, kind) > 1);
                 try
                 {
@@ -52,12 +54,12 @@ namespace SensorNode.Core.Sensors
             return result;
         }
 
-        private static int CountOf(ArrayList kinds, BoschChipKind kind)
+        private static int CountOf(BoschChipKind[] kinds, BoschChipKind kind)
         {
             int count = 0;
-            foreach (BoschChipKind each in kinds)
+            for (int i = 0; i < kinds.Length; i++)
             {
-                if (each == kind)
+                if (kinds[i] == kind)
                 {
                     count++;
                 }

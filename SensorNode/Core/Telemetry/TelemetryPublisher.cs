@@ -3,6 +3,7 @@ using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Events;
+using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Text;
 
@@ -17,6 +18,8 @@ namespace SensorNode.Core.Telemetry
     {
         public const int MaxSnapshotBytes = 1536;
         private const int MaxValueBytes = 32;
+        private const int NoFault = -1;
+        private const int NothingMeasured = -2;
 
         private readonly IMqttLink _link;
         private readonly IClock _clock;
@@ -43,6 +46,7 @@ namespace SensorNode.Core.Telemetry
             {
                 _sensors[i] = (ISensor)sensors[i];
                 _values[i] = new double[_sensors[i].Quantities.Length];
+                _errors[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
             }
 
             _actuators = new Actuator[actuators.Count];
@@ -73,6 +77,7 @@ namespace SensorNode.Core.Telemetry
         }
 
         /// <summary>Reads, publishes and returns true when every publish was handed to the link.</summary>
+        [SteadyState]
         public bool RunCycle()
         {
             bool allSent = true;
@@ -89,8 +94,7 @@ namespace SensorNode.Core.Telemetry
             BuildSnapshot();
             if (_snapshot.Overflowed)
             {
-                _events.Error(EventTypes.SensorError, _topics.State, "state snapshot exceeds " + MaxSnapshotBytes + " bytes; not published");
-                return false;
+                return ReportSnapshotTooLarge();
             }
 
             return _link.Publish(_topics.State, _snapshot.Buffer, _snapshot.Length, MqttQos.AtMostOnce, true) && allSent;
@@ -115,30 +119,45 @@ namespace SensorNode.Core.Telemetry
 
             if (ok)
             {
-                error = ImplausibleReading(sensor.Quantities, _values[s]);
-                ok = error == null;
+                int fault = FindFault(sensor.Quantities, _values[s]);
+                if (fault != NoFault)
+                {
+                    error = DescribeFault(sensor.Quantities, _values[s], fault);
+                    ok = false;
+                }
             }
 
             string previous = _errors[s];
             _errors[s] = error;
-            if (error != null && error != previous)
+            // Null tested by reference first: the steady state (no error before or now) makes no string comparison.
+            if (error == null ? previous != null : error != previous)
             {
-                _events.Error(EventTypes.SensorError, _topics.Base + "/sensor/" + sensor.Id, error);
-            }
-            else if (error == null && previous != null)
-            {
-                _events.Info(EventTypes.SensorRecovered, _topics.Base + "/sensor/" + sensor.Id, "reading again after: " + previous);
+                ReportChange(sensor, error, previous);
             }
 
             return ok;
         }
 
+        /// <summary>A sensor failed, failed differently, or recovered: one event for each change, none while it stays.</summary>
+        [ColdPath("a sensor's health changed")]
+        private void ReportChange(ISensor sensor, string error, string previous)
+        {
+            if (error != null)
+            {
+                _events.Error(EventTypes.SensorError, _topics.Base + "/sensor/" + sensor.Id, error);
+            }
+            else
+            {
+                _events.Info(EventTypes.SensorRecovered, _topics.Base + "/sensor/" + sensor.Id, "reading again after: " + previous);
+            }
+        }
+
         /// <summary>
         /// A value outside the chip's operating range, or a read in which nothing was measured (a hung conversion
         /// leaves the data registers at their "skipped" reset values), means a bus or chip fault: the whole read is
-        /// rejected.
+        /// rejected. Returns <see cref="NoFault"/>, <see cref="NothingMeasured"/> or the index of the implausible quantity.
         /// </summary>
-        private static string ImplausibleReading(Quantity[] quantities, double[] values)
+        private static int FindFault(Quantity[] quantities, double[] values)
         {
             bool anyMeasured = false;
             for (int q = 0; q < quantities.Length; q++)
@@ -152,12 +171,31 @@ namespace SensorNode.Core.Telemetry
                 anyMeasured = true;
                 if (!quantities[q].IsPlausible(value))
                 {
-                    return quantities[q].Name + " " + value + " " + quantities[q].Unit + " is outside "
-                        + quantities[q].PlausibleMin + ".." + quantities[q].PlausibleMax + "; sensor or bus fault";
+                    return q;
                 }
             }
 
-            return anyMeasured || quantities.Length == 0 ? null : "no quantity was measured; sensor or bus fault";
+            return anyMeasured || quantities.Length == 0 ? NoFault : NothingMeasured;
+        }
+
+        [ColdPath("a sensor's read was implausible")]
+        private static string DescribeFault(Quantity[] quantities, double[] values, int fault)
+        {
+            if (fault == NothingMeasured)
+            {
+                return "no quantity was measured; sensor or bus fault";
+            }
+
+            Quantity quantity = quantities[fault];
+            return quantity.Name + " " + values[fault] + " " + quantity.Unit + " is outside "
+                + quantity.PlausibleMin + ".." + quantity.PlausibleMax + "; sensor or bus fault";
+        }
+
+        [ColdPath("only a misconfigured node's snapshot outgrows its buffer")]
+        private bool ReportSnapshotTooLarge()
+        {
+            _events.Error(EventTypes.SensorError, _topics.State, "state snapshot exceeds " + MaxSnapshotBytes + " bytes; not published");
+            return false;
         }
 
         private bool PublishReadings(int s)
