@@ -19,11 +19,11 @@ passed=0 failed=0 skipped=0
 
 echo "== nanoFramework gate (portable sources against nanoFramework.CoreLibrary's mscorlib.dll)"
 gate_sets=(
-  "core=SensorNode/Core"
-  "tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests"
+  "--rules all core=SensorNode/Core"
+  "--rules equals tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests"
 )
 for set in "${gate_sets[@]}"; do
-  if dotnet run --project host/NanoGate --no-build -- "$set"; then
+  if dotnet run --project host/NanoGate --no-build -- $set # unquoted: "--rules X" and the set are separate words; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

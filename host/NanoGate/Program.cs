@@ -1,18 +1,16 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace SensorNode.NanoGate
 {
     /// <summary>
     /// nanoFramework compatibility gate. Each argument names a set of sources that must build for the device:
-    ///   core=SensorNode/Core  tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests
-    /// Every set is compiled against nanoFramework's mscorlib.dll alone, then checked for language features the
-    /// 1.x runtime cannot run. Exit code 1 and one line per violation (file, line, API) when anything fails.
+    ///   --rules all core=SensorNode/Core  --rules equals tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests
+    /// Every set is compiled against nanoFramework's mscorlib.dll alone, checked for language features the 1.x
+    /// runtime cannot run, and its IL checked for what nanoCLR does differently from .NET ("--rules" before a set
+    /// chooses which IL rules it gets; see docs/nanoframework.md). Exit code 1 and one line per violation
+    /// (file, line, method or API, rule) when anything fails.
     /// </summary>
     public static class Program
     {
@@ -20,19 +18,18 @@ namespace SensorNode.NanoGate
         {
             if (args.Length == 0)
             {
-                Console.Error.WriteLine("usage: NanoGate [--root DIR] name=dir1;dir2 ...");
+                Console.Error.WriteLine("usage: NanoGate [--root DIR] [--rules equals|all] name=dir1;dir2 ...");
+                return 2;
+            }
+
+            if (!File.Exists(SourceSetCheck.Mscorlib))
+            {
+                Console.Error.WriteLine("nanoFramework mscorlib.dll not found at " + SourceSetCheck.Mscorlib + " (restore NanoGate first)");
                 return 2;
             }
 
             string root = Directory.GetCurrentDirectory();
-            string mscorlib = (string)typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .First(a => a.Key == "NanoMscorlib").Value;
-            if (!File.Exists(mscorlib))
-            {
-                Console.Error.WriteLine("nanoFramework mscorlib.dll not found at " + mscorlib + " (restore NanoGate first)");
-                return 2;
-            }
-
+            IlRules rules = IlRules.All;
             int failures = 0;
             for (int i = 0; i < args.Length; i++)
             {
@@ -42,78 +39,47 @@ namespace SensorNode.NanoGate
                     continue;
                 }
 
+                if (args[i] == "--rules")
+                {
+                    rules = Enum.Parse<IlRules>(args[++i], true);
+                    continue;
+                }
+
                 string[] parts = args[i].Split('=', 2);
-                string[] folders = parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries);
-                failures += CheckSet(parts[0], folders.Select(f => Path.Combine(root, f)).ToArray(), root, mscorlib);
+                string[] folders = parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(f => Path.Combine(root, f)).ToArray();
+                string missing = folders.FirstOrDefault(f => !Directory.Exists(f));
+                if (missing != null)
+                {
+                    Console.WriteLine("gate[" + parts[0] + "]: folder not found: " + missing);
+                    failures++;
+                    continue;
+                }
+
+                SourceSetCheck check = SourceSetCheck.OfFolders(folders, root, rules);
+                foreach (string violation in check.Violations.Distinct())
+                {
+                    Console.WriteLine(violation);
+                }
+
+                foreach (string figure in check.Figures)
+                {
+                    Console.WriteLine("gate[" + parts[0] + "]: " + figure);
+                }
+
+                int count = check.Violations.Distinct().Count();
+                Console.WriteLine("gate[" + parts[0] + "]: " + check.FileCount + " files, IL rules: " + Describe(rules) + ", " + count + " violation(s)");
+                failures += count;
             }
 
             Console.WriteLine(failures == 0
-                ? "nanoFramework gate: passed (mscorlib " + Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(mscorlib))) + ")"
+                ? "nanoFramework gate: passed (mscorlib " + Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(SourceSetCheck.Mscorlib))) + ")"
                 : "nanoFramework gate: " + failures + " violation(s)");
             return failures == 0 ? 0 : 1;
         }
 
-        private static int CheckSet(string name, string[] folders, string root, string mscorlib)
+        private static string Describe(IlRules rules)
         {
-            List<string> files = new List<string>();
-            foreach (string folder in folders)
-            {
-                if (!Directory.Exists(folder))
-                {
-                    Console.WriteLine("gate[" + name + "]: folder not found: " + folder);
-                    return 1;
-                }
-
-                files.AddRange(Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-                    .Where(f => !IsBuildOutput(f)));
-            }
-
-            CSharpParseOptions parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-            List<SyntaxTree> trees = files.OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parseOptions, Path.GetRelativePath(root, f)))
-                .ToList();
-
-            CSharpCompilation compilation = CSharpCompilation.Create(
-                "NanoGate_" + name,
-                trees,
-                new[] { MetadataReference.CreateFromFile(mscorlib) },
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
-
-            List<string> violations = new List<string>();
-            using (MemoryStream pe = new MemoryStream())
-            {
-                var emit = compilation.Emit(pe);
-                violations.AddRange(emit.Diagnostics
-                    .Where(d => d.Severity == DiagnosticSeverity.Error)
-                    .Select(d => Format(d.Location, "error " + d.Id + ": " + d.GetMessage())));
-            }
-
-            foreach (SyntaxTree tree in trees)
-            {
-                UnsupportedFeatureFinder finder = new UnsupportedFeatureFinder();
-                finder.Visit(tree.GetRoot());
-                violations.AddRange(finder.Findings.Select(f => Format(f.Location, f.Message)));
-            }
-
-            foreach (string violation in violations.Distinct())
-            {
-                Console.WriteLine(violation);
-            }
-
-            Console.WriteLine("gate[" + name + "]: " + trees.Count + " files, " + violations.Distinct().Count() + " violation(s)");
-            return violations.Distinct().Count();
-        }
-
-        private static bool IsBuildOutput(string path)
-        {
-            string normalized = path.Replace('\\', '/');
-            return normalized.Contains("/bin/") || normalized.Contains("/obj/");
-        }
-
-        private static string Format(Location location, string message)
-        {
-            FileLinePositionSpan span = location.GetLineSpan();
-            return span.Path + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + "): " + message;
+            return rules == IlRules.All ? "primitive-equals, box, steady-state-alloc" : "primitive-equals";
         }
     }
 }
