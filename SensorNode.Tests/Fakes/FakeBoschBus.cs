@@ -11,6 +11,10 @@ namespace SensorNode.Tests.Fakes
         public bool SetUpFails;
         public int DriversOpened;
 
+        /// <summary>The drivers handed out, so a test can change what each chip measures.</summary>
+        public FakeBoschDriver DriverAt76;
+        public FakeBoschDriver DriverAt77;
+
         public byte ReadChipId(int address)
         {
             return address == 0x76 ? IdAt76 : address == 0x77 ? IdAt77 : (byte)0;
@@ -24,7 +28,17 @@ namespace SensorNode.Tests.Fakes
             }
 
             DriversOpened++;
-            return new FakeBoschDriver(ReadChipId(address), new double[BoschChip.QuantitiesOf(kind).Length]);
+            FakeBoschDriver driver = new FakeBoschDriver(ReadChipId(address), new double[BoschChip.QuantitiesOf(kind).Length], address);
+            if (address == 0x76)
+            {
+                DriverAt76 = driver;
+            }
+            else
+            {
+                DriverAt77 = driver;
+            }
+
+            return driver;
         }
     }
 }

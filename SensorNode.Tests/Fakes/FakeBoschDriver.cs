@@ -15,15 +15,18 @@ namespace SensorNode.Tests.Fakes
         public int Measurements;
 
         public FakeBoschDriver(byte chipId, double[] values)
+            : this(chipId, values, 0x76)
+        {
+        }
+
+        public FakeBoschDriver(byte chipId, double[] values, int address)
         {
             ChipId = chipId;
             Values = values;
+            Address = address;
         }
 
-        public int Address
-        {
-            get { return 0x76; }
-        }
+        public int Address { get; }
 
         public bool TryReadChipId(out byte chipId, out string busError)
         {

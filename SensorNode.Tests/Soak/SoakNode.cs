@@ -1,0 +1,165 @@
+using System.Collections;
+using SensorNode.Core;
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+using SensorNode.Core.Sensors;
+using SensorNode.Tests.Fakes;
+
+namespace SensorNode.Tests.Soak
+{
+    /// <summary>
+    /// A node composed as Program.cs composes it on the board: BoschSensorFinder searches a fake I2C bus and finds
+    /// a BME280 at 0x76 and a BMP280 at 0x77, read by the core's BoschSensor through fake drivers; outputs "relay"
+    /// and "led"; an in-memory broker link. <see cref="TakeBatch"/> hands the test what one step published, keyed by
+    /// topic below the node's base, whichever base the node used at the time.
+    /// </summary>
+    public sealed class SoakNode
+    {
+        public const string FirstPrefix = "sensornode";
+        public const string SecondPrefix = "soak";
+        public readonly FakeMqttLink Link = new FakeMqttLink();
+        public readonly FakeClock Clock = new FakeClock();
+        public readonly FakeBoschBus Bus = new FakeBoschBus();
+        public readonly FakeOutput Relay = new FakeOutput();
+        public readonly FakeOutput Led = new FakeOutput();
+        public readonly ListLog Log = new ListLog();
+
+        /// <summary>Every message of every batch taken so far, for the totals.</summary>
+        public readonly Batch All = new Batch();
+        public Node Node;
+
+        public SoakNode Start()
+        {
+            Bus.IdAt76 = BoschChip.ChipIdOf(BoschChipKind.Bme280);
+            Bus.IdAt77 = BoschChip.ChipIdOf(BoschChipKind.Bmp280);
+            ConfigStore store = new ConfigStore(new MemorySettingsStore());
+            Node = new Node(store.LoadOrDefault(new NodeConfig(NodeHarness.NodeId)), store, Link, new FakeNetwork(), Clock, Log);
+            foreach (ISensor sensor in BoschSensorFinder.Find(Bus, new int[] { BoschChip.SecondaryAddress, BoschChip.PrimaryAddress }, Log))
+            {
+                Node.AddSensor(sensor);
+            }
+
+            Node.AddActuator("relay", Relay, false);
+            Node.AddActuator("led", Led, false);
+            Node.Start();
+            return this;
+        }
+
+        /// <summary>Delivers a message to "{base}{suffix}" as the broker would and lets the node handle it.</summary>
+        public void Send(string suffix, string payload, bool retained)
+        {
+            Link.Deliver(Node.Topics.Base + suffix, payload, retained);
+            Node.Poll();
+        }
+
+        public void Advance(long ms)
+        {
+            Clock.Now += ms;
+            Node.Poll();
+        }
+
+        /// <summary>What was published since the last call, as (suffix below the base, payload) pairs.</summary>
+        public Batch TakeBatch()
+        {
+            Batch batch = new Batch();
+            foreach (PublishedMessage message in Link.Published)
+            {
+                batch.Add(Suffix(message.Topic), message.Payload);
+                All.Add(Suffix(message.Topic), message.Payload);
+            }
+
+            Link.ClearRecorded();
+            Log.Lines.Clear();
+            return batch;
+        }
+
+        private static string Suffix(string topic)
+        {
+            string first = FirstPrefix + "/" + NodeHarness.NodeId;
+            string second = SecondPrefix + "/" + NodeHarness.NodeId;
+            if (topic.StartsWith(first + "/"))
+            {
+                return topic.Substring(first.Length);
+            }
+
+            return topic.StartsWith(second + "/") ? topic.Substring(second.Length) : topic;
+        }
+    }
+
+    /// <summary>The messages of one step, in order.</summary>
+    public sealed class Batch
+    {
+        private readonly ArrayList _suffixes = new ArrayList();
+        private readonly ArrayList _payloads = new ArrayList();
+
+        public int Count
+        {
+            get { return _suffixes.Count; }
+        }
+
+        public void Add(string suffix, string payload)
+        {
+            _suffixes.Add(suffix);
+            _payloads.Add(payload);
+        }
+
+        public string Suffix(int i)
+        {
+            return (string)_suffixes[i];
+        }
+
+        public string Payload(int i)
+        {
+            return (string)_payloads[i];
+        }
+
+        public int CountOn(string suffix)
+        {
+            int count = 0;
+            for (int i = 0; i < _suffixes.Count; i++)
+            {
+                if ((string)_suffixes[i] == suffix)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>The only payload on <paramref name="suffix"/>; null when there is none, an error text when there are several.</summary>
+        public string Single(string suffix)
+        {
+            string found = null;
+            for (int i = 0; i < _suffixes.Count; i++)
+            {
+                if ((string)_suffixes[i] == suffix)
+                {
+                    if (found != null)
+                    {
+                        return "(more than one message on " + suffix + ")";
+                    }
+
+                    found = (string)_payloads[i];
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>How many events of this type the batch holds.</summary>
+        public int Events(string type)
+        {
+            int count = 0;
+            for (int i = 0; i < _suffixes.Count; i++)
+            {
+                if ((string)_suffixes[i] == "/event" && ((string)_payloads[i]).StartsWith("{\"type\":\"" + type + "\""))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+}
