@@ -53,7 +53,7 @@ namespace SensorNode.Tests.Host
             NanoTestResult result = NanoTestLauncher.Run(new[] { typeof(FailingClass) }).Single();
 
             Assert.Equal(NanoTestOutcome.Failed, result.Outcome);
-            Assert.StartsWith("Test failed," + typeof(FailingClass).FullName + ".Fails.0,AssertFailedException: Assert.AreEqual failed. Expected:<1>. Actual:<2>.", result.ToString());
+            Assert.StartsWith("Test failed," + typeof(FailingClass).FullName + ".Fails.0,Assert.AreEqual failed. Expected:<1>. Actual:<2>.", result.ToString());
         }
 
         [TestClass]

@@ -112,7 +112,7 @@ namespace nanoFramework.TestFramework.Host
         {
             return ex.GetType() == typeof(SkipTestException)
                 ? new NanoTestResult(name, NanoTestOutcome.Skipped, ex.Message, 0)
-                : new NanoTestResult(name, NanoTestOutcome.Failed, ex.GetType().Name + ": " + ex.Message, 0);
+                : new NanoTestResult(name, NanoTestOutcome.Failed, ex.Message, 0); // the device launcher prints the message only
         }
 
         /// <summary>The device launcher drops [TestMethod] when [DataRow]s are present (TestFrameworkShared/Helper.cs).</summary>
