@@ -19,6 +19,7 @@ namespace SensorNode.NanoGate
             if (args.Length == 0)
             {
                 Console.Error.WriteLine("usage: NanoGate [--root DIR] [--rules equals|all] name=dir1;dir2 ...");
+                Console.Error.WriteLine("       NanoGate --assembly FILE [--libs DIR]... [--list]   (steady-state scan of a built firmware)");
                 return 2;
             }
 
@@ -26,6 +27,11 @@ namespace SensorNode.NanoGate
             {
                 Console.Error.WriteLine("nanoFramework mscorlib.dll not found at " + SourceSetCheck.Mscorlib + " (restore NanoGate first)");
                 return 2;
+            }
+
+            if (args[0] == "--assembly")
+            {
+                return AssemblyScan.Run(args);
             }
 
             string root = Directory.GetCurrentDirectory();

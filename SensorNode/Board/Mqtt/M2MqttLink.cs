@@ -14,6 +14,10 @@ namespace SensorNode.Board.Mqtt
     /// </summary>
     public sealed class M2MqttLink : IMqttLink
     {
+        /// <summary>Retained topics times the payload lengths each takes: readings, snapshot, states, status, config.</summary>
+        private const int RetainedArrays = 48;
+
+        private readonly RetainedPayloadArrays _retained = new RetainedPayloadArrays(RetainedArrays);
         private readonly X509Certificate _caCertificate;
         private readonly string _caCertificateError;
         private IMqttLinkListener _listener;
@@ -124,13 +128,10 @@ namespace SensorNode.Board.Mqtt
                 return false;
             }
 
-            // M2Mqtt sends whole arrays; the core formats into reusable buffers, so copy the used part.
-            byte[] message = payload;
-            if (length != payload.Length)
-            {
-                message = new byte[length];
-                Array.Copy(payload, message, length);
-            }
+            // M2Mqtt sends whole arrays, later, from its own thread; the core formats into reusable buffers. A
+            // retained message goes out of an array kept per topic and length (no allocation once seen); any
+            // other (an event) needs a copy of its own, since the next one would overwrite it in the queue.
+            byte[] message = retain ? _retained.CopyOf(topic, payload, length) : CopyOf(payload, length);
 
             try
             {
@@ -196,6 +197,13 @@ namespace SensorNode.Board.Mqtt
             }
 
             _client = null;
+        }
+
+        private static byte[] CopyOf(byte[] payload, int length)
+        {
+            byte[] copy = new byte[length];
+            Array.Copy(payload, copy, length);
+            return copy;
         }
 
         private static MqttQoSLevel ToM2Mqtt(MqttQos qos)

@@ -49,6 +49,15 @@ namespace SensorNode.NanoGate.Il
 
         public MetadataReader Metadata { get; }
 
+        /// <summary>The assembly's simple name, e.g. "nanoFramework.M2Mqtt".</summary>
+        public string Name
+        {
+            get { return Metadata.GetString(Metadata.GetAssemblyDefinition().Name); }
+        }
+
+        /// <summary>The set this assembly is read with, to follow calls into the others; null when read alone.</summary>
+        public IlProgram Program { get; set; }
+
         public IEnumerable<IlMethod> Methods
         {
             get { return _methods.Values.OrderBy(m => MetadataTokens.GetToken(m.Handle)); }
@@ -100,7 +109,12 @@ namespace SensorNode.NanoGate.Il
                     return new MethodRef(own.DeclaringType, own.Name, own);
                 case HandleKind.MemberReference:
                     MemberReference member = Metadata.GetMemberReference((MemberReferenceHandle)handle);
-                    return new MethodRef(TypeNameOf(member.Parent), Metadata.GetString(member.Name), null);
+                    string type = TypeNameOf(member.Parent);
+                    string name = Metadata.GetString(member.Name);
+                    IlMethod elsewhere = Program == null || member.GetKind() != MemberReferenceKind.Method
+                        ? null
+                        : Program.Find(type, name, IlMethod.KeyOf(member.DecodeMethodSignature(_shapes, null)));
+                    return new MethodRef(type, name, elsewhere);
                 case HandleKind.MethodSpecification:
                     return MethodOfToken(MetadataTokens.GetToken(Metadata.GetMethodSpecification((MethodSpecificationHandle)handle).Method));
                 default:
@@ -163,19 +177,43 @@ namespace SensorNode.NanoGate.Il
             foreach (InterfaceImplementationHandle implementation in definition.GetInterfaceImplementations())
             {
                 EntityHandle face = Metadata.GetInterfaceImplementation(implementation).Interface;
-                if (TypeNameOf(face) == ancestor || (face.Kind == HandleKind.TypeDefinition && Inherits((TypeDefinitionHandle)face, ancestor)))
+                if (IsOrInherits(face, ancestor))
                 {
                     return true;
                 }
             }
 
-            EntityHandle baseType = definition.BaseType;
-            if (baseType.IsNil)
+            return !definition.BaseType.IsNil && IsOrInherits(definition.BaseType, ancestor);
+        }
+
+        private bool IsOrInherits(EntityHandle type, string ancestor)
+        {
+            string name = TypeNameOf(type);
+            if (name == ancestor)
             {
-                return false;
+                return true;
             }
 
-            return TypeNameOf(baseType) == ancestor || (baseType.Kind == HandleKind.TypeDefinition && Inherits((TypeDefinitionHandle)baseType, ancestor));
+            if (type.Kind == HandleKind.TypeDefinition)
+            {
+                return Inherits((TypeDefinitionHandle)type, ancestor);
+            }
+
+            return Program != null && Program.Inherits(name, ancestor);
+        }
+
+        /// <summary>The type defined here under this name, or a nil handle.</summary>
+        public TypeDefinitionHandle FindType(string fullName)
+        {
+            foreach (TypeDefinitionHandle handle in Metadata.TypeDefinitions)
+            {
+                if (TypeNameOf(handle) == fullName)
+                {
+                    return handle;
+                }
+            }
+
+            return default;
         }
 
         /// <summary>Whether a type defined here derives from System.Enum (else it is a struct when it is a value type).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Reflection;
 using System.Reflection.Metadata;
 
@@ -22,7 +23,10 @@ namespace SensorNode.NanoGate.Il
             DeclaringTypeHandle = declaringType;
             DeclaringType = assembly.TypeNameOf(declaringType);
             Name = assembly.Metadata.GetString(definition.Name);
-            ParameterCount = assembly.Signature(definition).ParameterTypes.Length;
+            MethodSignature<TypeShape> signature = assembly.Signature(definition);
+            ParameterCount = signature.ParameterTypes.Length;
+            SignatureKey = KeyOf(signature);
+            Assembly = assembly;
             foreach (CustomAttributeHandle attributeHandle in definition.GetCustomAttributes())
             {
                 CustomAttribute attribute = assembly.Metadata.GetCustomAttribute(attributeHandle);
@@ -40,6 +44,11 @@ namespace SensorNode.NanoGate.Il
 
         public MethodDefinitionHandle Handle { get; }
 
+        public IlAssembly Assembly { get; }
+
+        /// <summary>The parameter types, to tell overloads apart across assemblies.</summary>
+        public string SignatureKey { get; }
+
         public TypeDefinitionHandle DeclaringTypeHandle { get; }
 
         public string DeclaringType { get; }
@@ -56,6 +65,12 @@ namespace SensorNode.NanoGate.Il
         public bool HasBody
         {
             get { return _definition.RelativeVirtualAddress != 0; }
+        }
+
+        /// <summary>Implemented by the runtime (extern, internal call): no IL to read.</summary>
+        public bool IsNative
+        {
+            get { return !HasBody && (_definition.Attributes & MethodAttributes.Abstract) == 0; }
         }
 
         /// <summary>Virtual or abstract (interface methods included): a callvirt may land on an override.</summary>
@@ -111,6 +126,11 @@ namespace SensorNode.NanoGate.Il
         public override string ToString()
         {
             return FullName;
+        }
+
+        public static string KeyOf(MethodSignature<TypeShape> signature)
+        {
+            return string.Join(",", signature.ParameterTypes.Select(p => p.FullName));
         }
 
         private void Load()

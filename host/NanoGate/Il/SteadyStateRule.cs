@@ -21,14 +21,16 @@ namespace SensorNode.NanoGate.Il
             "Concat", "Format", "Substring", "Split", "Join", "Replace", "Trim", "TrimStart", "TrimEnd", "ToUpper",
             "ToLower", "Insert", "Remove", "PadLeft", "PadRight", "ToCharArray");
 
-        private readonly IlAssembly _assembly;
+        private readonly IlProgram _program;
+        private readonly Dictionary<IlMethod, List<IlMethod>> _implementations = new Dictionary<IlMethod, List<IlMethod>>();
         private readonly List<IlFinding> _findings = new List<IlFinding>();
         private readonly HashSet<IlMethod> _visited = new HashSet<IlMethod>();
         private readonly HashSet<IlMethod> _coldPaths = new HashSet<IlMethod>();
+        private readonly HashSet<IlMethod> _natives = new HashSet<IlMethod>();
 
-        private SteadyStateRule(IlAssembly assembly)
+        private SteadyStateRule(IlProgram program)
         {
-            _assembly = assembly;
+            _program = program;
         }
 
         public IReadOnlyList<IlFinding> Findings
@@ -44,6 +46,12 @@ namespace SensorNode.NanoGate.Il
             get { return _visited.Where(m => !m.IsColdPath).ToList(); }
         }
 
+        /// <summary>Methods implemented in the runtime (no IL) that the walk reached: what they allocate is not seen here.</summary>
+        public IReadOnlyCollection<IlMethod> NativesReached
+        {
+            get { return _natives; }
+        }
+
         public IReadOnlyCollection<IlMethod> ColdPathsCut
         {
             get { return _coldPaths; }
@@ -51,8 +59,14 @@ namespace SensorNode.NanoGate.Il
 
         public static SteadyStateRule Check(IlAssembly assembly)
         {
-            SteadyStateRule rule = new SteadyStateRule(assembly);
-            rule.Roots = assembly.Methods.Where(m => m.IsSteadyStateRoot).ToList();
+            return Check(new IlProgram(new[] { assembly }));
+        }
+
+        /// <summary>Walks from the roots of every assembly of the set, into all of them.</summary>
+        public static SteadyStateRule Check(IlProgram program)
+        {
+            SteadyStateRule rule = new SteadyStateRule(program);
+            rule.Roots = program.Methods.Where(m => m.IsSteadyStateRoot).ToList();
             Queue<IlMethod> pending = new Queue<IlMethod>(rule.Roots);
             while (pending.Count > 0)
             {
@@ -66,6 +80,11 @@ namespace SensorNode.NanoGate.Il
                 {
                     rule._coldPaths.Add(method);
                     continue;
+                }
+
+                if (method.IsNative)
+                {
+                    rule._natives.Add(method);
                 }
 
                 foreach (IlMethod callee in rule.Inspect(method))
@@ -106,7 +125,7 @@ namespace SensorNode.NanoGate.Il
                 OpCode op = instruction.OpCode;
                 if (op == OpCodes.Newobj)
                 {
-                    MethodRef constructor = _assembly.MethodOfToken(instruction.Token);
+                    MethodRef constructor = method.Assembly.MethodOfToken(instruction.Token);
                     bool throwSite = i + 1 < code.Count && code[i + 1].OpCode == OpCodes.Throw;
                     if (!throwSite)
                     {
@@ -120,15 +139,15 @@ namespace SensorNode.NanoGate.Il
                 }
                 else if (op == OpCodes.Newarr)
                 {
-                    Add(method, instruction.Offset, "newarr " + _assembly.TypeOfToken(instruction.Token).FullName + "[]");
+                    Add(method, instruction.Offset, "newarr " + method.Assembly.TypeOfToken(instruction.Token).FullName + "[]");
                 }
                 else if (op == OpCodes.Box)
                 {
-                    Add(method, instruction.Offset, "box " + _assembly.TypeOfToken(instruction.Token).FullName);
+                    Add(method, instruction.Offset, "box " + method.Assembly.TypeOfToken(instruction.Token).FullName);
                 }
                 else if (op == OpCodes.Call || op == OpCodes.Callvirt)
                 {
-                    MethodRef target = _assembly.MethodOfToken(instruction.Token);
+                    MethodRef target = method.Assembly.MethodOfToken(instruction.Token);
                     if (MakesString(target))
                     {
                         Add(method, instruction.Offset, "string made by " + target);
@@ -156,13 +175,44 @@ namespace SensorNode.NanoGate.Il
             return target.Name == "ToString" || (target.DeclaringType == "System.String" && StringMakers.Contains(target.Name));
         }
 
-        /// <summary>Overrides and interface implementations of <paramref name="method"/> in the assembly.</summary>
+        /// <summary>
+        /// Overrides and interface implementations of <paramref name="method"/> in the set. Not followed for the
+        /// virtual methods of Object and ValueType (every type overrides them; a ToString call is flagged anyway).
+        /// </summary>
         private IEnumerable<IlMethod> Implementations(IlMethod method)
         {
-            return _assembly.Methods.Where(m => m != method
-                && m.ParameterCount == method.ParameterCount
-                && (m.Name == method.Name || m.Name.EndsWith("." + method.Name))
-                && _assembly.Inherits(m.DeclaringTypeHandle, method.DeclaringType));
+            if (method.DeclaringType == "System.Object" || method.DeclaringType == "System.ValueType")
+            {
+                return Enumerable.Empty<IlMethod>();
+            }
+
+            if (!_implementations.TryGetValue(method, out List<IlMethod> found))
+            {
+                found = _program.Methods.Where(m => m != method
+                    && m.ParameterCount == method.ParameterCount
+                    && (m.Name == method.Name || m.Name.EndsWith("." + method.Name))
+                    && m.Assembly.Inherits(m.DeclaringTypeHandle, method.DeclaringType)).ToList();
+                _implementations[method] = found;
+            }
+
+            return found;
+        }
+
+        /// <summary>Allocation sites per part: per assembly, with the firmware's core and board namespaces apart.</summary>
+        public IEnumerable<string> SummaryByPart()
+        {
+            return _findings.GroupBy(f => PartOf(f.Method)).OrderBy(g => g.Key, System.StringComparer.Ordinal)
+                .Select(g => g.Key + ": " + g.Count() + " allocation site(s) in " + g.Select(f => f.Method).Distinct().Count() + " method(s)")
+                .Concat(Reached.GroupBy(PartOf).Where(g => _findings.All(f => PartOf(f.Method) != g.Key))
+                    .Select(g => g.Key + ": 0 allocation sites in " + g.Count() + " method(s) reached"));
+        }
+
+        private static string PartOf(IlMethod method)
+        {
+            string ns = method.DeclaringType;
+            return ns.StartsWith("SensorNode.Core.") ? "SensorNode core"
+                : ns.StartsWith("SensorNode.Board.") ? "SensorNode board adapters"
+                : method.Assembly.Name;
         }
 
         private void Add(IlMethod method, int offset, string message)
