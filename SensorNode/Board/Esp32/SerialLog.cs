@@ -9,19 +9,31 @@ namespace SensorNode.Board.Esp32
     /// </summary>
     public sealed class SerialLog : ILog
     {
+        private readonly object _sync = new object();
+
         public void Info(string message)
         {
-            Console.WriteLine("[info] " + message);
+            Write("[info] ", message);
         }
 
         public void Warn(string message)
         {
-            Console.WriteLine("[warn] " + message);
+            Write("[warn] ", message);
         }
 
         public void Error(string message)
         {
-            Console.WriteLine("[error] " + message);
+            Write("[error] ", message);
+        }
+
+        /// <summary>Prefix and message written apart, so a log line builds no string; the lock keeps lines whole.</summary>
+        private void Write(string prefix, string message)
+        {
+            lock (_sync)
+            {
+                Console.Write(prefix);
+                Console.WriteLine(message);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
+using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 
 namespace SensorNode.Board.Mqtt
@@ -199,6 +200,7 @@ namespace SensorNode.Board.Mqtt
             _client = null;
         }
 
+        [ColdPath("only events are published not retained")]
         private static byte[] CopyOf(byte[] payload, int length)
         {
             byte[] copy = new byte[length];

@@ -27,9 +27,9 @@ namespace SensorNode.Board.Sensors
         public override void Measure(double[] values)
         {
             Bme280ReadResult result = _chip.Read();
-            values[0] = result.TemperatureIsValid ? result.Temperature.DegreesCelsius : double.NaN;
-            values[1] = result.HumidityIsValid ? result.Humidity.Percent : double.NaN;
-            values[2] = result.PressureIsValid ? result.Pressure.Hectopascals : double.NaN;
+            values[0] = result.TemperatureIsValid ? DegreesCelsius(result.Temperature) : double.NaN;
+            values[1] = result.HumidityIsValid ? Percent(result.Humidity) : double.NaN;
+            values[2] = result.PressureIsValid ? Hectopascals(result.Pressure) : double.NaN;
         }
     }
 }

@@ -22,8 +22,8 @@ namespace SensorNode.Board.Sensors
         public override void Measure(double[] values)
         {
             Bmp280ReadResult result = _chip.Read();
-            values[0] = result.TemperatureIsValid ? result.Temperature.DegreesCelsius : double.NaN;
-            values[1] = result.PressureIsValid ? result.Pressure.Hectopascals : double.NaN;
+            values[0] = result.TemperatureIsValid ? DegreesCelsius(result.Temperature) : double.NaN;
+            values[1] = result.PressureIsValid ? Hectopascals(result.Pressure) : double.NaN;
         }
     }
 }

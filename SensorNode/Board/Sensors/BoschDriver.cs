@@ -1,6 +1,7 @@
 using System;
 using System.Device.I2c;
 using SensorNode.Core.Sensors;
+using UnitsNet;
 
 namespace SensorNode.Board.Sensors
 {
@@ -44,6 +45,29 @@ namespace SensorNode.Board.Sensors
         }
 
         public abstract void Measure(double[] values);
+
+        // UnitsNet values are structs, and nanoCLR puts every struct local on its heap: reading a property of
+        // result.Temperature in place needs a local copy per quantity and read. Passed as an argument, the value the
+        // binding returned is read where it is (docs/nanoframework.md).
+        protected static double DegreesCelsius(Temperature value)
+        {
+            return value.DegreesCelsius;
+        }
+
+        protected static double Percent(RelativeHumidity value)
+        {
+            return value.Percent;
+        }
+
+        protected static double Hectopascals(Pressure value)
+        {
+            return value.Hectopascals;
+        }
+
+        protected static double Ohms(ElectricResistance value)
+        {
+            return value.Ohms;
+        }
 
         /// <summary>nanoFramework prints enums as numbers; the event should name the failure.</summary>
         private static string Describe(I2cTransferStatus status)

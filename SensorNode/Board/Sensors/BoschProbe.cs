@@ -21,10 +21,20 @@ namespace SensorNode.Board.Sensors
             return ReadChipId(device, out status);
         }
 
+        /// <remarks>
+        /// The transfer API takes <see cref="SpanByte"/>s and returns an <see cref="I2cTransferResult"/>, structs that
+        /// nanoCLR keeps on its heap: two spans and the result per probe are the least it allows. The result is read
+        /// through a parameter, not a local, which would be one more heap object per call.
+        /// </remarks>
         public byte ReadChipId(I2cDevice device, out I2cTransferStatus status)
         {
-            status = device.WriteRead(new SpanByte(_register), new SpanByte(_id)).Status;
+            status = StatusOf(device.WriteRead(new SpanByte(_register), new SpanByte(_id)));
             return status == I2cTransferStatus.FullTransfer ? _id[0] : (byte)0;
+        }
+
+        private static I2cTransferStatus StatusOf(I2cTransferResult result)
+        {
+            return result.Status;
         }
     }
 }

@@ -176,13 +176,15 @@ namespace SensorNode.NanoGate.Il
         }
 
         /// <summary>
-        /// Overrides and interface implementations of <paramref name="method"/> in the set. Not followed for the
-        /// virtual methods of Object and ValueType (every type overrides them; a ToString call is flagged anyway).
+        /// Overrides and interface implementations of <paramref name="method"/> in the set; not followed for the
+        /// virtual and interface methods that mscorlib declares (a ToString call is flagged anyway).
         /// </summary>
         private IEnumerable<IlMethod> Implementations(IlMethod method)
         {
-            if (method.DeclaringType == "System.Object" || method.DeclaringType == "System.ValueType")
+            if (method.Assembly.Name == "mscorlib")
             {
+                // Object.ToString, IDisposable.Dispose, IEnumerator.MoveNext...: every library implements them, and
+                // without following the types that flow there the walk would claim all of them.
                 return Enumerable.Empty<IlMethod>();
             }
 
