@@ -2,6 +2,7 @@ using System.Collections;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Parts;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests
@@ -28,6 +29,9 @@ namespace SensorNode.Tests
         /// <summary>Sensors added after "bme280" when the node starts.</summary>
         public readonly ArrayList ExtraSensors = new ArrayList();
 
+        /// <summary>Parts added after the built-in ones when the node starts.</summary>
+        public readonly ArrayList Parts = new ArrayList();
+
         public Node Node;
 
         /// <summary>Builds the node from what <see cref="Store"/> holds (defaults when empty) and starts it.</summary>
@@ -44,6 +48,11 @@ namespace SensorNode.Tests
 
             Node.AddActuator("relay", Relay, false);
             Node.AddActuator("led", Led, false);
+            foreach (INodePart part in Parts)
+            {
+                Node.AddPart(part);
+            }
+
             Node.Start();
             return this;
         }

@@ -5,20 +5,24 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
 using SensorNode.Core.Telemetry;
 
 namespace SensorNode.Core
 {
     /// <summary>
-    /// The whole node behind the board interfaces. The board's Program composes it and runs:
+    /// The whole node behind the board interfaces: a broker session and a loop over parts (configuration,
+    /// actuators, telemetry, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
     /// <code>
     /// node.Start();
     /// while (running) { node.WaitForWork(node.Poll()); }
     /// node.Stop();
     /// </code>
-    /// Everything runs on the caller's thread; the link's receive thread only fills <see cref="Inbox"/>.
+    /// Everything runs on the caller's thread; the link's receive thread only fills <see cref="Inbox"/>. Every
+    /// inbound message passes the same checks here (retained rule, size limit) before the part whose topic it is
+    /// sees it; topic changes reach every part through <see cref="UseTopics"/>.
     /// </summary>
-    public sealed class Node
+    public sealed class Node : INodeConnection
     {
         /// <summary>Longest sleep between polls, so a lost connection is noticed even without an event.</summary>
         public const int MaxIdleMs = 1000;
@@ -28,13 +32,13 @@ namespace SensorNode.Core
         private readonly ILog _log;
         private readonly ArrayList _sensors = new ArrayList();
         private readonly ArrayList _actuators = new ArrayList();
+        private readonly ArrayList _addedParts = new ArrayList();
         private readonly MqttSession _session;
         private readonly ConfigController _config;
         private readonly EventPublisher _events;
-        private ActuatorController _actuatorController;
+        private INodePart[] _parts;
         private TelemetryPublisher _telemetry;
         private TopicScheme _topics;
-        private long _nextTelemetryMs;
         private bool _started;
 
         public Node(NodeConfig config, ConfigStore store, IMqttLink link, INetwork network, IClock clock, ILog log)
@@ -44,7 +48,8 @@ namespace SensorNode.Core
             _log = log;
             _topics = new TopicScheme(config.TopicPrefix, config.NodeId);
             _events = new EventPublisher(link, log, _topics);
-            _config = new ConfigController(config, store, _events);
+            _config = new ConfigController(config, store, _events, link);
+            _config.UseConnection(this);
             _session = new MqttSession(link, network, log);
             Inbox = new MessageInbox(MessageInbox.DefaultCapacity);
             link.SetListener(Inbox);
@@ -70,6 +75,18 @@ namespace SensorNode.Core
         public TelemetryPublisher Telemetry
         {
             get { return _telemetry; }
+        }
+
+        /// <summary>Why the last connect attempt failed; null after a success.</summary>
+        public string LastError
+        {
+            get { return _session.LastError; }
+        }
+
+        /// <summary>The events every part reports with, for parts added from outside.</summary>
+        public EventPublisher Events
+        {
+            get { return _events; }
         }
 
         public void AddSensor(ISensor sensor)
@@ -98,13 +115,28 @@ namespace SensorNode.Core
             return actuator;
         }
 
+        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry); it runs in that order.</summary>
+        public void AddPart(INodePart part)
+        {
+            RequireNotStarted();
+            _addedParts.Add(part);
+        }
+
         public void Start()
         {
             RequireNotStarted();
             _started = true;
-            _actuatorController = new ActuatorController(_actuators, _link, _events, _log);
-            _telemetry = new TelemetryPublisher(_link, _clock, _events, _sensors, _actuators);
-            ApplyConnectionConfig(_config.Current, true);
+            _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
+            _parts = new INodePart[3 + _addedParts.Count];
+            _parts[0] = _config;
+            _parts[1] = new ActuatorController(_actuators, _link, _events, _log);
+            _parts[2] = _telemetry;
+            for (int i = 0; i < _addedParts.Count; i++)
+            {
+                _parts[3 + i] = (INodePart)_addedParts[i];
+            }
+
+            UseTopics(_config.Current, true);
             _log.Info("node " + _config.Current.NodeId + " started: " + _sensors.Count + " sensor(s), " + _actuators.Count + " actuator(s), base topic " + _topics.Base);
         }
 
@@ -117,22 +149,13 @@ namespace SensorNode.Core
 
             if (_session.Poll(now))
             {
-                OnConnected();
-            }
-
-            NodeConfig onTrial = _config.Current;
-            NodeConfig reverted = _config.PollTrial(now, _session.LastError);
-            if (reverted != null)
-            {
-                RevertTrial(reverted, onTrial);
+                OnConnected(now);
             }
 
             DrainInbox(now);
-            _actuatorController.Poll(now);
-
-            if (_session.IsConnected && now >= _nextTelemetryMs)
+            for (int i = 0; i < _parts.Length; i++)
             {
-                RunTelemetryCycle(now);
+                _parts[i].Poll(now);
             }
 
             return MsUntilWork(_clock.UptimeMs);
@@ -148,38 +171,37 @@ namespace SensorNode.Core
             }
         }
 
-        /// <summary>Orderly shutdown: outputs to their safe state (reported), "offline" retained, then disconnect.</summary>
+        /// <summary>Orderly shutdown: every part's stop (outputs to their safe state, reported), "offline" retained, disconnect.</summary>
         public void Stop()
         {
             _log.Info("stopping: outputs to safe state, publishing offline");
-            if (_actuatorController != null)
+            if (_parts != null)
             {
-                _actuatorController.GoSafe();
+                for (int i = 0; i < _parts.Length; i++)
+                {
+                    _parts[i].OnStop();
+                }
             }
 
             _session.Close();
         }
 
+        /// <summary>Leaves the broker in order (old status "offline") and reconnects with other settings.</summary>
+        public void Reconnect(NodeConfig config, bool rejoinNetwork)
+        {
+            _session.Close();
+            UseTopics(config, rejoinNetwork);
+        }
+
         [ColdPath("runs once per connect")]
-        private void OnConnected()
+        private void OnConnected(long now)
         {
-            _config.OnConnected();
-            PublishConfig();
-            _actuatorController.PublishAllStates();
+            for (int i = 0; i < _parts.Length; i++)
+            {
+                _parts[i].OnConnected(now);
+            }
+
             ReportDroppedMessages();
-            _nextTelemetryMs = 0; // fresh readings right after every connect
-        }
-
-        private void PublishConfig()
-        {
-            Text.PayloadBuilder config = _config.PublishedForm();
-            _link.Publish(_topics.Config, config.Buffer, config.Length, MqttQos.AtLeastOnce, true);
-        }
-
-        private void RunTelemetryCycle(long now)
-        {
-            _telemetry.RunCycle();
-            _nextTelemetryMs = now + _config.Current.PublishIntervalSeconds * 1000L;
         }
 
         private void DrainInbox(long now)
@@ -189,13 +211,65 @@ namespace SensorNode.Core
             bool retained;
             while (Inbox.TryTake(out topic, out payload, out retained))
             {
-                Dispatch(topic, payload, retained, now);
+                Route(topic, payload, retained, now);
             }
 
             if (Inbox.HasDropped)
             {
                 ReportDroppedMessages();
             }
+        }
+
+        /// <summary>To the first part with an inbound topic matching <paramref name="topic"/>, past the checks every message gets.</summary>
+        private void Route(string topic, byte[] payload, bool retained, long now)
+        {
+            for (int p = 0; p < _parts.Length; p++)
+            {
+                InboundTopic[] inbound = _parts[p].Inbound;
+                for (int i = 0; i < inbound.Length; i++)
+                {
+                    if (!TopicFilter.Matches(inbound[i].Filter, topic))
+                    {
+                        continue;
+                    }
+
+                    if (retained && !_config.Current.AcceptRetainedCommands)
+                    {
+                        IgnoreRetained(topic, inbound[i]);
+                    }
+                    else if (payload.Length > inbound[i].MaxPayloadBytes)
+                    {
+                        RejectOversized(topic, payload.Length, inbound[i]);
+                    }
+                    else
+                    {
+                        _parts[p].OnMessage(i, topic, payload, now);
+                    }
+
+                    return;
+                }
+            }
+
+            RejectUnrouted(topic);
+        }
+
+        /// <summary>A retained message is one left on the broker, maybe long ago: by default it must not act at (re)connect.</summary>
+        [ColdPath("retained messages arrive once per subscribe")]
+        private void IgnoreRetained(string topic, InboundTopic inbound)
+        {
+            _events.Info(EventTypes.CommandIgnored, topic, "retained " + inbound.What + " ignored (accept_retained_commands is off)");
+        }
+
+        [ColdPath("an oversized payload is a mistake or abuse")]
+        private void RejectOversized(string topic, int length, InboundTopic inbound)
+        {
+            _events.Error(inbound.RejectedEventType, topic, "payload of " + length + " bytes exceeds the " + inbound.MaxPayloadBytes + "-byte limit");
+        }
+
+        [ColdPath("the node subscribes only to its parts' topics")]
+        private void RejectUnrouted(string topic)
+        {
+            _events.Error(EventTypes.CommandRejected, topic, "no handler for this topic");
         }
 
         [ColdPath("only a flood of messages fills the inbox")]
@@ -208,82 +282,33 @@ namespace SensorNode.Core
             }
         }
 
-        private void Dispatch(string topic, byte[] payload, bool retained, long now)
-        {
-            int actuator = _actuatorController.IndexOfSetTopic(topic);
-            if (actuator >= 0)
-            {
-                _actuatorController.HandleCommand(actuator, topic, payload, retained, now);
-                return;
-            }
-
-            DispatchRare(topic, payload, retained, now);
-        }
-
-        /// <summary>Everything but a command to a known actuator: configuration, unknown actuators, stray topics.</summary>
-        [ColdPath("configuration and misaddressed messages are rare")]
-        private void DispatchRare(string topic, byte[] payload, bool retained, long now)
-        {
-            string unknownActuator = _topics.ActuatorIdFromSetTopic(topic);
-            if (unknownActuator != null)
-            {
-                _actuatorController.HandleUnknownActuator(topic, unknownActuator, retained);
-                return;
-            }
-
-            if (topic == _topics.ConfigSet)
-            {
-                NodeConfig before = _config.Current;
-                NodeConfig switchTo = _config.HandleConfigSet(topic, payload, retained, now);
-                if (switchTo != null)
-                {
-                    SwitchConnection(switchTo, switchTo.WifiDiffers(before));
-                }
-                else if (_config.Current != before)
-                {
-                    _actuatorController.AcceptRetainedCommands = _config.Current.AcceptRetainedCommands;
-                    PublishConfig();
-                }
-
-                return;
-            }
-
-            _events.Error(EventTypes.CommandRejected, topic, "no handler for this topic");
-        }
-
-        [ColdPath("a config trial ran out")]
-        private void RevertTrial(NodeConfig reverted, NodeConfig onTrial)
-        {
-            _log.Warn("config trial failed; reverting to the previous settings");
-            SwitchConnection(reverted, reverted.WifiDiffers(onTrial));
-        }
-
-        /// <summary>Leaves the broker in order (old status "offline") and reconnects with other settings.</summary>
-        private void SwitchConnection(NodeConfig config, bool rejoinNetwork)
-        {
-            _session.Close();
-            ApplyConnectionConfig(config, rejoinNetwork);
-        }
-
-        private void ApplyConnectionConfig(NodeConfig config, bool rejoinNetwork)
+        /// <summary>The one path by which topics change: events, every part, then the session's subscriptions.</summary>
+        private void UseTopics(NodeConfig config, bool rejoinNetwork)
         {
             _topics = new TopicScheme(config.TopicPrefix, config.NodeId);
             _events.UseTopics(_topics);
-            _actuatorController.UseTopics(_topics);
-            _actuatorController.AcceptRetainedCommands = config.AcceptRetainedCommands;
-            _telemetry.UseTopics(_topics);
-            _session.Configure(config, _topics, rejoinNetwork);
+            ArrayList filters = new ArrayList();
+            for (int i = 0; i < _parts.Length; i++)
+            {
+                _parts[i].UseTopics(_topics);
+                InboundTopic[] inbound = _parts[i].Inbound;
+                for (int j = 0; j < inbound.Length; j++)
+                {
+                    filters.Add(inbound[j].Filter);
+                }
+            }
+
+            string[] subscriptions = new string[filters.Count];
+            filters.CopyTo(subscriptions, 0);
+            _session.Configure(config, _topics, subscriptions, rejoinNetwork);
         }
 
         private int MsUntilWork(long now)
         {
-            long wait = MaxIdleMs;
-            wait = Sooner(wait, _session.MsUntilNextAttempt(now));
-            wait = Sooner(wait, _actuatorController.MsUntilNextPulseEnds(now));
-            wait = Sooner(wait, _config.MsUntilTrialEnds(now));
-            if (_session.IsConnected)
+            long wait = Sooner(MaxIdleMs, _session.MsUntilNextAttempt(now));
+            for (int i = 0; i < _parts.Length; i++)
             {
-                wait = Sooner(wait, _nextTelemetryMs - now < 0 ? 0 : _nextTelemetryMs - now);
+                wait = Sooner(wait, _parts[i].MsUntilWork(now));
             }
 
             return (int)wait;

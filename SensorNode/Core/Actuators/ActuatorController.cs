@@ -3,14 +3,15 @@ using SensorNode.Core.Board;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
 
 namespace SensorNode.Core.Actuators
 {
     /// <summary>
-    /// Turns "{base}/actuator/{id}/set" messages into output changes and reports every resulting state, retained,
-    /// on "{base}/actuator/{id}/state".
+    /// The actuators part: turns "{base}/actuator/{id}/set" messages into output changes and reports every
+    /// resulting state, retained, on "{base}/actuator/{id}/state"; ends pulses; leaves outputs safe at stop.
     /// </summary>
-    public sealed class ActuatorController
+    public sealed class ActuatorController : INodePart
     {
         /// <summary>Commands are a few bytes; anything bigger is a mistake or abuse and is rejected unparsed.</summary>
         public const int MaxCommandBytes = 256;
@@ -24,6 +25,8 @@ namespace SensorNode.Core.Actuators
         private readonly string[] _onLogLines;
         private readonly string[] _offLogLines;
         private readonly ActuatorCommand _command = new ActuatorCommand();
+        private TopicScheme _topics;
+        private InboundTopic[] _inbound;
         private string[] _setTopics;
         private string[] _stateTopics;
 
@@ -45,15 +48,20 @@ namespace SensorNode.Core.Actuators
             }
         }
 
-        public bool AcceptRetainedCommands { get; set; }
-
         public static string StateText(bool on)
         {
             return on ? "ON" : "OFF";
         }
 
+        public InboundTopic[] Inbound
+        {
+            get { return _inbound; }
+        }
+
         public void UseTopics(TopicScheme topics)
         {
+            _topics = topics;
+            _inbound = new InboundTopic[] { new InboundTopic(topics.ActuatorSetFilter, MaxCommandBytes, EventTypes.CommandRejected, "command") };
             _setTopics = new string[_actuators.Length];
             _stateTopics = new string[_actuators.Length];
             for (int i = 0; i < _actuators.Length; i++)
@@ -64,7 +72,7 @@ namespace SensorNode.Core.Actuators
         }
 
         /// <summary>The index of the actuator whose "/set" topic this is, or -1.</summary>
-        public int IndexOfSetTopic(string topic)
+        private int IndexOfSetTopic(string topic)
         {
             for (int i = 0; i < _setTopics.Length; i++)
             {
@@ -77,22 +85,44 @@ namespace SensorNode.Core.Actuators
             return -1;
         }
 
-        /// <summary>Handles a message on the "/set" topic of actuator <paramref name="index"/>.</summary>
+        /// <summary>A message on "{base}/actuator/+/set".</summary>
         [SteadyState]
-        public void HandleCommand(int index, string topic, byte[] payload, bool retained, long nowMs)
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
         {
-            if (retained && !AcceptRetainedCommands)
+            int index = IndexOfSetTopic(topic);
+            if (index >= 0)
             {
-                IgnoreRetained(topic);
-                return;
+                HandleCommand(index, topic, payload, nowMs);
             }
-
-            if (payload.Length > MaxCommandBytes)
+            else
             {
-                RejectOversized(topic, payload.Length);
-                return;
+                RejectUnknownActuator(topic);
             }
+        }
 
+        public void OnConnected(long nowMs)
+        {
+            PublishAllStates();
+        }
+
+        public void Poll(long nowMs)
+        {
+            EndDuePulses(nowMs);
+        }
+
+        public long MsUntilWork(long nowMs)
+        {
+            return MsUntilNextPulseEnds(nowMs);
+        }
+
+        public void OnStop()
+        {
+            GoSafe();
+        }
+
+        /// <summary>Handles a command for actuator <paramref name="index"/>.</summary>
+        private void HandleCommand(int index, string topic, byte[] payload, long nowMs)
+        {
             string error = ActuatorCommandParser.TryParse(payload, payload.Length, _command);
             if (error != null)
             {
@@ -116,19 +146,14 @@ namespace SensorNode.Core.Actuators
 
         /// <summary>A command on "{base}/actuator/{id}/set" for an id this node does not have.</summary>
         [ColdPath("a command to an unknown actuator is a mistake")]
-        public void HandleUnknownActuator(string topic, string actuatorId, bool retained)
+        private void RejectUnknownActuator(string topic)
         {
-            if (retained && !AcceptRetainedCommands)
-            {
-                IgnoreRetained(topic);
-                return;
-            }
-
-            _events.Error(EventTypes.CommandRejected, topic, "unknown actuator \"" + actuatorId + "\"" + KnownIds());
+            string id = _topics.ActuatorIdFromSetTopic(topic);
+            _events.Error(EventTypes.CommandRejected, topic, "unknown actuator \"" + id + "\"" + KnownIds());
         }
 
         /// <summary>Ends pulses that are due and reports the changes.</summary>
-        public void Poll(long nowMs)
+        private void EndDuePulses(long nowMs)
         {
             for (int i = 0; i < _actuators.Length; i++)
             {
@@ -140,7 +165,7 @@ namespace SensorNode.Core.Actuators
         }
 
         /// <summary>After every (re)connect: the broker's retained states must match the outputs.</summary>
-        public void PublishAllStates()
+        private void PublishAllStates()
         {
             for (int i = 0; i < _actuators.Length; i++)
             {
@@ -149,7 +174,7 @@ namespace SensorNode.Core.Actuators
         }
 
         /// <summary>Before an orderly stop: every output to its safe state, reported while still connected.</summary>
-        public void GoSafe()
+        private void GoSafe()
         {
             for (int i = 0; i < _actuators.Length; i++)
             {
@@ -159,7 +184,7 @@ namespace SensorNode.Core.Actuators
         }
 
         /// <summary>Milliseconds until the next pulse ends, or -1 when none runs.</summary>
-        public long MsUntilNextPulseEnds(long nowMs)
+        private long MsUntilNextPulseEnds(long nowMs)
         {
             long soonest = -1;
             for (int i = 0; i < _actuators.Length; i++)
@@ -185,18 +210,6 @@ namespace SensorNode.Core.Actuators
         private void LogPulse(int index)
         {
             _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " for " + _command.ForMs + " ms");
-        }
-
-        [ColdPath("retained commands arrive once per (re)subscribe")]
-        private void IgnoreRetained(string topic)
-        {
-            _events.Info(EventTypes.CommandIgnored, topic, "retained command ignored (accept_retained_commands is off)");
-        }
-
-        [ColdPath("an oversized command is a mistake or abuse")]
-        private void RejectOversized(string topic, int length)
-        {
-            _events.Error(EventTypes.CommandRejected, topic, "payload of " + length + " bytes exceeds the " + MaxCommandBytes + "-byte limit");
         }
 
         private void PublishState(int index)

@@ -1,17 +1,19 @@
 using SensorNode.Core.Events;
-using SensorNode.Core.Mqtt;
-using SensorNode.Core.Text;
 using SensorNode.Core.Memory;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
+using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Config
 {
     /// <summary>
-    /// Takes new settings from "{base}/config/set" without ever bricking the node:
-    /// invalid JSON or values are rejected whole; settings that need a new connection (Wi-Fi, broker, topics)
-    /// are tried first and saved only once the node is back on the broker with them; if it cannot get there
-    /// within <see cref="TrialMs"/>, it returns to the previous settings and says why.
+    /// The configuration part: takes new settings from "{base}/config/set" without ever bricking the node and
+    /// keeps the active settings retained on "{base}/config". Invalid JSON or values are rejected whole; settings
+    /// that need a new connection (Wi-Fi, broker, topics) are tried first and saved only once the node is back on
+    /// the broker with them; if it cannot get there within <see cref="TrialMs"/>, it returns to the previous
+    /// settings and says why.
     /// </summary>
-    public sealed class ConfigController
+    public sealed class ConfigController : INodePart
     {
         public const int MaxConfigBytes = 1024;
 
@@ -20,16 +22,21 @@ namespace SensorNode.Core.Config
 
         private readonly ConfigStore _store;
         private readonly EventPublisher _events;
+        private readonly IMqttLink _link;
         private readonly PayloadBuilder _published = new PayloadBuilder(MaxConfigBytes);
+        private INodeConnection _connection;
+        private TopicScheme _topics;
+        private InboundTopic[] _inbound;
         private NodeConfig _previous;
         private long _trialEndsAtMs;
         private string _revertReason;
 
-        public ConfigController(NodeConfig config, ConfigStore store, EventPublisher events)
+        public ConfigController(NodeConfig config, ConfigStore store, EventPublisher events, IMqttLink link)
         {
             Current = config;
             _store = store;
             _events = events;
+            _link = link;
         }
 
         public NodeConfig Current { get; private set; }
@@ -39,29 +46,34 @@ namespace SensorNode.Core.Config
             get { return _previous != null; }
         }
 
+        public InboundTopic[] Inbound
+        {
+            get { return _inbound; }
+        }
+
+        /// <summary>The connection a config trial reconnects; set once by the node.</summary>
+        public void UseConnection(INodeConnection connection)
+        {
+            _connection = connection;
+        }
+
+        public void UseTopics(TopicScheme topics)
+        {
+            _topics = topics;
+            _inbound = new InboundTopic[] { new InboundTopic(topics.ConfigSet, MaxConfigBytes, EventTypes.ConfigRejected, "config") };
+        }
+
         /// <summary>
-        /// Handles a "/config/set" payload. Returns the config the node must switch its connection to, or null
-        /// when the connection stays as it is.
+        /// A "/config/set" payload: rejected, applied at once, or (when it changes the connection) tried by
+        /// reconnecting with it.
         /// </summary>
         [ColdPath("configuration changes are rare")]
-        public NodeConfig HandleConfigSet(string topic, byte[] payload, bool retained, long nowMs)
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
         {
-            if (retained && !Current.AcceptRetainedCommands)
-            {
-                _events.Info(EventTypes.CommandIgnored, topic, "retained config ignored (accept_retained_commands is off)");
-                return null;
-            }
-
-            if (payload.Length > MaxConfigBytes)
-            {
-                _events.Error(EventTypes.ConfigRejected, topic, "payload of " + payload.Length + " bytes exceeds the " + MaxConfigBytes + "-byte limit");
-                return null;
-            }
-
             if (TrialRunning)
             {
                 _events.Error(EventTypes.ConfigRejected, topic, "a previous config is still being tried; send again once it is applied or reverted");
-                return null;
+                return;
             }
 
             NodeConfig candidate;
@@ -69,7 +81,7 @@ namespace SensorNode.Core.Config
             if (error != null)
             {
                 _events.Error(EventTypes.ConfigRejected, topic, error + "; nothing changed");
-                return null;
+                return;
             }
 
             if (!Current.ConnectionDiffers(candidate))
@@ -77,19 +89,21 @@ namespace SensorNode.Core.Config
                 Current = candidate;
                 Persist();
                 _events.Info(EventTypes.ConfigApplied, topic, "applied");
-                return null;
+                PublishCurrent();
+                return;
             }
 
+            NodeConfig before = Current;
             _previous = Current;
             Current = candidate;
             _trialEndsAtMs = nowMs + TrialMs;
             _events.Info(EventTypes.ConfigTrial, topic, "reconnecting with the new settings; they are kept once the node is back online, else reverted after " + (TrialMs / 1000) + " s");
-            return candidate;
+            _connection.Reconnect(candidate, candidate.WifiDiffers(before));
         }
 
-        /// <summary>Called after every successful connect: a config on trial has now proved itself.</summary>
+        /// <summary>After every connect: a config on trial has now proved itself; the active settings are republished.</summary>
         [ColdPath("runs once per connect")]
-        public void OnConnected()
+        public void OnConnected(long nowMs)
         {
             if (_previous != null)
             {
@@ -102,32 +116,20 @@ namespace SensorNode.Core.Config
                 _events.Error(EventTypes.ConfigReverted, null, _revertReason);
                 _revertReason = null;
             }
+
+            PublishCurrent();
         }
 
-        /// <summary>
-        /// When a trial has run out, returns the previous config to reconnect with; otherwise null.
-        /// </summary>
-        public NodeConfig PollTrial(long nowMs, string lastConnectError)
+        /// <summary>Ends a trial that has run out by reconnecting with the previous settings.</summary>
+        public void Poll(long nowMs)
         {
-            if (_previous == null || nowMs < _trialEndsAtMs)
+            if (_previous != null && nowMs >= _trialEndsAtMs)
             {
-                return null;
+                EndTrial();
             }
-
-            return EndTrial(lastConnectError);
         }
 
-        [ColdPath("a config trial ran out")]
-        private NodeConfig EndTrial(string lastConnectError)
-        {
-            _revertReason = "could not get online with the new settings within " + (TrialMs / 1000) + " s ("
-                + (lastConnectError ?? "no reason given") + "); previous settings restored";
-            Current = _previous;
-            _previous = null;
-            return Current;
-        }
-
-        public long MsUntilTrialEnds(long nowMs)
+        public long MsUntilWork(long nowMs)
         {
             if (_previous == null)
             {
@@ -138,12 +140,33 @@ namespace SensorNode.Core.Config
             return wait < 0 ? 0 : wait;
         }
 
+        public void OnStop()
+        {
+        }
+
         /// <summary>The retained "{base}/config" payload: the active settings with secrets masked.</summary>
         public PayloadBuilder PublishedForm()
         {
             _published.Clear();
             ConfigWriter.Write(Current, _published, true);
             return _published;
+        }
+
+        [ColdPath("a config trial ran out")]
+        private void EndTrial()
+        {
+            NodeConfig onTrial = Current;
+            _revertReason = "could not get online with the new settings within " + (TrialMs / 1000) + " s ("
+                + (_connection.LastError ?? "no reason given") + "); previous settings restored";
+            Current = _previous;
+            _previous = null;
+            _connection.Reconnect(Current, Current.WifiDiffers(onTrial));
+        }
+
+        private void PublishCurrent()
+        {
+            PayloadBuilder published = PublishedForm();
+            _link.Publish(_topics.Config, published.Buffer, published.Length, MqttQos.AtLeastOnce, true);
         }
 
         private void Persist()

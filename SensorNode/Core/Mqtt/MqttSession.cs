@@ -20,6 +20,7 @@ namespace SensorNode.Core.Mqtt
         private readonly ILog _log;
         private NodeConfig _config;
         private TopicScheme _topics;
+        private string[] _subscriptions;
         private bool _connected;
         private bool _joinNetwork = true;
         private long _nextAttemptMs;
@@ -42,11 +43,15 @@ namespace SensorNode.Core.Mqtt
 
         public int ConnectAttempts { get; private set; }
 
-        /// <summary>Settings for the next connect; the caller disconnects first when they change.</summary>
-        public void Configure(NodeConfig config, TopicScheme topics, bool rejoinNetwork)
+        /// <summary>
+        /// Settings for the next connect, and the topic filters to subscribe to after each one (the node's parts'
+        /// inbound topics); the caller disconnects first when they change.
+        /// </summary>
+        public void Configure(NodeConfig config, TopicScheme topics, string[] subscriptions, bool rejoinNetwork)
         {
             _config = config;
             _topics = topics;
+            _subscriptions = subscriptions;
             _joinNetwork = _joinNetwork || rejoinNetwork;
             _nextAttemptMs = 0;
             _retryDelayMs = FirstRetryDelayMs;
@@ -151,8 +156,12 @@ namespace SensorNode.Core.Mqtt
                 return false;
             }
 
-            bool subscribed = _link.Subscribe(_topics.ActuatorSetFilter, MqttQos.AtLeastOnce)
-                && _link.Subscribe(_topics.ConfigSet, MqttQos.AtLeastOnce);
+            bool subscribed = true;
+            for (int i = 0; i < _subscriptions.Length && subscribed; i++)
+            {
+                subscribed = _link.Subscribe(_subscriptions[i], MqttQos.AtLeastOnce);
+            }
+
             if (!subscribed || !_link.Publish(_topics.Status, Online, Online.Length, MqttQos.AtLeastOnce, true))
             {
                 LastError = "connected, but subscribe/publish failed: " + _link.LastError;

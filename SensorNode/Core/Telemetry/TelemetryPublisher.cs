@@ -2,20 +2,24 @@ using System;
 using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
+using SensorNode.Core.Config;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Telemetry
 {
     /// <summary>
-    /// One telemetry cycle: read every sensor, publish each valid quantity retained on its own topic, then one
-    /// retained JSON snapshot on "{base}/state". Topics and buffers are made when the topics change, so a cycle
-    /// in steady state allocates nothing in the core.
+    /// The telemetry part. Every interval (and right after each connect) one cycle: read every sensor, publish
+    /// each valid quantity retained on its own topic, then one retained JSON snapshot on "{base}/state". Topics and
+    /// buffers are made when the topics change, so a cycle in steady state allocates nothing in the core.
     /// </summary>
-    public sealed class TelemetryPublisher
+    public sealed class TelemetryPublisher : INodePart
     {
+        private static readonly InboundTopic[] NoInbound = new InboundTopic[0];
+
         public const int MaxSnapshotBytes = 1536;
         private const int MaxValueBytes = 32;
         private const int NoFault = -1;
@@ -24,6 +28,7 @@ namespace SensorNode.Core.Telemetry
         private readonly IMqttLink _link;
         private readonly IClock _clock;
         private readonly EventPublisher _events;
+        private readonly ConfigController _config;
         private readonly ISensor[] _sensors;
         private readonly Actuator[] _actuators;
         private readonly double[][] _values;
@@ -32,12 +37,14 @@ namespace SensorNode.Core.Telemetry
         private readonly PayloadBuilder _value = new PayloadBuilder(MaxValueBytes);
         private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
         private TopicScheme _topics;
+        private long _nextCycleMs;
 
-        public TelemetryPublisher(IMqttLink link, IClock clock, EventPublisher events, ArrayList sensors, ArrayList actuators)
+        public TelemetryPublisher(IMqttLink link, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators)
         {
             _link = link;
             _clock = clock;
             _events = events;
+            _config = config;
             _sensors = new ISensor[sensors.Count];
             _values = new double[sensors.Count][];
             _errors = new string[sensors.Count];
@@ -60,6 +67,45 @@ namespace SensorNode.Core.Telemetry
         public PayloadBuilder LastSnapshot
         {
             get { return _snapshot; }
+        }
+
+        public InboundTopic[] Inbound
+        {
+            get { return NoInbound; }
+        }
+
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
+        {
+        }
+
+        /// <summary>Fresh readings right after every connect.</summary>
+        public void OnConnected(long nowMs)
+        {
+            _nextCycleMs = nowMs;
+        }
+
+        [SteadyState]
+        public void Poll(long nowMs)
+        {
+            if (_link.IsConnected && nowMs >= _nextCycleMs)
+            {
+                RunCycle();
+                _nextCycleMs = nowMs + _config.Current.PublishIntervalSeconds * 1000L;
+            }
+        }
+
+        public long MsUntilWork(long nowMs)
+        {
+            if (!_link.IsConnected)
+            {
+                return -1;
+            }
+
+            return _nextCycleMs > nowMs ? _nextCycleMs - nowMs : 0;
+        }
+
+        public void OnStop()
+        {
         }
 
         public void UseTopics(TopicScheme topics)

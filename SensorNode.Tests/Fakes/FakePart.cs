@@ -1,0 +1,56 @@
+using System.Collections;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
+
+namespace SensorNode.Tests.Fakes
+{
+    /// <summary>A part that takes messages on "{base}/fake/+/set" (at most 16 bytes) and records what the node asks of it.</summary>
+    public sealed class FakePart : INodePart
+    {
+        public const int MaxBytes = 16;
+        public readonly ArrayList Calls = new ArrayList();
+        public readonly ArrayList Messages = new ArrayList();
+        public long WorkDueAtMs = -1;
+        private InboundTopic[] _inbound;
+
+        public InboundTopic[] Inbound
+        {
+            get { return _inbound; }
+        }
+
+        public void UseTopics(TopicScheme topics)
+        {
+            Calls.Add("topics:" + topics.Base);
+            _inbound = new InboundTopic[] { new InboundTopic(topics.Base + "/fake/+/set", MaxBytes, "fake_rejected", "fake command") };
+        }
+
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
+        {
+            Messages.Add(topic + " " + SensorNode.Core.Text.Utf8.GetString(payload, 0, payload.Length));
+        }
+
+        public void OnConnected(long nowMs)
+        {
+            Calls.Add("connected");
+        }
+
+        public void Poll(long nowMs)
+        {
+            if (WorkDueAtMs >= 0 && nowMs >= WorkDueAtMs)
+            {
+                Calls.Add("work@" + nowMs);
+                WorkDueAtMs = -1;
+            }
+        }
+
+        public long MsUntilWork(long nowMs)
+        {
+            return WorkDueAtMs < 0 ? -1 : (WorkDueAtMs > nowMs ? WorkDueAtMs - nowMs : 0);
+        }
+
+        public void OnStop()
+        {
+            Calls.Add("stop");
+        }
+    }
+}

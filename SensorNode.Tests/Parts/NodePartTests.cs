@@ -1,0 +1,102 @@
+using nanoFramework.TestFramework;
+using SensorNode.Tests.Fakes;
+
+namespace SensorNode.Tests.Parts
+{
+    [TestClass]
+    public class NodePartTests
+    {
+        [TestMethod]
+        public static void An_added_part_is_subscribed_after_every_connect_and_gets_its_messages()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            Assert.IsTrue(node.Link.Subscriptions.Contains("sensornode/node1/fake/+/set"));
+            Assert.AreEqual("connected", (string)part.Calls[1]);
+
+            node.Send("/fake/a/set", "hello");
+            Assert.AreEqual(1, part.Messages.Count);
+            Assert.AreEqual("sensornode/node1/fake/a/set hello", (string)part.Messages[0]);
+            Assert.IsNull(node.LastEvent(), "a routed message is no error");
+
+            node.Link.Subscriptions.Clear();
+            node.Link.Drop();
+            node.Advance(10);
+            Assert.IsTrue(node.Link.Subscriptions.Contains("sensornode/node1/fake/+/set"), "subscribed again after the reconnect");
+        }
+
+        [TestMethod]
+        public static void The_retained_rule_and_the_size_limit_are_applied_before_a_part_sees_a_message()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            node.Send("/fake/a/set", "left on the broker", true);
+            Assert.Contains("\"type\":\"command_ignored\"", node.LastEvent());
+            Assert.Contains("retained fake command ignored", node.LastEvent());
+
+            node.Send("/fake/a/set", "seventeen bytes!!");
+            Assert.Contains("\"type\":\"fake_rejected\"", node.LastEvent());
+            Assert.Contains("payload of 17 bytes exceeds the 16-byte limit", node.LastEvent());
+
+            Assert.AreEqual(0, part.Messages.Count);
+        }
+
+        [TestMethod]
+        public static void A_new_topic_prefix_reaches_every_part_and_its_subscriptions()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            node.Send("/config/set", "{\"topic_prefix\":\"home\"}");
+            node.Advance(10);
+
+            Assert.AreEqual("topics:home/node1", (string)part.Calls[part.Calls.Count - 2]);
+            Assert.AreEqual("connected", (string)part.Calls[part.Calls.Count - 1]);
+            Assert.IsTrue(node.Link.Subscriptions.Contains("home/node1/fake/+/set"));
+            node.Send("/fake/b/set", "x");
+            Assert.AreEqual("home/node1/fake/b/set x", (string)part.Messages[0]);
+        }
+
+        [TestMethod]
+        public static void The_loop_sleeps_no_longer_than_any_part_needs()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            part.WorkDueAtMs = node.Clock.Now + 250;
+            Assert.AreEqual(250, node.Node.Poll());
+            node.Advance(250);
+            Assert.AreEqual("work@250", (string)part.Calls[part.Calls.Count - 1]);
+        }
+
+        [TestMethod]
+        public static void A_message_no_part_takes_is_rejected_and_stopping_reaches_every_part()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            node.Send("/nobody/listens", "x");
+            Assert.Contains("no handler for this topic", node.LastEvent());
+
+            node.Node.Stop();
+            Assert.AreEqual("stop", (string)part.Calls[part.Calls.Count - 1]);
+        }
+    }
+}
