@@ -18,10 +18,12 @@ fi
 passed=0 failed=0 skipped=0
 
 echo "== nanoFramework gate (portable sources against nanoFramework.CoreLibrary's mscorlib.dll, and their IL)"
-# Each entry: the IL rules the set gets (docs/testing.md), then the set. Left unquoted below so they are two words.
+# Each entry: the IL rules the set gets (docs/testing.md), for the board the declaration-only library APIs it is
+# compiled against (host/NanoFrameworkRefs), then the set. Left unquoted below so they split into words.
 gate_sets=(
   "--rules all core=SensorNode/Core"
   "--rules equals tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests"
+  "--rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs"
 )
 for set in "${gate_sets[@]}"; do
   # shellcheck disable=SC2086

@@ -49,34 +49,46 @@ namespace SensorNode.NanoGate
         /// <summary>Figures worth printing even when the set passes (e.g. the steady state's allocation count).</summary>
         public List<string> Figures { get; } = new List<string>();
 
-        public static SourceSetCheck OfFolders(string[] folders, string root, IlRules rules)
+        /// <param name="paths">Folders (searched for *.cs, build output skipped) and single .cs files.</param>
+        /// <param name="refsFolder">Declaration-only sources of the nanoFramework library APIs the set may call
+        /// (host/NanoFrameworkRefs), compiled first into a reference assembly; null: mscorlib alone.</param>
+        public static SourceSetCheck OfFolders(string[] paths, string root, IlRules rules, string refsFolder = null)
         {
-            List<(string Path, string Text)> sources = new List<(string, string)>();
-            foreach (string folder in folders)
-            {
-                foreach (string file in Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
-                {
-                    sources.Add((Path.GetRelativePath(root, file), File.ReadAllText(file)));
-                }
-            }
-
-            return OfSources(sources, rules);
+            return OfSources(ReadSources(paths, root), rules, refsFolder == null ? null : ReadSources(new[] { refsFolder }, root));
         }
 
         /// <summary>Checks sources given as (path shown in messages, text).</summary>
-        public static SourceSetCheck OfSources(IEnumerable<(string Path, string Text)> sources, IlRules rules)
+        /// <param name="referenceSources">Declaration-only library sources compiled first, against mscorlib, into a
+        /// reference assembly the set is compiled against too; null or empty: mscorlib alone.</param>
+        public static SourceSetCheck OfSources(
+            IEnumerable<(string Path, string Text)> sources,
+            IlRules rules,
+            IEnumerable<(string Path, string Text)> referenceSources = null)
         {
             SourceSetCheck check = new SourceSetCheck();
-            CSharpParseOptions parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
-            List<SyntaxTree> trees = sources.OrderBy(s => s.Path, StringComparer.Ordinal)
-                .Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path, System.Text.Encoding.UTF8))
-                .ToList();
+            List<SyntaxTree> trees = Parse(sources);
             check.FileCount = trees.Count;
+
+            List<MetadataReference> references = new List<MetadataReference> { MetadataReference.CreateFromFile(Mscorlib) };
+            List<byte[]> referenceImages = new List<byte[]> { File.ReadAllBytes(Mscorlib) };
+            List<SyntaxTree> referenceTrees = Parse(referenceSources ?? Enumerable.Empty<(string, string)>());
+            check.ReferenceFileCount = referenceTrees.Count;
+            if (referenceTrees.Count > 0)
+            {
+                byte[] image = check.CompileReferences(referenceTrees);
+                if (image == null)
+                {
+                    return check; // the declarations themselves do not compile: reported, nothing to compile against
+                }
+
+                references.Add(MetadataReference.CreateFromImage(image));
+                referenceImages.Add(image);
+            }
 
             CSharpCompilation compilation = CSharpCompilation.Create(
                 "NanoGate",
                 trees,
-                new[] { MetadataReference.CreateFromFile(Mscorlib) },
+                references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
             using (MemoryStream pe = new MemoryStream())
@@ -87,29 +99,87 @@ namespace SensorNode.NanoGate
                     .Where(d => d.Severity == DiagnosticSeverity.Error)
                     .Select(d => Format(d.Location, "error " + d.Id + ": " + d.GetMessage())));
 
-                foreach (SyntaxTree tree in trees)
-                {
-                    UnsupportedFeatureFinder finder = new UnsupportedFeatureFinder();
-                    finder.Visit(tree.GetRoot());
-                    check.Violations.AddRange(finder.Findings.Select(f => Format(f.Location, f.Message)));
-                }
+                check.FindUnsupportedFeatures(trees);
 
                 if (emit.Success)
                 {
                     pe.Position = 0;
                     pdb.Position = 0;
-                    check.CheckIl(pe, pdb, rules);
+                    check.CheckIl(pe, pdb, rules, referenceImages);
                 }
             }
 
             return check;
         }
 
+        /// <summary>How many declaration-only library sources the set was compiled against (0: mscorlib alone).</summary>
+        public int ReferenceFileCount { get; private set; }
+
         public int FileCount { get; private set; }
 
-        private void CheckIl(Stream pe, Stream pdb, IlRules rules)
+        /// <summary>
+        /// The declaration-only library sources as one metadata-only assembly, compiled against mscorlib with the same
+        /// language limits as the set (their members are <c>extern</c>: the two warnings that draws are expected).
+        /// Null, with the errors in <see cref="Violations"/>, when they do not compile.
+        /// </summary>
+        private byte[] CompileReferences(List<SyntaxTree> referenceTrees)
         {
-            using (IlAssembly assembly = new IlAssembly(pe, pdb, new[] { Mscorlib }))
+            CSharpCompilation compilation = CSharpCompilation.Create(
+                "NanoFrameworkRefs",
+                referenceTrees,
+                new[] { MetadataReference.CreateFromFile(Mscorlib) },
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
+            using (MemoryStream image = new MemoryStream())
+            {
+                EmitResult emit = compilation.Emit(image, options: new EmitOptions(metadataOnly: true));
+                Violations.AddRange(emit.Diagnostics
+                    .Where(d => d.Severity == DiagnosticSeverity.Error)
+                    .Select(d => Format(d.Location, "error " + d.Id + " (reference declarations): " + d.GetMessage())));
+                FindUnsupportedFeatures(referenceTrees);
+                return emit.Success ? image.ToArray() : null;
+            }
+        }
+
+        private void FindUnsupportedFeatures(IEnumerable<SyntaxTree> trees)
+        {
+            foreach (SyntaxTree tree in trees)
+            {
+                UnsupportedFeatureFinder finder = new UnsupportedFeatureFinder();
+                finder.Visit(tree.GetRoot());
+                Violations.AddRange(finder.Findings.Select(f => Format(f.Location, f.Message)));
+            }
+        }
+
+        private static List<(string Path, string Text)> ReadSources(IEnumerable<string> paths, string root)
+        {
+            List<(string Path, string Text)> sources = new List<(string, string)>();
+            foreach (string path in paths)
+            {
+                IEnumerable<string> files = File.Exists(path)
+                    ? new[] { path }
+                    : Directory.GetFiles(path, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f));
+                foreach (string file in files)
+                {
+                    sources.Add((Path.GetRelativePath(root, file).Replace('\\', '/'), File.ReadAllText(file)));
+                }
+            }
+
+            return sources;
+        }
+
+        private static List<SyntaxTree> Parse(IEnumerable<(string Path, string Text)> sources)
+        {
+            // One language version for every set and for the reference declarations; what the 1.x runtime lacks
+            // within it is rejected by UnsupportedFeatureFinder.
+            CSharpParseOptions parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+            return sources.OrderBy(s => s.Path, StringComparer.Ordinal)
+                .Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path, System.Text.Encoding.UTF8))
+                .ToList();
+        }
+
+        private void CheckIl(Stream pe, Stream pdb, IlRules rules, IEnumerable<byte[]> referenceImages)
+        {
+            using (IlAssembly assembly = new IlAssembly(pe, pdb, referenceImages))
             {
                 IlFindings.AddRange(PrimitiveEqualsRule.Check(assembly));
                 if (rules == IlRules.All)

@@ -26,6 +26,12 @@ namespace SensorNode.NanoGate.Il
 
         /// <param name="references">Paths of the assemblies compiled against (mscorlib), to tell enums and structs apart.</param>
         public IlAssembly(Stream peImage, Stream portablePdb, IEnumerable<string> references)
+            : this(peImage, portablePdb, references.Select(path => File.ReadAllBytes(path)))
+        {
+        }
+
+        /// <param name="referenceImages">The assemblies compiled against, as images (e.g. a reference assembly built in memory).</param>
+        public IlAssembly(Stream peImage, Stream portablePdb, IEnumerable<byte[]> referenceImages)
         {
             _pe = new PEReader(peImage);
             Metadata = _pe.GetMetadataReader();
@@ -35,7 +41,7 @@ namespace SensorNode.NanoGate.Il
                 _pdb = _pdbProvider.GetMetadataReader();
             }
 
-            _referencedValueTypes = ReadValueTypes(references);
+            _referencedValueTypes = ReadValueTypes(referenceImages);
             _shapes = new SignatureShapes(this);
             foreach (TypeDefinitionHandle typeHandle in Metadata.TypeDefinitions)
             {
@@ -259,13 +265,12 @@ namespace SensorNode.NanoGate.Il
             return ns.Length == 0 ? name : ns + "." + name;
         }
 
-        private static Dictionary<string, TypeKind> ReadValueTypes(IEnumerable<string> references)
+        private static Dictionary<string, TypeKind> ReadValueTypes(IEnumerable<byte[]> references)
         {
             Dictionary<string, TypeKind> kinds = new Dictionary<string, TypeKind>();
-            foreach (string path in references)
+            foreach (byte[] image in references)
             {
-                using (FileStream stream = File.OpenRead(path))
-                using (PEReader pe = new PEReader(stream))
+                using (PEReader pe = new PEReader(new MemoryStream(image, false)))
                 {
                     MetadataReader md = pe.GetMetadataReader();
                     foreach (TypeDefinitionHandle handle in md.TypeDefinitions)

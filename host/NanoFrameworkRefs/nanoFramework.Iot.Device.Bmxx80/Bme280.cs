@@ -1,0 +1,16 @@
+// Declaration only: the compiler checks the board's calls against it, nothing runs it (README.md).
+// nanoframework/nanoFramework.IoT.Device HEAD 122ebb1 (no tags; last Bmxx80 change 2553c57, Nov 2025): devices/Bmxx80/Bme280.cs
+using System.Device.I2c;
+using Iot.Device.Bmxx80.ReadResult;
+
+namespace Iot.Device.Bmxx80
+{
+    public class Bme280 : Bmx280Base // :20
+    {
+        public extern Bme280(I2cDevice i2cDevice); // :38
+
+        public extern Sampling HumiditySampling { get; set; } // :50
+
+        public extern Bme280ReadResult Read(); // :111
+    }
+}

@@ -1,0 +1,19 @@
+// Declaration only: the compiler checks the board's calls against it, nothing runs it (README.md).
+// nanoframework/System.Device.I2c v1.1.29: System.Device.I2c/I2cDevice.cs
+namespace System.Device.I2c
+{
+    public class I2cDevice : IDisposable // :12
+    {
+        public extern I2cDevice(I2cConnectionSettings settings); // :128
+
+        public extern I2cConnectionSettings ConnectionSettings { get; } // :32
+
+        public extern I2cTransferResult Read(SpanByte buffer); // :57
+
+        public extern I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer); // :106
+
+        public static extern I2cDevice Create(I2cConnectionSettings settings); // :119
+
+        public extern void Dispose(); // :163
+    }
+}

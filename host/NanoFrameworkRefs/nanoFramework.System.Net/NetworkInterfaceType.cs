@@ -1,0 +1,9 @@
+// Declaration only: the compiler checks the board's calls against it, nothing runs it (README.md).
+// nanoframework/System.Net v1.11.54: nanoFramework.System.Net/NetworkInformation/NetworkInterfaceType.cs
+namespace System.Net.NetworkInformation
+{
+    public enum NetworkInterfaceType // :15
+    {
+        Wireless80211 = 71, // :36
+    }
+}
