@@ -3,8 +3,8 @@ using System;
 namespace SensorNode.HostBoard.I2c
 {
     /// <summary>
-    /// The CRC-8 Sensirion sends after every 16-bit word and expects after every word written to it (SHT3x datasheet
-    /// section 4.12, SCD4x datasheet section 3.11): polynomial 0x31 (x^8 + x^5 + x^4 + 1), initial value 0xFF, no
+    /// The CRC-8 Sensirion sends after every 16-bit word and expects after every word written to it (the SHT3x and
+    /// SCD4x datasheets' checksum calculation): polynomial 0x31 (x^8 + x^5 + x^4 + 1), initial value 0xFF, no
     /// reflection, no final XOR. The datasheets' example: the CRC of 0xBE 0xEF is 0x92.
     /// </summary>
     public static class SensirionCrc

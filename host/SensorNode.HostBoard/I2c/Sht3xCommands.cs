@@ -32,7 +32,7 @@ namespace SensorNode.HostBoard.I2c
         /// <summary>The status after power-on or a soft reset.</summary>
         public const ushort StatusAfterReset = StatusAlertPending | StatusResetDetected;
 
-        /// <summary>Time the chip takes to come back after a soft reset, during which it does not listen (datasheet table 5).</summary>
+        /// <summary>Time the chip takes to come back after a soft reset, during which it does not listen (datasheet timing specification).</summary>
         public const double SoftResetMs = 1.5;
 
         /// <summary>Whether a command is one of the single-shot measurements without clock stretching.</summary>
@@ -41,7 +41,7 @@ namespace SensorNode.HostBoard.I2c
             return command == MeasureHighRepeatability || command == MeasureMediumRepeatability || command == MeasureLowRepeatability;
         }
 
-        /// <summary>The longest a single-shot measurement takes at its repeatability (datasheet table 4): 15, 6 or 4 ms.</summary>
+        /// <summary>The longest a single-shot measurement takes at its repeatability (datasheet timing specification): 15, 6 or 4 ms.</summary>
         public static double MeasurementMs(ushort command)
         {
             switch (command)

@@ -11,9 +11,9 @@ namespace SensorNode.HostBoard.I2c
     /// <remarks>
     /// Answers the single-shot measurements without clock stretching at all three repeatabilities, soft reset, heater
     /// on/off and read status (<see cref="Sht3xCommands"/>); other commands are not acknowledged. Without clock stretching
-    /// the chip does not acknowledge its address while it measures (datasheet section 4.4), nor for the 1.5 ms of a soft
+    /// the chip does not acknowledge its address while it measures (datasheet, readout for single shot modes), nor for the 1.5 ms of a soft
     /// reset; after that one read returns temperature and humidity, each a word with its CRC: T = -45 + 175·raw/65535 °C,
-    /// RH = 100·raw/65535 % (section 4.13). <see cref="ChipFault.StuckMeasurement"/>: the chip keeps answering, but every
+    /// RH = 100·raw/65535 % (conversion of signal output). <see cref="ChipFault.StuckMeasurement"/>: the chip keeps answering, but every
     /// measurement returns the last one it made before the fault (the first one after it, if it had made none).
     /// </remarks>
     public sealed class VirtualSht3x : VirtualSensirionChip

@@ -9,7 +9,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void Crc_MatchesTheDatasheetExample()
         {
-            // SHT3x datasheet table 20 and SCD4x datasheet section 3.11: CRC(0xBEEF) = 0x92.
+            // The SHT3x and SCD4x datasheets' checksum example: CRC(0xBEEF) = 0x92.
             Assert.Equal(0x92, SensirionCrc.Of(new byte[] { 0xBE, 0xEF }));
             Assert.Equal(0x92, SensirionCrc.Of((ushort)0xBEEF));
         }
