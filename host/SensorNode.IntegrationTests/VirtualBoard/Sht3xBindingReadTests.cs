@@ -75,6 +75,21 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         }
 
         [Fact]
+        public void ARead_SendsTheCommandsTheDatasheetDescribes()
+        {
+            RecordingI2cDevice bus = new RecordingI2cDevice(NewChip(new FixedAmbient(18.0, 61.0)));
+            using Sht3x sensor = new Sht3x(bus, Resolution.Medium);
+
+            double celsius = sensor.Temperature.DegreesCelsius;
+            double percent = sensor.Humidity.Percent;
+
+            Assert.Equal(18.0, celsius, RoundedTolerance);
+            Assert.Equal(61.0, percent, RoundedTolerance);
+            // soft reset; then per property one single-shot measurement (no clock stretching) and a read of both words
+            Assert.Equal(new[] { "W 30A2", "W 240B", "R 6", "W 240B", "R 6" }, bus.Transfers);
+        }
+
+        [Fact]
         public void Heater_SwitchesTheStatusBit()
         {
             VirtualSht3x chip = NewChip(new FixedAmbient());
