@@ -1,6 +1,9 @@
 namespace SensorNode.HostBoard.I2c
 {
-    /// <summary>A failure a <see cref="VirtualBmx280"/> can be told to show, for tests and the simulator.</summary>
+    /// <summary>
+    /// A failure a virtual chip (<see cref="VirtualBmx280"/>, <see cref="VirtualSht3x"/>, <see cref="VirtualScd4x"/>) can be
+    /// told to show, for tests and the simulator.
+    /// </summary>
     public enum ChipFault
     {
         /// <summary>The chip works as the datasheet says.</summary>
@@ -16,7 +19,8 @@ namespace SensorNode.HostBoard.I2c
         /// A conversion that never ends: the chip still answers on the bus, but status.measuring stays set, a forced
         /// measurement never returns the chip to sleep and the data registers keep what they held before (datasheet
         /// section 4: results reach the data registers only at the end of a conversion). Reads therefore return
-        /// stale values — the reset value 0x80000/0x8000 if nothing was measured since the last reset.
+        /// stale values — the reset value 0x80000/0x8000 if nothing was measured since the last reset. The Sensirion chips
+        /// likewise keep answering with results that never change (see each chip's remarks).
         /// </summary>
         StuckMeasurement
     }

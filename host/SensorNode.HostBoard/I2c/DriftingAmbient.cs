@@ -4,14 +4,16 @@ namespace SensorNode.HostBoard.I2c
 {
     /// <summary>
     /// Indoor air that changes the way a room does: slow cycles (temperature over 20 minutes, relative humidity moving
-    /// against it, pressure over 3 hours) plus small bounded random wander, around 21.5 °C, 45 %RH and 1013.25 hPa.
-    /// Reproducible for a given seed and sequence of clock readings.
+    /// against it, pressure over 3 hours, CO2 rising and falling with occupancy over 2 hours) plus small bounded random
+    /// wander, around 21.5 °C, 45 %RH, 1013.25 hPa and 900 ppm. Reproducible for a given seed and sequence of clock
+    /// readings.
     /// </summary>
     public sealed class DriftingAmbient : IAmbient
     {
         public const double BaseTemperatureC = 21.5;
         public const double BaseHumidityPercent = 45.0;
         public const double BasePressureHpa = 1013.25;
+        public const double BaseCo2Ppm = 900.0;
 
         // Wander is advanced in whole steps of this many seconds; after a long gap only the last steps matter
         // (the slowest wander forgets its past within ~600 s), so catching up is capped.
@@ -21,14 +23,21 @@ namespace SensorNode.HostBoard.I2c
         private static readonly Cycle TemperatureCycle = new Cycle(amplitude: 1.0, periodSeconds: 20 * 60);
         private static readonly Cycle HumidityCycle = new Cycle(amplitude: -4.0, periodSeconds: 20 * 60); // RH falls as the air warms
         private static readonly Cycle PressureCycle = new Cycle(amplitude: 1.5, periodSeconds: 3 * 3600);
+        private static readonly Cycle Co2Cycle = new Cycle(amplitude: 350.0, periodSeconds: 2 * 3600); // 550..1250 ppm
 
         private readonly object _sync = new object();
         private readonly Func<double> _clockSeconds;
         private readonly Random _random;
+
+        // CO2 draws from its own generator so that adding it left every seed's temperature, humidity and pressure as
+        // they were.
+        private readonly Random _co2Random;
         private readonly Wander _temperatureWander = new Wander(stepSigma: 0.02, relaxSeconds: 300, bound: 0.5);
         private readonly Wander _humidityWander = new Wander(stepSigma: 0.08, relaxSeconds: 300, bound: 2.0);
         private readonly Wander _pressureWander = new Wander(stepSigma: 0.01, relaxSeconds: 600, bound: 0.3);
+        private readonly Wander _co2Wander = new Wander(stepSigma: 4.0, relaxSeconds: 600, bound: 100.0);
         private readonly double _phase;
+        private readonly double _co2Phase;
         private double _steppedUntil;
 
         /// <param name="seed">Seeds the wander and the cycles' phase.</param>
@@ -38,6 +47,8 @@ namespace SensorNode.HostBoard.I2c
             _clockSeconds = clockSeconds ?? MonotonicClock.StartNew();
             _random = new Random(seed);
             _phase = _random.NextDouble() * 2.0 * Math.PI;
+            _co2Random = new Random(unchecked((seed * 31) + 7));
+            _co2Phase = _co2Random.NextDouble() * 2.0 * Math.PI;
             _steppedUntil = _clockSeconds();
         }
 
@@ -47,7 +58,13 @@ namespace SensorNode.HostBoard.I2c
 
         public double PressureHpa => Current(now => BasePressureHpa + PressureCycle.At(now, _phase) + _pressureWander.Value, 300.0, 1100.0);
 
-        /// <summary>A value at the clock's current time, clamped to the sensor's operating range (datasheet table 1).</summary>
+        /// <summary>Between 450 and 1350 ppm: a lived-in room, never below outdoor air (about 420 ppm).</summary>
+        public double Co2Ppm => Current(now => BaseCo2Ppm + Co2Cycle.At(now, _co2Phase) + _co2Wander.Value, 420.0, 1500.0);
+
+        /// <summary>
+        /// A value at the clock's current time, clamped to the sensor's operating range (BME280 datasheet table 1) or, for
+        /// CO2, to a room's.
+        /// </summary>
         private double Current(Func<double, double> valueAt, double minimum, double maximum)
         {
             lock (_sync)
@@ -72,6 +89,7 @@ namespace SensorNode.HostBoard.I2c
                 _temperatureWander.Step(_random, StepSeconds);
                 _humidityWander.Step(_random, StepSeconds);
                 _pressureWander.Step(_random, StepSeconds);
+                _co2Wander.Step(_co2Random, StepSeconds);
             }
         }
 

@@ -11,5 +11,8 @@ namespace SensorNode.HostBoard.I2c
 
         /// <summary>Barometric pressure in hectopascals.</summary>
         double PressureHpa { get; }
+
+        /// <summary>Carbon dioxide concentration in parts per million.</summary>
+        double Co2Ppm { get; }
     }
 }
