@@ -3,12 +3,15 @@ using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Parts;
+using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Bosch;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests
 {
     /// <summary>
-    /// A node on fake hardware: one BME280-like sensor "bme280", actuators "relay" and "led". Test classes stay
+    /// A node on fake hardware: a BME280 "bme280" (the core's guarded sensor over a fake driver), actuators "relay"
+    /// and "led". Test classes stay
     /// static (nanoFramework's launcher creates no instances), so each test makes its own harness.
     /// </summary>
     public sealed class NodeHarness
@@ -21,10 +24,8 @@ namespace SensorNode.Tests
         public readonly ListLog Log = new ListLog();
         public readonly FakeOutput Relay = new FakeOutput();
         public readonly FakeOutput Led = new FakeOutput();
-        public readonly FakeSensor Sensor = new FakeSensor(
-            "bme280",
-            new Quantity[] { Quantity.Temperature, Quantity.Humidity, Quantity.Pressure },
-            new double[] { 21.456, 45.06, 1013.254 });
+        /// <summary>The driver of sensor "bme280" (temperature, humidity, pressure), read through the core's guard.</summary>
+        public readonly FakeSensorDriver Sensor = new FakeSensorDriver(new double[] { 21.456, 45.06, 1013.254 });
 
         /// <summary>Sensors added after "bme280" when the node starts.</summary>
         public readonly ArrayList ExtraSensors = new ArrayList();
@@ -40,7 +41,7 @@ namespace SensorNode.Tests
             NodeConfig defaults = new NodeConfig(NodeId);
             ConfigStore store = new ConfigStore(Store);
             Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Clock, Log);
-            Node.AddSensor(Sensor);
+            Node.AddSensor(new GuardedSensor("bme280", BoschFamily.Bme280, Sensor));
             foreach (ISensor extra in ExtraSensors)
             {
                 Node.AddSensor(extra);

@@ -27,11 +27,12 @@ namespace SensorNode
                 log.Warn(configStore.LoadError);
             }
 
-            Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Clock(), log);
+            Esp32Clock clock = new Esp32Clock();
+            Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), clock, log);
 
             I2cBus bus = new I2cBus(board, log);
             bus.LogScan();
-            foreach (ISensor sensor in BoschSensorFinder.Find(bus, board.SensorAddresses, log))
+            foreach (ISensor sensor in SensorFinder.Find(bus, ChipTable.All(), new ChipBindings(bus), clock, log))
             {
                 node.AddSensor(sensor);
             }

@@ -23,45 +23,6 @@ namespace SensorNode.Tests.Fakes
         }
     }
 
-    /// <summary>A sensor whose next readings (or failure) the test sets. For logic tests only: the simulator has a register-level chip.</summary>
-    public sealed class FakeSensor : ISensor
-    {
-        private readonly Quantity[] _quantities;
-        public double[] NextValues;
-        public string FailWith;
-        public int ReadCount;
-
-        public FakeSensor(string id, Quantity[] quantities, double[] values)
-        {
-            Id = id;
-            _quantities = quantities;
-            NextValues = values;
-        }
-
-        public string Id { get; }
-
-        public Quantity[] Quantities
-        {
-            get { return _quantities; }
-        }
-
-        public string LastError { get; private set; }
-
-        public bool TryRead(double[] values)
-        {
-            ReadCount++;
-            if (FailWith != null)
-            {
-                LastError = FailWith;
-                return false;
-            }
-
-            LastError = null;
-            Array.Copy(NextValues, values, values.Length);
-            return true;
-        }
-    }
-
     /// <summary>Records every level written, like a logic analyser on the pin.</summary>
     public sealed class FakeOutput : IDigitalOutput
     {

@@ -3,14 +3,15 @@ using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Bosch;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests.Soak
 {
     /// <summary>
-    /// A node composed as Program.cs composes it on the board: BoschSensorFinder searches a fake I2C bus and finds
-    /// a BME280 at 0x76 and a BMP280 at 0x77, read by the core's BoschSensor through fake drivers; outputs "relay"
-    /// and "led"; an in-memory broker link. <see cref="TakeBatch"/> hands the test what one step published, keyed by
+    /// A node composed as Program.cs composes it on the board: SensorFinder scans a fake I2C bus with the chip
+    /// table and finds a BME280 at 0x76 and a BMP280 at 0x77 (register-level fake chips), read through fake
+    /// bindings behind the core's id probe and guard; outputs "relay" and "led"; an in-memory broker link. <see cref="TakeBatch"/> hands the test what one step published, keyed by
     /// topic below the node's base, whichever base the node used at the time.
     /// </summary>
     public sealed class SoakNode
@@ -19,7 +20,10 @@ namespace SensorNode.Tests.Soak
         public const string SecondPrefix = "soak";
         public readonly FakeMqttLink Link = new FakeMqttLink();
         public readonly FakeClock Clock = new FakeClock();
-        public readonly FakeBoschBus Bus = new FakeBoschBus();
+        public readonly FakeBoschChip Bme280 = new FakeBoschChip(BoschFamily.Bme280Id);
+        public readonly FakeBoschChip Bmp280 = new FakeBoschChip(BoschFamily.Bmp280Id);
+        public readonly FakeI2cBus Bus = new FakeI2cBus();
+        public readonly FakeChipBindings Bindings = new FakeChipBindings();
         public readonly FakeOutput Relay = new FakeOutput();
         public readonly FakeOutput Led = new FakeOutput();
         public readonly ListLog Log = new ListLog();
@@ -30,11 +34,10 @@ namespace SensorNode.Tests.Soak
 
         public SoakNode Start()
         {
-            Bus.IdAt76 = BoschChip.ChipIdOf(BoschChipKind.Bme280);
-            Bus.IdAt77 = BoschChip.ChipIdOf(BoschChipKind.Bmp280);
+            Bus.Attach(0x76, Bme280).Attach(0x77, Bmp280);
             ConfigStore store = new ConfigStore(new MemorySettingsStore());
             Node = new Node(store.LoadOrDefault(new NodeConfig(NodeHarness.NodeId)), store, Link, new FakeNetwork(), Clock, Log);
-            foreach (ISensor sensor in BoschSensorFinder.Find(Bus, new int[] { BoschChip.SecondaryAddress, BoschChip.PrimaryAddress }, Log))
+            foreach (ISensor sensor in SensorFinder.Find(Bus, ChipTable.All(), Bindings, Clock, Log))
             {
                 Node.AddSensor(sensor);
             }

@@ -4,7 +4,8 @@ using SensorNode.Core.Events;
 namespace SensorNode.Tests.Soak
 {
     /// <summary>
-    /// The device path end to end for 240 telemetry cycles: the core's sensor classes over a fake bus, commands
+    /// The device path end to end for 240 telemetry cycles: the core's chip search, probes and guard over a fake
+    /// bus of register-level chips, commands
     /// good and bad, configuration changes (one that reconnects under a new prefix), a sensor that drops off the
     /// bus and one whose conversions hang, both recovering. Every step's messages are checked as they come, and
     /// the totals at the end show that no cycle, reading, state or event was lost or doubled. It runs in both
@@ -126,13 +127,13 @@ namespace SensorNode.Tests.Soak
         /// <summary>Readings that differ from cycle to cycle, exact in binary, so the published text is known.</summary>
         private static void SetReadings(SoakNode node, int cycle)
         {
-            double[] bme = node.Bus.DriverAt76.Values;
+            double[] bme = node.Bindings.At(0x76).Values;
             bme[0] = BmeTemperatureCents(cycle) / 100.0;
             bme[1] = 40 + (cycle % 20) * 0.5;
             bme[2] = 1013.25;
-            node.Bus.DriverAt76.BusError = cycle >= BmeNackFrom && cycle <= BmeNackUntil ? "address not acknowledged" : null;
+            node.Bme280.Nack = cycle >= BmeNackFrom && cycle <= BmeNackUntil;
 
-            double[] bmp = node.Bus.DriverAt77.Values;
+            double[] bmp = node.Bindings.At(0x77).Values;
             bmp[0] = 21.5;
             bmp[1] = BmpPressureCents(cycle) / 100.0;
         }

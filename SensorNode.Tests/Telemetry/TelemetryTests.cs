@@ -1,5 +1,8 @@
 using nanoFramework.TestFramework;
 using SensorNode.Core.Board;
+using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Bosch;
+using SensorNode.Core.Sensors.Sensirion;
 using SensorNode.Core.Mqtt;
 using SensorNode.Tests.Fakes;
 
@@ -77,15 +80,15 @@ namespace SensorNode.Tests.Telemetry
         {
             NodeHarness node = NodeHarness.Started();
             node.Link.ClearRecorded();
-            node.Sensor.FailWith = "I2C NACK at 0x76";
+            node.Sensor.FailWith = "address not acknowledged";
 
             node.Advance(30000);
 
             Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"));
-            Assert.Contains("\"bme280\":{\"error\":\"I2C NACK at 0x76\"}", node.LastPayload("/state"));
+            Assert.Contains("\"bme280\":{\"error\":\"I2C 0x76: address not acknowledged\"}", node.LastPayload("/state"));
             Assert.Contains("\"type\":\"sensor_error\"", node.LastEvent());
-            Assert.Contains("I2C NACK at 0x76", node.LastEvent());
-            Assert.IsTrue(node.Log.Contains("I2C NACK at 0x76"));
+            Assert.Contains("I2C 0x76: address not acknowledged", node.LastEvent());
+            Assert.IsTrue(node.Log.Contains("I2C 0x76: address not acknowledged"));
         }
 
         [TestMethod]
@@ -108,15 +111,15 @@ namespace SensorNode.Tests.Telemetry
         public static void A_failing_sensor_does_not_stop_the_others()
         {
             NodeHarness node = new NodeHarness();
-            FakeSensor broken = new FakeSensor("bmp280", new Quantity[] { Quantity.Pressure }, new double[] { 990 });
-            broken.FailWith = "chip id 0x00";
-            node.ExtraSensors.Add(broken);
+            FakeSensorDriver broken = new FakeSensorDriver(new double[] { 20, 990 }, 0x77);
+            broken.FailWith = "chip id 0x00 where 0x58 was expected";
+            node.ExtraSensors.Add(new GuardedSensor("bmp280", BoschFamily.Bmp280, broken));
             node.Start();
             node.Node.Poll();
 
             AssertReading(node, "temperature", "21.46");
             Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bmp280/pressure"));
-            Assert.Contains("\"bmp280\":{\"error\":\"chip id 0x00\"}", node.LastPayload("/state"));
+            Assert.Contains("\"bmp280\":{\"error\":\"I2C 0x77: chip id 0x00 where 0x58 was expected\"}", node.LastPayload("/state"));
             Assert.Contains("\"bme280\":{\"temperature\":21.46", node.LastPayload("/state"));
         }
 
@@ -158,7 +161,50 @@ namespace SensorNode.Tests.Telemetry
             Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"));
             Assert.Contains("sensor_error", node.LastEvent());
             Assert.Contains("no quantity was measured", node.LastEvent());
-            Assert.Contains("\"bme280\":{\"error\":\"no quantity was measured", node.LastPayload("/state"));
+            Assert.Contains("\"bme280\":{\"error\":\"I2C 0x76: no quantity was measured", node.LastPayload("/state"));
+        }
+
+        [TestMethod]
+        public static void A_sensor_with_nothing_new_publishes_nothing_and_keeps_its_last_values_in_the_snapshot()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Link.ClearRecorded();
+            node.Sensor.NotReady = true;
+
+            node.Advance(30000);
+
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"));
+            Assert.Contains("\"bme280\":{\"temperature\":21.46,", node.LastPayload("/state"));
+            Assert.IsNull(node.LastEvent(), "no data yet is no error");
+        }
+
+        [TestMethod]
+        public static void A_sensor_that_never_measured_is_empty_in_the_snapshot_until_it_does()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Sensor.NotReady = true;
+            node.Start();
+            node.Node.Poll();
+
+            Assert.Contains("\"bme280\":{}", node.LastPayload("/state"));
+            node.Sensor.NotReady = false;
+            node.Advance(30000);
+            Assert.Contains("\"bme280\":{\"temperature\":21.46,", node.LastPayload("/state"));
+        }
+
+        [TestMethod]
+        public static void A_reading_within_one_chips_range_and_outside_anothers_is_judged_by_its_own_chip()
+        {
+            NodeHarness node = new NodeHarness();
+            FakeSensorDriver sht = new FakeSensorDriver(new double[] { 100.0, 30.0 }, 0x44);
+            node.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, sht));
+            node.Sensor.NextValues = new double[] { 100.0, 30.0, 1000.0 };
+            node.Start();
+            node.Node.Poll();
+
+            Assert.AreEqual("100.00", node.LastPayload("/sensor/sht3x/temperature"), "100 °C is in an SHT31's range");
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"), "and outside a BME280's");
+            Assert.Contains("temperature 100 °C is outside -40..85", node.LastEvent());
         }
 
         [TestMethod]

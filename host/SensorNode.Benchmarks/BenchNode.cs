@@ -4,13 +4,14 @@ using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Bosch;
 using SensorNode.HostBoard;
 
 namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// Composes a node the way a board's Program does, with what every figure shares: node id "a1b2c3" (an
-    /// ESP32-style id), one BME280 "bme280" (the core's BoschSensor over a steady driver) and the outputs
+    /// ESP32-style id), one BME280 "bme280" (the core's guard and id probe over a steady binding) and the outputs
     /// "relay" and "led". The caller supplies the parts a figure is about: link, clock, outputs, broker.
     /// </summary>
     public static class BenchNode
@@ -25,8 +26,12 @@ namespace SensorNode.Benchmarks
 
         public static NodeConfig DefaultConfig() => new NodeConfig(NodeId);
 
-        /// <summary>The core's BoschSensor over a driver that reads the figures' weather, as the device reads a BME280.</summary>
-        public static ISensor Bme280() => new BoschSensor(SensorId, BoschChipKind.Bme280, new SteadyBoschDriver(new[] { Temperature, Humidity, Pressure }));
+        /// <summary>
+        /// A BME280 as the device reads one: the core's guard over its id probe and a binding that reads the figures'
+        /// weather.
+        /// </summary>
+        public static ISensor Bme280() => new GuardedSensor(SensorId, BoschFamily.Bme280, new ProbedBindingDriver(
+            new SteadyBoschBus(), 0x76, new BoschIdProbe(BoschFamily.Bme280Id), new SteadyBinding(new[] { Temperature, Humidity, Pressure })));
 
         /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)

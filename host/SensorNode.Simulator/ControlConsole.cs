@@ -72,7 +72,7 @@ namespace SensorNode.Simulator
 
         private void SetFault(string sensorId, ChipFault? fault)
         {
-            VirtualBmx280 chip = _board.Chip(sensorId);
+            IFaultableChip chip = _board.Chip(sensorId);
             if (chip == null)
             {
                 _log.Board("no sensor '" + sensorId + "'; sensors: " + string.Join(", ", _board.SensorIds));

@@ -74,11 +74,12 @@ namespace SensorNode.Simulator
                 log.Warn(configStore.LoadError);
             }
 
-            VirtualBoard board = new VirtualBoard(options, log);
+            HostClock clock = new HostClock();
+            VirtualBoard board = new VirtualBoard(options, clock, log);
             log.Board(board.Describe());
 
             using MqttNetLink mqtt = new MqttNetLink();
-            Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostClock(), log);
+            Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), clock, log);
             board.AttachTo(node);
             node.Start();
 

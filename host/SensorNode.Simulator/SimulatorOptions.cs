@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using SensorNode.Core.Config;
 
 namespace SensorNode.Simulator
@@ -8,8 +10,8 @@ namespace SensorNode.Simulator
     public sealed class SimulatorOptions
     {
         public const string Usage =
-@"Runs a SensorNode on a virtual board: a register-level BME280 read through the real Bmxx80 binding and two
-virtual outputs, publishing over MQTT. Without --broker it starts MQTTnet's broker on localhost:1883.
+@"Runs a SensorNode on a virtual board: register-level chips on an I2C bus (a BME280 by default) read through
+the real bindings, and two virtual outputs, publishing over MQTT. Without --broker it starts MQTTnet's broker on localhost:1883.
 
 usage: dotnet run --project host/SensorNode.Simulator [-- options]
 
@@ -22,7 +24,9 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
   --keepalive S          MQTT keep-alive in seconds (default 60, 5..3600)
   --outputs A,B          names of the virtual outputs (default relay,led)
-  --bmp280               add a virtual BMP280 at 0x77 beside the BME280 at 0x76
+  --chips A,B            the chips on the I2C bus (default bme280): bme280 (0x76), bmp280 (0x77),
+                         sht31 (0x44), scd41 (0x62)
+  --bmp280               add a BMP280 at 0x77 to the chips
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
   --seed N               seed of the simulated weather (default: from the clock)
   --help                 this text
@@ -40,7 +44,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public int IntervalSeconds = 5;
         public int KeepAliveSeconds = 60;
         public string[] Outputs = { "relay", "led" };
-        public bool WithBmp280;
+        public List<string> Chips = new List<string> { "bme280" };
         public string StateDirectory;
         public int? Seed;
         public bool ShowHelp;
@@ -66,13 +70,25 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--interval": options.IntervalSeconds = Number(name, Value(args, ref i), ConfigKeys.MinPublishIntervalSeconds, ConfigKeys.MaxPublishIntervalSeconds); break;
                     case "--keepalive": options.KeepAliveSeconds = Number(name, Value(args, ref i), ConfigKeys.MinKeepAliveSeconds, ConfigKeys.MaxKeepAliveSeconds); break;
                     case "--outputs": options.Outputs = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
-                    case "--bmp280": options.WithBmp280 = true; break;
+                    case "--chips": options.Chips = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).ToList(); break;
+                    case "--bmp280": options.Chips.Add("bmp280"); break;
                     case "--state": options.StateDirectory = Value(args, ref i); break;
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
                     case "--help":
                     case "-h": options.ShowHelp = true; break;
                     default: throw new ArgumentException("unknown option " + name);
                 }
+            }
+
+            string unknown = options.Chips.FirstOrDefault(c => !VirtualBoard.KnownChips.Contains(c));
+            if (unknown != null)
+            {
+                throw new ArgumentException("--chips: no virtual chip '" + unknown + "'; there are " + string.Join(", ", VirtualBoard.KnownChips));
+            }
+
+            if (options.Chips.Distinct().Count() != options.Chips.Count)
+            {
+                throw new ArgumentException("--chips: each chip once (two would share an address)");
             }
 
             if (options.Tls && options.UsesEmbeddedBroker)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Device.I2c;
 using System.Linq;
 using SensorNode.Core;
 using SensorNode.Core.Board;
@@ -7,29 +8,42 @@ using SensorNode.Core.Sensors;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.I2c;
 using SensorNode.HostBoard.Outputs;
+using SensorNode.HostBoard.Sensors;
 
 namespace SensorNode.Simulator
 {
     /// <summary>
     /// The simulator's board profile: which virtual chips sit on the I2C bus and which outputs exist. The chips are
-    /// found by the core's BoschSensorFinder as on the device; the console gets them by sensor id.
+    /// found by the core's SensorFinder with the chip table, as on the device; the console gets them by sensor id.
     /// </summary>
     public sealed class VirtualBoard
     {
-        private static readonly int[] SensorAddresses = { VirtualBmx280.SecondaryAddress, VirtualBmx280.PrimaryAddress };
+        /// <summary>The chips <c>--chips</c> can put on the bus, at the address each is strapped to.</summary>
+        private static readonly Dictionary<string, Func<IAmbient, I2cDevice>> ChipMakers = new Dictionary<string, Func<IAmbient, I2cDevice>>
+        {
+            ["bme280"] = ambient => new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, ambient),
+            ["bmp280"] = ambient => new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, ambient),
+            ["sht31"] = ambient => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient),
+            ["scd41"] = ambient => new VirtualScd4x(ambient),
+        };
+
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
-        private readonly Dictionary<string, VirtualBmx280> _chipsBySensorId = new Dictionary<string, VirtualBmx280>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, IFaultableChip> _chipsBySensorId = new Dictionary<string, IFaultableChip>(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _chipNames = new List<string>();
         private readonly List<VirtualOutput> _outputs = new List<VirtualOutput>();
         private readonly ConsoleLog _log;
+        private readonly IClock _clock;
 
-        public VirtualBoard(SimulatorOptions options, ConsoleLog log)
+        public VirtualBoard(SimulatorOptions options, IClock clock, ConsoleLog log)
         {
             _log = log;
+            _clock = clock;
             int seed = options.Seed ?? Environment.TickCount;
-            _bus.Attach(new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, new DriftingAmbient(seed)));
-            if (options.WithBmp280)
+            foreach (string chip in options.Chips)
             {
-                _bus.Attach(new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, new DriftingAmbient(seed + 1)));
+                I2cDevice device = ChipMakers[chip](new DriftingAmbient(seed + _chipNames.Count));
+                _bus.Attach(device);
+                _chipNames.Add(chip.ToUpperInvariant() + " at 0x" + device.ConnectionSettings.DeviceAddress.ToString("x2"));
             }
 
             foreach (string id in options.Outputs)
@@ -38,22 +52,23 @@ namespace SensorNode.Simulator
             }
         }
 
+        public static IReadOnlyCollection<string> KnownChips => ChipMakers.Keys;
+
         public IEnumerable<string> SensorIds => _chipsBySensorId.Keys;
 
         /// <summary>The chip behind a sensor id, or null.</summary>
-        public VirtualBmx280 Chip(string sensorId)
+        public IFaultableChip Chip(string sensorId)
         {
-            return _chipsBySensorId.TryGetValue(sensorId, out VirtualBmx280 chip) ? chip : null;
+            return _chipsBySensorId.TryGetValue(sensorId, out IFaultableChip chip) ? chip : null;
         }
 
-        /// <summary>The chips the bus search finds, read through the real binding, and every output starting off.</summary>
+        /// <summary>The chips the bus search finds, read through the real bindings, and every output starting off.</summary>
         public void AttachTo(Node node)
         {
-            foreach (ISensor sensor in BoschSensorFinder.Find(_bus, SensorAddresses, _log))
+            foreach (ISensor sensor in SensorFinder.Find(_bus, ChipTable.All(), new HostChipBindings(_bus), _clock, _log))
             {
                 node.AddSensor(sensor);
-                int address = ((BoschSensor)sensor).Address;
-                _chipsBySensorId[sensor.Id] = _bus.Chips.Single(chip => chip.ConnectionSettings.DeviceAddress == address);
+                _chipsBySensorId[sensor.Id] = (IFaultableChip)_bus.Device(((GuardedSensor)sensor).Address);
             }
 
             foreach (VirtualOutput output in _outputs)
@@ -64,8 +79,7 @@ namespace SensorNode.Simulator
 
         public string Describe()
         {
-            IEnumerable<string> chips = _bus.Chips.Select(chip => chip.Variant.ToString().ToUpperInvariant() + " at 0x" + chip.ConnectionSettings.DeviceAddress.ToString("x2"));
-            return "virtual board: I2C " + string.Join(", ", chips) + "; outputs " + string.Join(", ", _outputs.Select(o => o.Id));
+            return "virtual board: I2C " + string.Join(", ", _chipNames) + "; outputs " + string.Join(", ", _outputs.Select(o => o.Id));
         }
     }
 }

@@ -15,9 +15,6 @@ namespace SensorNode.Board.Profiles
         public int I2cDataGpio;
         public int I2cClockGpio;
 
-        /// <summary>Addresses probed for Bosch Bmxx80 chips (0x76 with SDO to GND, 0x77 with SDO to VDDIO).</summary>
-        public int[] SensorAddresses = { 0x76, 0x77 };
-
         public OutputSpec[] Outputs = new OutputSpec[0];
 
         /// <summary>Used until a config is stored in flash; change them over MQTT afterwards (docs/configuration.md).</summary>

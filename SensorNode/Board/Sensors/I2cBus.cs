@@ -3,22 +3,21 @@ using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Board.Profiles;
 using SensorNode.Core.Board;
-using SensorNode.Core.Sensors;
 
 namespace SensorNode.Board.Sensors
 {
     /// <summary>
     /// The ESP32's I2C bus as the board profile wires it: routes the pins, scans the bus at boot (the log shows what
-    /// answered, the first thing to check when a sensor is missing) and gives the core's BoschSensorFinder the chip ids
-    /// and drivers it asks for.
+    /// answered, the first thing to check when a sensor is missing) and gives the core checked transfers. One
+    /// I2cDevice per address, made once and shared with the chip's binding.
     /// </summary>
-    public sealed class I2cBus : IBoschBus
+    public sealed class I2cBus : II2cBus
     {
         private const int FirstAddress = 0x08;
         private const int LastAddress = 0x77;
         private readonly BoardProfile _board;
         private readonly ILog _log;
-        private readonly BoschProbe _probe = new BoschProbe();
+        private readonly I2cDevice[] _devices = new I2cDevice[LastAddress + 1];
 
         public I2cBus(BoardProfile board, ILog log)
         {
@@ -28,9 +27,15 @@ namespace SensorNode.Board.Sensors
             Configuration.SetPinFunction(board.I2cClockGpio, DeviceFunction.I2C1_CLOCK);
         }
 
+        /// <summary>The device at <paramref name="address"/>, made at first use.</summary>
         public I2cDevice Open(int address)
         {
-            return I2cDevice.Create(new I2cConnectionSettings(_board.I2cBusId, address, I2cBusSpeed.StandardMode));
+            if (_devices[address] == null)
+            {
+                _devices[address] = I2cDevice.Create(new I2cConnectionSettings(_board.I2cBusId, address, I2cBusSpeed.StandardMode));
+            }
+
+            return _devices[address];
         }
 
         /// <summary>Logs every address that acknowledges a one-byte read.</summary>
@@ -40,31 +45,49 @@ namespace SensorNode.Board.Sensors
             byte[] one = new byte[1];
             for (int address = FirstAddress; address <= LastAddress; address++)
             {
-                I2cDevice device = Open(address);
-                if (device.Read(new SpanByte(one)).Status == I2cTransferStatus.FullTransfer)
+                string error;
+                if (Read(address, one, out error))
                 {
                     found += " 0x" + address.ToString("x2");
                 }
-
-                device.Dispose();
             }
 
             _log.Info("I2C bus " + _board.I2cBusId + " (SDA GPIO" + _board.I2cDataGpio + ", SCL GPIO" + _board.I2cClockGpio + "):"
                 + (found.Length == 0 ? " no device answered" : found));
         }
 
-        /// <summary>The chip-id register at <paramref name="address"/>, read with a checked transfer; 0x00 when nothing answered.</summary>
-        public byte ReadChipId(int address)
+        // The transfer API takes SpanBytes and returns an I2cTransferResult, structs that nanoCLR keeps on its heap:
+        // the spans and the result per transfer are the least it allows. The result is read through a parameter,
+        // not a local, which would be one more heap object per call (docs/nanoframework.md).
+        public bool WriteRead(int address, byte[] write, byte[] read, out string error)
         {
-            I2cDevice device = Open(address);
-            byte chipId = _probe.ReadChipId(device);
-            device.Dispose();
-            return chipId;
+            error = ErrorOf(Open(address).WriteRead(new SpanByte(write), new SpanByte(read)));
+            return error == null;
         }
 
-        public IBoschDriver OpenDriver(BoschChipKind kind, int address)
+        public bool Write(int address, byte[] write, out string error)
         {
-            return BoschDriver.Create(kind, Open(address));
+            error = ErrorOf(Open(address).Write(new SpanByte(write)));
+            return error == null;
+        }
+
+        public bool Read(int address, byte[] read, out string error)
+        {
+            error = ErrorOf(Open(address).Read(new SpanByte(read)));
+            return error == null;
+        }
+
+        /// <summary>Null for a full transfer; nanoFramework prints enums as numbers, so the error names the failure.</summary>
+        private static string ErrorOf(I2cTransferResult result)
+        {
+            switch (result.Status)
+            {
+                case I2cTransferStatus.FullTransfer: return null;
+                case I2cTransferStatus.SlaveAddressNotAcknowledged: return "address not acknowledged (chip missing or unpowered?)";
+                case I2cTransferStatus.PartialTransfer: return "transfer cut short by the chip";
+                case I2cTransferStatus.ClockStretchTimeout: return "clock stretched too long (SCL held low?)";
+                default: return "transfer failed";
+            }
         }
     }
 }

@@ -1,25 +1,28 @@
+using SensorNode.Core.Sensors;
+
 namespace SensorNode.Core.Board
 {
     /// <summary>
-    /// One physical sensor (a chip, not a quantity). The core reads it once per telemetry cycle.
+    /// One physical sensor (a chip, not a quantity) as telemetry sees it. The core reads it once per telemetry
+    /// cycle; <see cref="GuardedSensor"/> is the implementation for every chip family.
     /// </summary>
     public interface ISensor
     {
         /// <summary>Topic segment naming this sensor, e.g. "bme280".</summary>
         string Id { get; }
 
-        /// <summary>What <see cref="TryRead"/> fills, in this order. Fixed for the sensor's lifetime.</summary>
+        /// <summary>What <see cref="Read"/> fills, in this order. Fixed for the sensor's lifetime.</summary>
         Quantity[] Quantities { get; }
 
         /// <summary>
-        /// Reads every quantity into <paramref name="values"/> (same order as <see cref="Quantities"/>).
-        /// A quantity the chip could not measure this time is set to <see cref="double.NaN"/>.
-        /// Returns false when the whole read failed; <see cref="LastError"/> then says why.
-        /// Must not throw: the main loop never sees a bus exception.
+        /// Reads every quantity into <paramref name="values"/> (same order as <see cref="Quantities"/>); a quantity
+        /// the chip could not measure this time is <see cref="double.NaN"/>. <see cref="ReadOutcome.NotReady"/>: the
+        /// chip has nothing new since the last read (values untouched). <see cref="ReadOutcome.Failed"/>:
+        /// <see cref="LastError"/> says why. Must not throw: the main loop never sees a bus exception.
         /// </summary>
-        bool TryRead(double[] values);
+        ReadOutcome Read(double[] values);
 
-        /// <summary>Why the last <see cref="TryRead"/> failed; null after a successful read.</summary>
+        /// <summary>Why the last <see cref="Read"/> failed; null after a successful one.</summary>
         string LastError { get; }
     }
 }

@@ -7,6 +7,7 @@ using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
+using SensorNode.Core.Sensors;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Telemetry
@@ -22,8 +23,6 @@ namespace SensorNode.Core.Telemetry
 
         public const int MaxSnapshotBytes = 1536;
         private const int MaxValueBytes = 32;
-        private const int NoFault = -1;
-        private const int NothingMeasured = -2;
 
         private readonly IMqttLink _link;
         private readonly IClock _clock;
@@ -33,6 +32,7 @@ namespace SensorNode.Core.Telemetry
         private readonly Actuator[] _actuators;
         private readonly double[][] _values;
         private readonly string[] _errors;
+        private readonly bool[] _measured;
         private readonly string[][] _readingTopics;
         private readonly PayloadBuilder _value = new PayloadBuilder(MaxValueBytes);
         private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
@@ -48,6 +48,7 @@ namespace SensorNode.Core.Telemetry
             _sensors = new ISensor[sensors.Count];
             _values = new double[sensors.Count][];
             _errors = new string[sensors.Count];
+            _measured = new bool[sensors.Count];
             _readingTopics = new string[sensors.Count][];
             for (int i = 0; i < _sensors.Length; i++)
             {
@@ -146,33 +147,30 @@ namespace SensorNode.Core.Telemetry
             return _link.Publish(_topics.State, _snapshot.Buffer, _snapshot.Length, MqttQos.AtMostOnce, true) && allSent;
         }
 
+        /// <summary>Reads sensor <paramref name="s"/>; true when it has fresh values to publish.</summary>
         private bool ReadSensor(int s)
         {
             ISensor sensor = _sensors[s];
-            bool ok;
+            ReadOutcome outcome;
             string error;
             try
             {
-                ok = sensor.TryRead(_values[s]);
-                error = ok ? null : (sensor.LastError ?? "read failed");
+                outcome = sensor.Read(_values[s]);
+                error = outcome == ReadOutcome.Failed ? (sensor.LastError ?? "read failed") : null;
             }
             catch (Exception ex)
             {
-                // The contract says adapters do not throw; a broken one must still not stop the loop.
-                ok = false;
+                // The contract says sensors do not throw; a broken one must still not stop the loop.
+                outcome = ReadOutcome.Failed;
                 error = "read threw " + ex.GetType().Name + ": " + ex.Message;
             }
 
-            if (ok)
+            if (outcome == ReadOutcome.NotReady)
             {
-                int fault = FindFault(sensor.Quantities, _values[s]);
-                if (fault != NoFault)
-                {
-                    error = DescribeFault(sensor.Quantities, _values[s], fault);
-                    ok = false;
-                }
+                return false; // nothing new: the last values and the last health stand
             }
 
+            _measured[s] |= outcome == ReadOutcome.Measured;
             string previous = _errors[s];
             _errors[s] = error;
             // Null tested by reference first: the steady state (no error before or now) makes no string comparison.
@@ -181,10 +179,9 @@ namespace SensorNode.Core.Telemetry
                 ReportChange(sensor, error, previous);
             }
 
-            return ok;
+            return outcome == ReadOutcome.Measured;
         }
 
-        /// <summary>A sensor failed, failed differently, or recovered: one event for each change, none while it stays.</summary>
         [ColdPath("a sensor's health changed")]
         private void ReportChange(ISensor sensor, string error, string previous)
         {
@@ -196,45 +193,6 @@ namespace SensorNode.Core.Telemetry
             {
                 _events.Info(EventTypes.SensorRecovered, _topics.Base + "/sensor/" + sensor.Id, "reading again after: " + previous);
             }
-        }
-
-        /// <summary>
-        /// A value outside the chip's operating range, or a read in which nothing was measured (a hung conversion
-        /// leaves the data registers at their "skipped" reset values), means a bus or chip fault: the whole read is
-        /// rejected. Returns <see cref="NoFault"/>, <see cref="NothingMeasured"/> or the index of the implausible quantity.
-        /// </summary>
-        private static int FindFault(Quantity[] quantities, double[] values)
-        {
-            bool anyMeasured = false;
-            for (int q = 0; q < quantities.Length; q++)
-            {
-                double value = values[q];
-                if (double.IsNaN(value))
-                {
-                    continue;
-                }
-
-                anyMeasured = true;
-                if (!quantities[q].IsPlausible(value))
-                {
-                    return q;
-                }
-            }
-
-            return anyMeasured || quantities.Length == 0 ? NoFault : NothingMeasured;
-        }
-
-        [ColdPath("a sensor's read was implausible")]
-        private static string DescribeFault(Quantity[] quantities, double[] values, int fault)
-        {
-            if (fault == NothingMeasured)
-            {
-                return "no quantity was measured; sensor or bus fault";
-            }
-
-            Quantity quantity = quantities[fault];
-            return quantity.Name + " " + values[fault] + " " + quantity.Unit + " is outside "
-                + quantity.PlausibleMin + ".." + quantity.PlausibleMax + "; sensor or bus fault";
         }
 
         [ColdPath("only a misconfigured node's snapshot outgrows its buffer")]
@@ -286,9 +244,9 @@ namespace SensorNode.Core.Telemetry
                 {
                     _snapshot.AppendJsonKey("error").AppendJsonString(_errors[s]);
                 }
-                else
+                else if (_measured[s])
                 {
-                    AppendReadings(s);
+                    AppendReadings(s); // the last fresh values, also while the chip has nothing new
                 }
 
                 _snapshot.Append('}');

@@ -10,6 +10,8 @@ namespace System.Device.I2c
 
         public extern I2cTransferResult Read(SpanByte buffer); // :57
 
+        public extern I2cTransferResult Write(SpanByte buffer); // :87
+
         public extern I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer); // :106
 
         public static extern I2cDevice Create(I2cConnectionSettings settings); // :119

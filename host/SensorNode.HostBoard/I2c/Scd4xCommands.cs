@@ -14,6 +14,9 @@ namespace SensorNode.HostBoard.I2c
         /// <summary>Reloads the user settings from EEPROM; only while idle.</summary>
         public const ushort Reinit = 0x3646;
 
+        /// <summary>Three words of serial number; answered only when idle (how the firmware's chip search tells an SCD4x).</summary>
+        public const ushort GetSerialNumber = 0x3682;
+
         /// <summary>Followed by one data word, the pressure in hPa (Pa / 100); also accepted during periodic measurement.</summary>
         public const ushort SetAmbientPressure = 0xE000;
 

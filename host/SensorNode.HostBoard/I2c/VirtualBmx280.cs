@@ -16,7 +16,7 @@ namespace SensorNode.HostBoard.I2c
     /// bus it keeps its state and answers the next handle (the firmware disposes the device it probed with, then opens
     /// it again for the driver). Safe to use from several threads.
     /// </remarks>
-    public sealed class VirtualBmx280 : I2cDevice
+    public sealed class VirtualBmx280 : I2cDevice, IFaultableChip
     {
         /// <summary>SDO to GND.</summary>
         public const int SecondaryAddress = 0x76;

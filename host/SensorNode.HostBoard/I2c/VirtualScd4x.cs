@@ -102,6 +102,14 @@ namespace SensorNode.HostBoard.I2c
                     return true;
                 case Scd4xCommands.Reinit:
                     return !_measuringPeriodically;
+                case Scd4xCommands.GetSerialNumber:
+                    if (_measuringPeriodically)
+                    {
+                        return false;
+                    }
+
+                    Answer(0x0F1E, 0x2D3C, 0x4B5A);
+                    return true;
                 default:
                     return false;
             }

@@ -17,7 +17,7 @@ namespace SensorNode.HostBoard.I2c
     /// Like <see cref="VirtualBmx280"/>: every transfer is atomic, disposing a handle does not unplug the chip, and it is
     /// safe to use from several threads.
     /// </remarks>
-    public abstract class VirtualSensirionChip : I2cDevice
+    public abstract class VirtualSensirionChip : I2cDevice, IFaultableChip
     {
         private readonly object _sync = new object();
         private readonly Func<double> _clockSeconds;

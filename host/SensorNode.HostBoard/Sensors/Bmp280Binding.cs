@@ -2,16 +2,16 @@ using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.FilteringMode;
 using Iot.Device.Bmxx80.ReadResult;
+using SensorNode.Core.Sensors;
 
 namespace SensorNode.HostBoard.Sensors
 {
     /// <summary>BMP280 through .NET IoT's binding, with the device build's settings (forced mode, 1x, filter off).</summary>
-    public sealed class Bmp280BindingDriver : BindingDriver
+    public sealed class Bmp280Binding : IChipBinding
     {
         private readonly Bmp280 _chip;
 
-        public Bmp280BindingDriver(I2cDevice device)
-            : base(device)
+        public Bmp280Binding(I2cDevice device)
         {
             _chip = new Bmp280(device);
             _chip.TemperatureSampling = Sampling.UltraLowPower;
@@ -19,11 +19,11 @@ namespace SensorNode.HostBoard.Sensors
             _chip.FilterMode = Bmx280FilteringMode.Off;
         }
 
-        public override void Measure(double[] values)
+        public void Measure(double[] values)
         {
             Bmp280ReadResult result = _chip.Read();
-            values[0] = ValueOrNaN(result.Temperature?.DegreesCelsius);
-            values[1] = ValueOrNaN(result.Pressure?.Hectopascals);
+            values[0] = result.Temperature?.DegreesCelsius ?? double.NaN;
+            values[1] = result.Pressure?.Hectopascals ?? double.NaN;
         }
     }
 }

@@ -2,16 +2,16 @@ using System.Device.I2c;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.FilteringMode;
 using Iot.Device.Bmxx80.ReadResult;
+using SensorNode.Core.Sensors;
 
 namespace SensorNode.Board.Sensors
 {
     /// <summary>BMP280 (temperature and pressure only); same weather-monitoring settings as the BME280.</summary>
-    public sealed class Bmp280Driver : BoschDriver
+    public sealed class Bmp280Binding : IChipBinding
     {
         private readonly Bmp280 _chip;
 
-        public Bmp280Driver(I2cDevice device)
-            : base(device)
+        public Bmp280Binding(I2cDevice device)
         {
             _chip = new Bmp280(device);
             _chip.TemperatureSampling = Sampling.UltraLowPower;
@@ -19,11 +19,11 @@ namespace SensorNode.Board.Sensors
             _chip.FilterMode = Bmx280FilteringMode.Off;
         }
 
-        public override void Measure(double[] values)
+        public void Measure(double[] values)
         {
             Bmp280ReadResult result = _chip.Read();
-            values[0] = result.TemperatureIsValid ? DegreesCelsius(result.Temperature) : double.NaN;
-            values[1] = result.PressureIsValid ? Hectopascals(result.Pressure) : double.NaN;
+            values[0] = result.TemperatureIsValid ? UnitsNetValues.DegreesCelsius(result.Temperature) : double.NaN;
+            values[1] = result.PressureIsValid ? UnitsNetValues.Hectopascals(result.Pressure) : double.NaN;
         }
     }
 }
