@@ -30,6 +30,9 @@ namespace SensorNode.Tests
         /// <summary>Sensors added after "bme280" when the node starts.</summary>
         public readonly ArrayList ExtraSensors = new ArrayList();
 
+        /// <summary>Set before <see cref="Start"/> to give the node a dimmer "strip" (boot level 0, safe level 0) after "led".</summary>
+        public FakeDimmer Strip;
+
         /// <summary>Parts added after the built-in ones when the node starts.</summary>
         public readonly ArrayList Parts = new ArrayList();
 
@@ -49,6 +52,10 @@ namespace SensorNode.Tests
 
             Node.AddActuator("relay", Relay, false);
             Node.AddActuator("led", Led, false);
+            if (Strip != null)
+            {
+                Node.AddDimmer("strip", Strip, 0, 0);
+            }
             foreach (INodePart part in Parts)
             {
                 Node.AddPart(part);

@@ -4,6 +4,7 @@ using SensorNode.Board.Mqtt;
 using SensorNode.Board.Profiles;
 using SensorNode.Board.Sensors;
 using SensorNode.Core;
+using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Sensors;
@@ -38,9 +39,17 @@ namespace SensorNode
             }
 
             GpioController gpio = new GpioController();
+            int dimmers = 0;
             foreach (OutputSpec output in board.Outputs)
             {
-                node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn);
+                if (output.Kind == OutputKind.Dimmer)
+                {
+                    node.AddDimmer(output.Id, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel), output.InitialLevel, output.SafeLevel);
+                }
+                else
+                {
+                    node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn);
+                }
             }
 
             node.Start();

@@ -40,6 +40,43 @@ namespace SensorNode.Tests.Actuators
             Assert.AreEqual(0, command.ForMs);
         }
 
+        [DataRow("40%", 40)]
+        [DataRow(" 0% ", 0)]
+        [DataRow("100%", 100)]
+        [DataRow("{\"level\":25}", 25)]
+        [DataRow("{\"state\":\"ON\",\"level\":7}", 7)]
+        public static void A_level_is_a_percent_or_a_json_level(string payload, int expectedLevel)
+        {
+            ActuatorCommand command = Parse(payload, null);
+
+            Assert.IsTrue(command.Action == ActuatorAction.Level);
+            Assert.AreEqual(expectedLevel, command.Level);
+        }
+
+        [TestMethod]
+        public static void A_level_can_be_a_pulse()
+        {
+            ActuatorCommand command = Parse("{\"level\":80,\"for_ms\":500}", null);
+
+            Assert.IsTrue(command.Action == ActuatorAction.Level);
+            Assert.AreEqual(80, command.Level);
+            Assert.AreEqual(500, command.ForMs);
+        }
+
+        [DataRow("101%", "a level must be a whole number from 0 to 100")]
+        [DataRow("%", "a level must be")]
+        [DataRow("4x%", "a level must be")]
+        [DataRow("-5%", "a level must be")]
+        [DataRow("99999999999%", "a level must be")]
+        [DataRow("{\"level\":40.5}", "\"level\" must be a whole number from 0 to 100")]
+        [DataRow("{\"level\":\"40\"}", "\"level\" must be")]
+        [DataRow("{\"level\":-1}", "\"level\" must be")]
+        [DataRow("{\"state\":\"OFF\",\"level\":40}", "a \"level\" goes with \"state\":\"ON\" only")]
+        public static void Bad_levels_say_what_is_wrong(string payload, string expectedError)
+        {
+            Parse(payload, expectedError);
+        }
+
         [DataRow("", "empty command")]
         [DataRow("   ", "empty command")]
         [DataRow("1", "unknown command '1'")]

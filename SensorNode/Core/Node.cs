@@ -105,12 +105,18 @@ namespace SensorNode.Core
         public Actuator AddActuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
         {
             RequireNotStarted();
-            if (!TopicScheme.IsValidSegment(id))
-            {
-                throw new System.ArgumentException("actuator id must be one topic level: " + id);
-            }
-
+            RequireValidId(id);
             Actuator actuator = new Actuator(id, output, initiallyOn, safeOn);
+            _actuators.Add(actuator);
+            return actuator;
+        }
+
+        /// <summary>Adds a dimmer (a level from 0 to 100 %) with its boot level and the level it is left at when the node stops.</summary>
+        public Actuator AddDimmer(string id, ILevelOutput output, int initialLevel, int safeLevel)
+        {
+            RequireNotStarted();
+            RequireValidId(id);
+            Actuator actuator = new Actuator(id, output, initialLevel, safeLevel);
             _actuators.Add(actuator);
             return actuator;
         }
@@ -317,6 +323,14 @@ namespace SensorNode.Core
         private static long Sooner(long current, long candidate)
         {
             return candidate >= 0 && candidate < current ? candidate : current;
+        }
+
+        private static void RequireValidId(string id)
+        {
+            if (!TopicScheme.IsValidSegment(id))
+            {
+                throw new System.ArgumentException("actuator id must be one topic level: " + id);
+            }
         }
 
         private void RequireNotStarted()

@@ -23,7 +23,7 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --prefix P             topic prefix (default sensornode)
   --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
   --keepalive S          MQTT keep-alive in seconds (default 60, 5..3600)
-  --outputs A,B          names of the virtual outputs (default relay,led)
+  --outputs A,B          the virtual outputs (default relay,led); NAME:dimmer makes a 0..100 % dimmer
   --chips A,B            the chips on the I2C bus (default bme280): bme280 (0x76), bmp280 (0x77),
                          sht31 (0x44), scd41 (0x62)
   --bmp280               add a BMP280 at 0x77 to the chips
@@ -78,6 +78,12 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "-h": options.ShowHelp = true; break;
                     default: throw new ArgumentException("unknown option " + name);
                 }
+            }
+
+            string badOutput = options.Outputs.FirstOrDefault(o => o.Split(':').Length > 2 || (o.Contains(':') && !o.EndsWith(":dimmer")));
+            if (badOutput != null)
+            {
+                throw new ArgumentException("--outputs: '" + badOutput + "' is not NAME or NAME:dimmer");
             }
 
             string unknown = options.Chips.FirstOrDefault(c => !VirtualBoard.KnownChips.Contains(c));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Device.I2c;
 using System.Linq;
 using SensorNode.Core;
+using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Sensors;
 using SensorNode.HostBoard;
@@ -30,7 +31,7 @@ namespace SensorNode.Simulator
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
         private readonly Dictionary<string, IFaultableChip> _chipsBySensorId = new Dictionary<string, IFaultableChip>(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _chipNames = new List<string>();
-        private readonly List<VirtualOutput> _outputs = new List<VirtualOutput>();
+        private readonly List<OutputSpec> _outputs = new List<OutputSpec>();
         private readonly ConsoleLog _log;
         private readonly IClock _clock;
 
@@ -46,9 +47,12 @@ namespace SensorNode.Simulator
                 _chipNames.Add(chip.ToUpperInvariant() + " at 0x" + device.ConnectionSettings.DeviceAddress.ToString("x2"));
             }
 
-            foreach (string id in options.Outputs)
+            foreach (string output in options.Outputs)
             {
-                _outputs.Add(new VirtualOutput(id, output => log.Board("output " + output.Id + " is " + (output.IsOn ? "ON" : "OFF"))));
+                string[] parts = output.Split(':');
+                _outputs.Add(parts.Length > 1 && parts[1] == "dimmer"
+                    ? OutputSpec.Dimmer(parts[0], 0, false, 0, 0)
+                    : OutputSpec.Switch(parts[0], 0, false, false, false));
             }
         }
 
@@ -71,15 +75,23 @@ namespace SensorNode.Simulator
                 _chipsBySensorId[sensor.Id] = (IFaultableChip)_bus.Device(((GuardedSensor)sensor).Address);
             }
 
-            foreach (VirtualOutput output in _outputs)
+            foreach (OutputSpec output in _outputs)
             {
-                node.AddActuator(output.Id, output, false, false);
+                if (output.Kind == OutputKind.Dimmer)
+                {
+                    node.AddDimmer(output.Id, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")), output.InitialLevel, output.SafeLevel);
+                }
+                else
+                {
+                    node.AddActuator(output.Id, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))), output.InitiallyOn, output.SafeOn);
+                }
             }
         }
 
         public string Describe()
         {
-            return "virtual board: I2C " + string.Join(", ", _chipNames) + "; outputs " + string.Join(", ", _outputs.Select(o => o.Id));
+            return "virtual board: I2C " + string.Join(", ", _chipNames) + "; outputs "
+                + string.Join(", ", _outputs.Select(o => o.Kind == OutputKind.Dimmer ? o.Id + " (dimmer)" : o.Id));
         }
     }
 }

@@ -1,10 +1,13 @@
+using SensorNode.Core.Actuators;
 using SensorNode.Core.Config;
 
 namespace SensorNode.Board.Profiles
 {
     /// <summary>
-    /// Everything that differs between boards: pins, I2C bus, outputs and first-boot settings. Adding a board is
-    /// adding one static factory like <see cref="Esp32DevKitC"/> and choosing it in Program.cs.
+    /// Everything that differs between boards, as one table: the I2C bus and its pins (the chips on it are found by
+    /// scanning with the core's chip table), the outputs (id, kind, pin, polarity, boot and safe state) and the
+    /// first-boot settings. Adding a board is adding one static factory like <see cref="Esp32DevKitC"/> and
+    /// choosing it in Program.cs.
     /// </summary>
     public sealed class BoardProfile
     {

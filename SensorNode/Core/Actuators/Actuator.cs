@@ -2,47 +2,80 @@ using SensorNode.Core.Board;
 
 namespace SensorNode.Core.Actuators
 {
-    /// <summary>One named output and the state the node believes it is in, including a running pulse.</summary>
+    /// <summary>
+    /// One named output and the state the node believes it is in, including a running pulse. A switch has the
+    /// levels 0 and 100 only; a dimmer any from 0 to 100 and remembers its last level above 0, which ON and TOGGLE
+    /// return to.
+    /// </summary>
     public sealed class Actuator
     {
-        private readonly IDigitalOutput _output;
+        public const int Full = 100;
+
+        private readonly IDigitalOutput _switch;
+        private readonly ILevelOutput _dimmer;
         private bool _pulseRunning;
         private long _pulseEndsAtMs;
-        private bool _stateAfterPulse;
+        private int _levelAfterPulse;
+        private int _lastOnLevel = Full;
 
+        /// <summary>A switch (relay, LED).</summary>
         public Actuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
         {
             Id = id;
-            _output = output;
-            SafeOn = safeOn;
-            IsOn = initiallyOn;
-            _output.Write(initiallyOn);
+            Kind = OutputKind.Switch;
+            _switch = output;
+            SafeLevel = safeOn ? Full : 0;
+            Set(initiallyOn ? Full : 0);
+        }
+
+        /// <summary>A dimmer.</summary>
+        public Actuator(string id, ILevelOutput output, int initialLevel, int safeLevel)
+        {
+            Id = id;
+            Kind = OutputKind.Dimmer;
+            _dimmer = output;
+            SafeLevel = safeLevel;
+            Set(initialLevel);
         }
 
         public string Id { get; }
 
-        /// <summary>The state the output is left in when the node stops (normally off: de-energised).</summary>
-        public bool SafeOn { get; }
+        public OutputKind Kind { get; }
 
-        public bool IsOn { get; private set; }
+        /// <summary>The level the output is left at when the node stops (normally 0: de-energised).</summary>
+        public int SafeLevel { get; }
+
+        /// <summary>0..100; a switch is 0 or 100.</summary>
+        public int Level { get; private set; }
+
+        public bool IsOn
+        {
+            get { return Level > 0; }
+        }
 
         public bool PulseRunning
         {
             get { return _pulseRunning; }
         }
 
-        /// <summary>Carries out a command; a new command always cancels a running pulse.</summary>
+        /// <summary>Carries out a command (a level only on a dimmer); a new command always cancels a running pulse.</summary>
         public void Apply(ActuatorCommand command, long nowMs)
         {
-            bool previous = IsOn;
-            bool target = command.Action == ActuatorAction.On
-                || (command.Action == ActuatorAction.Toggle && !IsOn);
+            int previous = Level;
+            int target;
+            switch (command.Action)
+            {
+                case ActuatorAction.On: target = OnLevel(); break;
+                case ActuatorAction.Toggle: target = IsOn ? 0 : OnLevel(); break;
+                case ActuatorAction.Level: target = command.Level; break;
+                default: target = 0; break;
+            }
 
             _pulseRunning = command.ForMs > 0;
             if (_pulseRunning)
             {
                 _pulseEndsAtMs = nowMs + command.ForMs;
-                _stateAfterPulse = previous;
+                _levelAfterPulse = previous;
             }
 
             Set(target);
@@ -52,7 +85,7 @@ namespace SensorNode.Core.Actuators
         public void GoSafe()
         {
             _pulseRunning = false;
-            Set(SafeOn);
+            Set(SafeLevel);
         }
 
         /// <summary>Ends a pulse whose time is up; true when that changed the output.</summary>
@@ -64,8 +97,8 @@ namespace SensorNode.Core.Actuators
             }
 
             _pulseRunning = false;
-            bool changed = IsOn != _stateAfterPulse;
-            Set(_stateAfterPulse);
+            bool changed = Level != _levelAfterPulse;
+            Set(_levelAfterPulse);
             return changed;
         }
 
@@ -81,10 +114,27 @@ namespace SensorNode.Core.Actuators
             return remaining < 0 ? 0 : remaining;
         }
 
-        private void Set(bool on)
+        private int OnLevel()
         {
-            IsOn = on;
-            _output.Write(on);
+            return Kind == OutputKind.Switch ? Full : _lastOnLevel;
+        }
+
+        private void Set(int level)
+        {
+            Level = level;
+            if (level > 0)
+            {
+                _lastOnLevel = level;
+            }
+
+            if (Kind == OutputKind.Switch)
+            {
+                _switch.Write(level > 0);
+            }
+            else
+            {
+                _dimmer.Write(level);
+            }
         }
     }
 }

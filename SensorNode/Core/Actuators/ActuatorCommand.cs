@@ -4,7 +4,10 @@ namespace SensorNode.Core.Actuators
     {
         On,
         Off,
-        Toggle
+        Toggle,
+
+        /// <summary>A dimmer to <see cref="ActuatorCommand.Level"/> percent (0 is off).</summary>
+        Level
     }
 
     /// <summary>
@@ -15,11 +18,13 @@ namespace SensorNode.Core.Actuators
     public sealed class ActuatorCommand
     {
         public ActuatorAction Action;
+        public int Level;
         public int ForMs;
 
         public void Clear()
         {
             Action = ActuatorAction.Off;
+            Level = 0;
             ForMs = 0;
         }
     }

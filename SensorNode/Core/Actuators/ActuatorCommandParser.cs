@@ -5,13 +5,17 @@ namespace SensorNode.Core.Actuators
 {
     /// <summary>
     /// Parses the payload of "{base}/actuator/{id}/set":
-    /// ON, OFF, TOGGLE (any case, surrounding white space ignored), or
-    /// {"state":"ON","for_ms":500} where for_ms (optional) makes it a pulse.
+    /// ON, OFF, TOGGLE (any case, surrounding white space ignored), a level for a dimmer ("40%"), or JSON:
+    /// {"state":"ON","for_ms":500} where for_ms (optional) makes it a pulse, {"level":40} (optionally with
+    /// "state":"ON" and "for_ms").
     /// </summary>
     public static class ActuatorCommandParser
     {
         /// <summary>Longest pulse accepted: one day. Longer is almost certainly a unit mistake.</summary>
         public const int MaxPulseMs = 86400000;
+
+        /// <summary>What a level must be, for the error text.</summary>
+        private const string LevelRule = "a whole number from 0 to 100";
 
         /// <summary>Returns null and fills <paramref name="command"/>, or returns what is wrong.</summary>
         [SteadyState]
@@ -40,6 +44,11 @@ namespace SensorNode.Core.Actuators
                 return ParseJson(payload, length, command);
             }
 
+            if (payload[end - 1] == '%')
+            {
+                return ParsePercent(payload, start, end - 1, command);
+            }
+
             ActuatorAction action;
             if (!TryParseAction(payload, start, end - start, out action))
             {
@@ -50,10 +59,41 @@ namespace SensorNode.Core.Actuators
             return null;
         }
 
+        /// <summary>"40%": digits only, 0 to 100.</summary>
+        private static string ParsePercent(byte[] payload, int start, int end, ActuatorCommand command)
+        {
+            int level = 0;
+            for (int i = start; i < end; i++)
+            {
+                int digit = payload[i] - '0';
+                if (digit < 0 || digit > 9 || level > 100)
+                {
+                    return BadLevel();
+                }
+
+                level = level * 10 + digit;
+            }
+
+            if (end == start || level > 100)
+            {
+                return BadLevel();
+            }
+
+            command.Action = ActuatorAction.Level;
+            command.Level = level;
+            return null;
+        }
+
+        [ColdPath("a malformed level is a mistake")]
+        private static string BadLevel()
+        {
+            return "a level must be " + LevelRule + ", e.g. 40%";
+        }
+
         [ColdPath("an unknown command is a mistake")]
         private static string UnknownCommand(byte[] payload, int start, int count)
         {
-            return "unknown command '" + Utf8.GetString(payload, start, count) + "' (expected ON, OFF, TOGGLE or JSON)";
+            return "unknown command '" + Utf8.GetString(payload, start, count) + "' (expected ON, OFF, TOGGLE, a level like 40% or JSON)";
         }
 
         /// <summary>{"state":"ON","for_ms":500}: the reader makes strings of its keys and values.</summary>
@@ -62,18 +102,29 @@ namespace SensorNode.Core.Actuators
         {
             JsonObjectReader reader = new JsonObjectReader(payload, length);
             bool hasState = false;
+            bool hasLevel = false;
+            ActuatorAction state = ActuatorAction.Off;
             while (reader.MoveNext())
             {
                 if (reader.Key == "state")
                 {
-                    ActuatorAction action;
-                    if (reader.Kind != JsonValueKind.String || !TryParseAction(reader.StringValue, out action))
+                    if (reader.Kind != JsonValueKind.String || !TryParseAction(reader.StringValue, out state))
                     {
                         return "\"state\" must be \"ON\", \"OFF\" or \"TOGGLE\"";
                     }
 
-                    command.Action = action;
                     hasState = true;
+                }
+                else if (reader.Key == "level")
+                {
+                    double value = reader.NumberValue;
+                    if (reader.Kind != JsonValueKind.Number || value != (int)value || value < 0 || value > 100)
+                    {
+                        return "\"level\" must be " + LevelRule;
+                    }
+
+                    command.Level = (int)value;
+                    hasLevel = true;
                 }
                 else if (reader.Key == "for_ms")
                 {
@@ -87,7 +138,7 @@ namespace SensorNode.Core.Actuators
                 }
                 else
                 {
-                    return "unknown key \"" + reader.Key + "\" (expected \"state\" and optional \"for_ms\")";
+                    return "unknown key \"" + reader.Key + "\" (expected \"state\" or \"level\", and optional \"for_ms\")";
                 }
             }
 
@@ -96,7 +147,19 @@ namespace SensorNode.Core.Actuators
                 return "malformed JSON: " + reader.Error;
             }
 
-            return hasState ? null : "missing \"state\"";
+            if (hasLevel)
+            {
+                if (hasState && state != ActuatorAction.On)
+                {
+                    return "a \"level\" goes with \"state\":\"ON\" only";
+                }
+
+                command.Action = ActuatorAction.Level;
+                return null;
+            }
+
+            command.Action = state;
+            return hasState ? null : "missing \"state\" or \"level\"";
         }
 
         private static bool TryParseAction(string text, out ActuatorAction action)

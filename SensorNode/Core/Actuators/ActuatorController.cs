@@ -4,6 +4,7 @@ using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
+using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Actuators
 {
@@ -25,6 +26,7 @@ namespace SensorNode.Core.Actuators
         private readonly string[] _onLogLines;
         private readonly string[] _offLogLines;
         private readonly ActuatorCommand _command = new ActuatorCommand();
+        private readonly PayloadBuilder _dimmerState = new PayloadBuilder(32);
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
         private string[] _setTopics;
@@ -51,6 +53,19 @@ namespace SensorNode.Core.Actuators
         public static string StateText(bool on)
         {
             return on ? "ON" : "OFF";
+        }
+
+        /// <summary>An output's state as JSON: "ON" for a switch, {"state":"ON","level":40} for a dimmer.</summary>
+        public static void AppendState(PayloadBuilder json, Actuator actuator)
+        {
+            if (actuator.Kind == OutputKind.Switch)
+            {
+                json.AppendJsonString(StateText(actuator.IsOn));
+                return;
+            }
+
+            json.Append('{').AppendJsonKey("state").AppendJsonString(StateText(actuator.IsOn))
+                .Append(',').AppendJsonKey("level").AppendInteger(actuator.Level).Append('}');
         }
 
         public InboundTopic[] Inbound
@@ -131,6 +146,12 @@ namespace SensorNode.Core.Actuators
             }
 
             Actuator actuator = _actuators[index];
+            if (_command.Action == ActuatorAction.Level && actuator.Kind == OutputKind.Switch)
+            {
+                RejectLevel(topic, actuator);
+                return;
+            }
+
             actuator.Apply(_command, nowMs);
             if (_command.ForMs > 0)
             {
@@ -199,6 +220,12 @@ namespace SensorNode.Core.Actuators
             return soonest;
         }
 
+        [ColdPath("a level sent to a switch is a mistake")]
+        private void RejectLevel(string topic, Actuator actuator)
+        {
+            _events.Error(EventTypes.CommandRejected, topic, actuator.Id + " is a switch: it takes ON, OFF, TOGGLE or a pulse, not a level");
+        }
+
         [ColdPath("pulses come from JSON commands, which are parsed on a cold path too")]
         private void ReportPulseEnded(int index)
         {
@@ -219,7 +246,15 @@ namespace SensorNode.Core.Actuators
                 return; // published again after the reconnect
             }
 
-            byte[] state = _actuators[index].IsOn ? OnBytes : OffBytes;
+            Actuator actuator = _actuators[index];
+            if (actuator.Kind == OutputKind.Dimmer)
+            {
+                AppendState(_dimmerState.Clear(), actuator);
+                _link.Publish(_stateTopics[index], _dimmerState.Buffer, _dimmerState.Length, MqttQos.AtLeastOnce, true);
+                return;
+            }
+
+            byte[] state = actuator.IsOn ? OnBytes : OffBytes;
             _link.Publish(_stateTopics[index], state, state.Length, MqttQos.AtLeastOnce, true);
         }
 

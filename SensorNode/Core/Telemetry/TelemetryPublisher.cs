@@ -260,7 +260,7 @@ namespace SensorNode.Core.Telemetry
                     _snapshot.Append(',');
                 }
 
-                _snapshot.AppendJsonKey(_actuators[a].Id).AppendJsonString(ActuatorController.StateText(_actuators[a].IsOn));
+                ActuatorController.AppendState(_snapshot.AppendJsonKey(_actuators[a].Id), _actuators[a]);
             }
 
             _snapshot.Append('}').Append('}');

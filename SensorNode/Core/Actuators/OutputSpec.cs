@@ -1,0 +1,57 @@
+namespace SensorNode.Core.Actuators
+{
+    /// <summary>
+    /// One output as a board describes it: id, kind, pin, polarity, boot and safe state. The device's board profile
+    /// and the simulator's virtual board list their outputs this way; the composition root makes the adapter.
+    /// </summary>
+    public sealed class OutputSpec
+    {
+        private OutputSpec(string id, OutputKind kind, int gpio, bool activeLow, int initialLevel, int safeLevel)
+        {
+            Id = id;
+            Kind = kind;
+            Gpio = gpio;
+            ActiveLow = activeLow;
+            InitialLevel = initialLevel;
+            SafeLevel = safeLevel;
+        }
+
+        public string Id { get; }
+
+        public OutputKind Kind { get; }
+
+        /// <summary>The GPIO driving the load; unused in the simulator.</summary>
+        public int Gpio { get; }
+
+        /// <summary>True when the load is on with the pin low (most relay modules; an inverting MOSFET driver).</summary>
+        public bool ActiveLow { get; }
+
+        /// <summary>Level at boot: 0 or 100 for a switch.</summary>
+        public int InitialLevel { get; }
+
+        /// <summary>Level the output is left at when the node stops in order: 0 or 100 for a switch.</summary>
+        public int SafeLevel { get; }
+
+        public bool InitiallyOn
+        {
+            get { return InitialLevel > 0; }
+        }
+
+        public bool SafeOn
+        {
+            get { return SafeLevel > 0; }
+        }
+
+        /// <summary>A relay or LED.</summary>
+        public static OutputSpec Switch(string id, int gpio, bool activeLow, bool initiallyOn, bool safeOn)
+        {
+            return new OutputSpec(id, OutputKind.Switch, gpio, activeLow, initiallyOn ? Actuator.Full : 0, safeOn ? Actuator.Full : 0);
+        }
+
+        /// <summary>A PWM dimmer, 0..100 %.</summary>
+        public static OutputSpec Dimmer(string id, int gpio, bool activeLow, int initialLevel, int safeLevel)
+        {
+            return new OutputSpec(id, OutputKind.Dimmer, gpio, activeLow, initialLevel, safeLevel);
+        }
+    }
+}
