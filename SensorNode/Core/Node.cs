@@ -135,7 +135,7 @@ namespace SensorNode.Core
             _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
             _parts = new INodePart[3 + _addedParts.Count];
             _parts[0] = _config;
-            _parts[1] = new ActuatorController(_actuators, _link, _events, _log);
+            _parts[1] = new ActuatorController(_actuators, _link, _events, _clock, _log);
             _parts[2] = _telemetry;
             for (int i = 0; i < _addedParts.Count; i++)
             {
@@ -158,7 +158,7 @@ namespace SensorNode.Core
                 OnConnected(now);
             }
 
-            DrainInbox(now);
+            DrainInbox();
             for (int i = 0; i < _parts.Length; i++)
             {
                 _parts[i].Poll(now);
@@ -210,14 +210,14 @@ namespace SensorNode.Core
             ReportDroppedMessages();
         }
 
-        private void DrainInbox(long now)
+        private void DrainInbox()
         {
             string topic;
             byte[] payload;
             bool retained;
             while (Inbox.TryTake(out topic, out payload, out retained))
             {
-                Route(topic, payload, retained, now);
+                Route(topic, payload, retained, _clock.UptimeMs);
             }
 
             if (Inbox.HasDropped)

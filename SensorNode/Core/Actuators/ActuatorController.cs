@@ -23,6 +23,7 @@ namespace SensorNode.Core.Actuators
         private readonly IMqttLink _link;
         private readonly EventPublisher _events;
         private readonly ILog _log;
+        private readonly IClock _clock;
         private readonly string[] _onLogLines;
         private readonly string[] _offLogLines;
         private readonly ActuatorCommand _command = new ActuatorCommand();
@@ -32,8 +33,9 @@ namespace SensorNode.Core.Actuators
         private string[] _setTopics;
         private string[] _stateTopics;
 
-        public ActuatorController(ArrayList actuators, IMqttLink link, EventPublisher events, ILog log)
+        public ActuatorController(ArrayList actuators, IMqttLink link, EventPublisher events, IClock clock, ILog log)
         {
+            _clock = clock;
             _actuators = new Actuator[actuators.Count];
             actuators.CopyTo(_actuators, 0);
             _link = link;
@@ -107,7 +109,7 @@ namespace SensorNode.Core.Actuators
             int index = IndexOfSetTopic(topic);
             if (index >= 0)
             {
-                HandleCommand(index, topic, payload, nowMs);
+                HandleCommand(index, topic, payload);
             }
             else
             {
@@ -136,7 +138,7 @@ namespace SensorNode.Core.Actuators
         }
 
         /// <summary>Handles a command for actuator <paramref name="index"/>.</summary>
-        private void HandleCommand(int index, string topic, byte[] payload, long nowMs)
+        private void HandleCommand(int index, string topic, byte[] payload)
         {
             string error = ActuatorCommandParser.TryParse(payload, payload.Length, _command);
             if (error != null)
@@ -152,7 +154,8 @@ namespace SensorNode.Core.Actuators
                 return;
             }
 
-            actuator.Apply(_command, nowMs);
+            // The clock read at the switch itself: a pulse holds its full length from the moment the output changes.
+            actuator.Apply(_command, _clock.UptimeMs);
             if (_command.ForMs > 0)
             {
                 LogPulse(index);
