@@ -4,15 +4,6 @@ using SensorNode.Core.Text;
 
 namespace SensorNode.Tests.Fakes
 {
-    /// <summary>One PUBLISH as the link received it.</summary>
-    public sealed class PublishedMessage
-    {
-        public string Topic;
-        public string Payload;
-        public MqttQos Qos;
-        public bool Retain;
-    }
-
     /// <summary>
     /// An in-memory broker connection for unit tests of the core's logic: records what the node sends and lets a
     /// test deliver messages or cut the connection. Integration tests use real brokers instead.

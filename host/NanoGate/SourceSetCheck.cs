@@ -10,16 +10,6 @@ using SensorNode.NanoGate.Il;
 
 namespace SensorNode.NanoGate
 {
-    /// <summary>Which checks of the compiled IL a source set gets.</summary>
-    public enum IlRules
-    {
-        /// <summary>Only "primitive-equals": what crashes nanoCLR wherever it is (tests included).</summary>
-        Equals,
-
-        /// <summary>Also "box" and "steady-state-alloc": the portable core's memory rules.</summary>
-        All
-    }
-
     /// <summary>
     /// One set of sources checked for the device: compiled against nanoFramework's mscorlib alone, walked for
     /// language features the 1.x runtime lacks, and its IL checked for what the real runtime does differently.

@@ -1,15 +1,5 @@
 namespace SensorNode.Core.Actuators
 {
-    public enum ActuatorAction
-    {
-        On,
-        Off,
-        Toggle,
-
-        /// <summary>A dimmer to <see cref="ActuatorCommand.Level"/> percent (0 is off).</summary>
-        Level
-    }
-
     /// <summary>
     /// A parsed "/set" payload. With <see cref="ForMs"/> &gt; 0 it is a pulse: the output holds the new state
     /// for that long, then returns to the state it had before the command. A class the controller keeps and the

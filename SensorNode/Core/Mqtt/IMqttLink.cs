@@ -25,12 +25,4 @@ namespace SensorNode.Core.Mqtt
         /// <summary>Orderly DISCONNECT: the broker drops the Last-Will.</summary>
         void Disconnect();
     }
-
-    public interface IMqttLinkListener
-    {
-        /// <summary><paramref name="retained"/> is true when the broker delivered a stored retained message.</summary>
-        void OnMessage(string topic, byte[] payload, bool retained);
-
-        void OnConnectionLost();
-    }
 }

@@ -1,12 +1,5 @@
 namespace nanoFramework.TestFramework.Host
 {
-    public enum NanoTestOutcome
-    {
-        Passed,
-        Failed,
-        Skipped
-    }
-
     /// <summary>One line of the launcher's output: "Test passed,{name},{ticks}" and its siblings.</summary>
     public sealed class NanoTestResult
     {

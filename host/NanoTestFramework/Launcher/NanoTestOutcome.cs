@@ -1,0 +1,9 @@
+namespace nanoFramework.TestFramework.Host
+{
+    public enum NanoTestOutcome
+    {
+        Passed,
+        Failed,
+        Skipped
+    }
+}
