@@ -83,12 +83,6 @@ namespace SensorNode.Core
             get { return _session.LastError; }
         }
 
-        /// <summary>The events every part reports with, for parts added from outside.</summary>
-        public EventPublisher Events
-        {
-            get { return _events; }
-        }
-
         public void AddSensor(ISensor sensor)
         {
             RequireNotStarted();

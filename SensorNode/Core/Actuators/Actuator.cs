@@ -53,11 +53,6 @@ namespace SensorNode.Core.Actuators
             get { return Level > 0; }
         }
 
-        public bool PulseRunning
-        {
-            get { return _pulseRunning; }
-        }
-
         /// <summary>Carries out a command (a level only on a dimmer); a new command always cancels a running pulse.</summary>
         public void Apply(ActuatorCommand command, long nowMs)
         {

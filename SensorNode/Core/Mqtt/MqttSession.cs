@@ -41,8 +41,6 @@ namespace SensorNode.Core.Mqtt
         /// <summary>What the last failed attempt said; null after a success.</summary>
         public string LastError { get; private set; }
 
-        public int ConnectAttempts { get; private set; }
-
         /// <summary>
         /// Settings for the next connect, and the topic filters to subscribe to after each one (the node's parts'
         /// inbound topics); the caller disconnects first when they change.
@@ -83,7 +81,6 @@ namespace SensorNode.Core.Mqtt
                 return false;
             }
 
-            ConnectAttempts++;
             if (TryConnect())
             {
                 _connected = true;
