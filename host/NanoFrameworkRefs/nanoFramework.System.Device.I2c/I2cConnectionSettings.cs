@@ -5,7 +5,5 @@ namespace System.Device.I2c
     public sealed class I2cConnectionSettings // :10
     {
         public extern I2cConnectionSettings(int busId, int deviceAddress, I2cBusSpeed busSpeed); // :39
-
-        public extern int DeviceAddress { get; } // :61
     }
 }

@@ -2,11 +2,9 @@
 // nanoframework/System.Device.I2c v1.1.29: System.Device.I2c/I2cDevice.cs
 namespace System.Device.I2c
 {
-    public class I2cDevice : IDisposable // :12
+    public class I2cDevice // :12 (IDisposable in the source; the board disposes no device)
     {
         public extern I2cDevice(I2cConnectionSettings settings); // :128
-
-        public extern I2cConnectionSettings ConnectionSettings { get; } // :32
 
         public extern I2cTransferResult Read(SpanByte buffer); // :57
 
@@ -15,7 +13,5 @@ namespace System.Device.I2c
         public extern I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer); // :106
 
         public static extern I2cDevice Create(I2cConnectionSettings settings); // :119
-
-        public extern void Dispose(); // :163
     }
 }

@@ -5,7 +5,9 @@ namespace SensorNode.HostBoard.I2c
     /// <summary>
     /// The CRC-8 Sensirion sends after every 16-bit word and expects after every word written to it (the SHT3x and
     /// SCD4x datasheets' checksum calculation): polynomial 0x31 (x^8 + x^5 + x^4 + 1), initial value 0xFF, no
-    /// reflection, no final XOR. The datasheets' example: the CRC of 0xBE 0xEF is 0x92.
+    /// reflection, no final XOR. The datasheets' example: the CRC of 0xBE 0xEF is 0x92. Written apart from the
+    /// firmware's own (SensorNode.Core.Sensors.Sensirion.SensirionCrc) on purpose: the virtual chip stands for the
+    /// hardware, so a mistake in either shows against the other.
     /// </summary>
     public static class SensirionCrc
     {
