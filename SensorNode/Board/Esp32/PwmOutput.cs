@@ -12,6 +12,7 @@ namespace SensorNode.Board.Esp32
     public sealed class PwmOutput : ILevelOutput
     {
         public const int FrequencyHz = 1000;
+        private const int PwmFunctionSpacing = 0x100;
         private readonly PwmChannel _channel;
         private readonly bool _activeLow;
 
@@ -19,9 +20,10 @@ namespace SensorNode.Board.Esp32
         public PwmOutput(int gpio, int pwmIndex, bool activeLow, int initialLevel)
         {
             _activeLow = activeLow;
-            // PWM1, PWM2, ... are consecutive values of DeviceFunction (Hardware.Esp32 DeviceTypePins.cs: PWM = device
-            // type 4, then the device index).
-            Configuration.SetPinFunction(gpio, (DeviceFunction)((int)DeviceFunction.PWM1 + pwmIndex));
+            // PWMn is DeviceTypes.PWM + n * DeviceIndex (0x100) in Hardware.Esp32's DeviceTypePins.cs (v1.6.42
+            // :13, :184-244): PWM2 = PWM1 + 0x100. The ESP32 keeps one pin per PWM function, so each dimmer needs
+            // its own, and CreateFromPin finds no channel for a pin no PWM function names (docs/board-apis.md).
+            Configuration.SetPinFunction(gpio, (DeviceFunction)((int)DeviceFunction.PWM1 + pwmIndex * PwmFunctionSpacing));
             _channel = PwmChannel.CreateFromPin(gpio, FrequencyHz, DutyCycleOf(initialLevel));
             _channel.Start();
         }
