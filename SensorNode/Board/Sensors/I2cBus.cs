@@ -3,6 +3,7 @@ using System.Device.I2c;
 using nanoFramework.Hardware.Esp32;
 using SensorNode.Board.Profiles;
 using SensorNode.Core.Board;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Board.Sensors
 {
@@ -30,11 +31,13 @@ namespace SensorNode.Board.Sensors
         /// <summary>The device at <paramref name="address"/>, made at first use.</summary>
         public I2cDevice Open(int address)
         {
-            if (_devices[address] == null)
-            {
-                _devices[address] = I2cDevice.Create(new I2cConnectionSettings(_board.I2cBusId, address, I2cBusSpeed.StandardMode));
-            }
+            return _devices[address] ?? Create(address);
+        }
 
+        [ColdPath("once per address")]
+        private I2cDevice Create(int address)
+        {
+            _devices[address] = I2cDevice.Create(new I2cConnectionSettings(_board.I2cBusId, address, I2cBusSpeed.StandardMode));
             return _devices[address];
         }
 
