@@ -53,6 +53,8 @@ namespace SensorNode.Tests.Config
         [DataRow("{\"node_id\":\"a/b\"}", "\"node_id\" must be one topic level")]
         [DataRow("{\"wifi\":{\"ssid\":\"x\"}}", "nested objects and arrays are not supported")]
         [DataRow("{\"interval_s\":10,\"colour\":1}", "unknown key \"colour\"")]
+        [DataRow("{\"discovery\":\"yes\"}", "\"discovery\" must be true or false")]
+        [DataRow("{\"discovery_prefix\":\"ha/+\"}", "\"discovery_prefix\" must be topic levels")]
         [DataRow("interval=10", "malformed JSON")]
         public static void Invalid_config_is_rejected_whole(string json, string expectedError)
         {

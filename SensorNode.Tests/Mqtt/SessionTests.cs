@@ -29,7 +29,8 @@ namespace SensorNode.Tests.Mqtt
             Assert.AreEqual("connect", (string)node.Link.Calls[0]);
             Assert.AreEqual("subscribe:sensornode/node1/config/set", (string)node.Link.Calls[1]);
             Assert.AreEqual("subscribe:sensornode/node1/actuator/+/set", (string)node.Link.Calls[2]);
-            Assert.AreEqual("publish:sensornode/node1/status", (string)node.Link.Calls[3]);
+            Assert.AreEqual("subscribe:homeassistant/status", (string)node.Link.Calls[3]);
+            Assert.AreEqual("publish:sensornode/node1/status", (string)node.Link.Calls[4]);
             PublishedMessage status = (PublishedMessage)node.Link.Published[0];
             Assert.AreEqual("online", status.Payload);
             Assert.IsTrue(status.Retain);

@@ -2,6 +2,7 @@ using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Discovery;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -12,7 +13,7 @@ namespace SensorNode.Core
 {
     /// <summary>
     /// The whole node behind the board interfaces: a broker session and a loop over parts (configuration,
-    /// actuators, telemetry, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
+    /// actuators, telemetry, Home Assistant discovery, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
     /// <code>
     /// node.Start();
     /// while (running) { node.WaitForWork(node.Poll()); }
@@ -115,7 +116,7 @@ namespace SensorNode.Core
             return actuator;
         }
 
-        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry); it runs in that order.</summary>
+        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery); it runs in that order.</summary>
         public void AddPart(INodePart part)
         {
             RequireNotStarted();
@@ -127,14 +128,20 @@ namespace SensorNode.Core
             RequireNotStarted();
             _started = true;
             _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
-            _parts = new INodePart[3 + _addedParts.Count];
-            _parts[0] = _config;
-            _parts[1] = new ActuatorController(_actuators, _link, _events, _clock, _log);
-            _parts[2] = _telemetry;
-            for (int i = 0; i < _addedParts.Count; i++)
+            ISensor[] sensors = new ISensor[_sensors.Count];
+            _sensors.CopyTo(sensors, 0);
+            Actuator[] actuators = new Actuator[_actuators.Count];
+            _actuators.CopyTo(actuators, 0);
+            INodePart[] builtIn =
             {
-                _parts[3 + i] = (INodePart)_addedParts[i];
-            }
+                _config,
+                new ActuatorController(_actuators, _link, _events, _clock, _log),
+                _telemetry,
+                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators),
+            };
+            _parts = new INodePart[builtIn.Length + _addedParts.Count];
+            builtIn.CopyTo(_parts, 0);
+            _addedParts.CopyTo(_parts, builtIn.Length);
 
             UseTopics(_config.Current, true);
             _log.Info("node " + _config.Current.NodeId + " started: " + _sensors.Count + " sensor(s), " + _actuators.Count + " actuator(s), base topic " + _topics.Base);
@@ -233,7 +240,7 @@ namespace SensorNode.Core
                         continue;
                     }
 
-                    if (retained && !_config.Current.AcceptRetainedCommands)
+                    if (retained && !inbound[i].RetainedIsNews && !_config.Current.AcceptRetainedCommands)
                     {
                         IgnoreRetained(topic, inbound[i]);
                     }

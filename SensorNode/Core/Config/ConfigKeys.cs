@@ -16,6 +16,8 @@ namespace SensorNode.Core.Config
         public const string KeepAlive = "keepalive_s";
         public const string CleanSession = "clean_session";
         public const string AcceptRetainedCommands = "accept_retained_commands";
+        public const string Discovery = "discovery";
+        public const string DiscoveryPrefix = "discovery_prefix";
 
         public const int MinPublishIntervalSeconds = 1;
         public const int MaxPublishIntervalSeconds = 86400;

@@ -52,6 +52,11 @@ namespace SensorNode.Core.Config
                 return "\"" + ConfigKeys.TopicPrefix + "\" must be topic levels without '+', '#' or empty levels";
             }
 
+            if (!TopicScheme.IsValidPrefix(config.DiscoveryPrefix))
+            {
+                return "\"" + ConfigKeys.DiscoveryPrefix + "\" must be topic levels without '+', '#' or empty levels";
+            }
+
             if (config.BrokerHost == null || config.BrokerHost.Length == 0)
             {
                 return "\"" + ConfigKeys.BrokerHost + "\" must not be empty";
@@ -79,6 +84,8 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.BrokerTls: return ReadFlag(member, ref config.BrokerTls);
                 case ConfigKeys.CleanSession: return ReadFlag(member, ref config.CleanSession);
                 case ConfigKeys.AcceptRetainedCommands: return ReadFlag(member, ref config.AcceptRetainedCommands);
+                case ConfigKeys.Discovery: return ReadFlag(member, ref config.Discovery);
+                case ConfigKeys.DiscoveryPrefix: return ReadText(member, ref config.DiscoveryPrefix, false);
                 default: return "unknown key \"" + member.Key + "\"";
             }
         }

@@ -27,6 +27,12 @@ namespace SensorNode.Core.Config
         /// </summary>
         public bool AcceptRetainedCommands;
 
+        /// <summary>Announce the node to Home Assistant (MQTT discovery) under <see cref="DiscoveryPrefix"/>.</summary>
+        public bool Discovery = true;
+
+        /// <summary>Home Assistant's discovery prefix; "homeassistant" unless changed there too.</summary>
+        public string DiscoveryPrefix = "homeassistant";
+
         public NodeConfig(string nodeId)
         {
             NodeId = nodeId;
@@ -49,7 +55,9 @@ namespace SensorNode.Core.Config
                 || BrokerUsername != other.BrokerUsername
                 || BrokerPassword != other.BrokerPassword
                 || KeepAliveSeconds != other.KeepAliveSeconds
-                || CleanSession != other.CleanSession;
+                || CleanSession != other.CleanSession
+                || Discovery != other.Discovery
+                || DiscoveryPrefix != other.DiscoveryPrefix;
         }
 
         public bool WifiDiffers(NodeConfig other)

@@ -13,5 +13,6 @@ namespace SensorNode.Core.Events
         public const string SensorError = "sensor_error";
         public const string SensorRecovered = "sensor_recovered";
         public const string MessagesDropped = "messages_dropped";
+        public const string DiscoveryError = "discovery_error";
     }
 }

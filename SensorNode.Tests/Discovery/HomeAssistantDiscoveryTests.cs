@@ -1,0 +1,119 @@
+using nanoFramework.TestFramework;
+using SensorNode.Core.Mqtt;
+using SensorNode.Tests.Fakes;
+
+namespace SensorNode.Tests.Discovery
+{
+    /// <summary>
+    /// Home Assistant's MQTT device discovery as its documentation defines it: one retained config per device on
+    /// "{prefix}/device/{id}/config" with "device", "origin" and "components" (each with its "platform"), shared
+    /// availability, and the per-platform keys (sensor: device_class, unit_of_measurement, state_class,
+    /// state_topic; switch and light: command_topic, state_topic, payload_on/off; light brightness_*).
+    /// </summary>
+    [TestClass]
+    public class HomeAssistantDiscoveryTests
+    {
+        private const string Topic = "homeassistant/device/node1/config";
+
+        [TestMethod]
+        public static void After_connect_the_device_is_announced_retained_with_its_block_origin_and_availability()
+        {
+            NodeHarness node = NodeHarness.Started();
+
+            PublishedMessage discovery = node.Link.Last(Topic);
+            Assert.IsNotNull(discovery, "no discovery");
+            Assert.IsTrue(discovery.Retain);
+            Assert.IsTrue(discovery.Qos == MqttQos.AtLeastOnce);
+            Assert.StartsWith("{\"device\":{\"identifiers\":[\"sensornode_node1\"],\"name\":\"SensorNode node1\",\"manufacturer\":\"SensorNode\",\"model\":\"SensorNode ESP32 node\",\"sw_version\":\"", discovery.Payload);
+            Assert.Contains(",\"origin\":{\"name\":\"SensorNode\",\"sw_version\":\"", discovery.Payload);
+            Assert.Contains(",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"qos\":1,", discovery.Payload);
+        }
+
+        [TestMethod]
+        public static void Each_quantity_is_a_sensor_with_its_class_unit_and_retained_topic()
+        {
+            NodeHarness node = NodeHarness.Started();
+            string payload = node.Link.Last(Topic).Payload;
+
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
+            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
+            Assert.Contains("\"device_class\":\"atmospheric_pressure\",\"unit_of_measurement\":\"hPa\"", payload);
+        }
+
+        [TestMethod]
+        public static void A_relay_is_a_switch_and_a_dimmer_a_light_with_brightness_on_its_own_topics()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Strip = new FakeDimmer();
+            node.Start();
+            node.Node.Poll();
+            string payload = node.Link.Last(Topic).Payload;
+
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\"}", payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\",\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
+            Assert.EndsWith("}}", payload);
+        }
+
+        [TestMethod]
+        public static void Home_assistant_coming_online_brings_the_announcement_again_after_one_to_five_seconds()
+        {
+            NodeHarness node = NodeHarness.Started();
+            Assert.IsTrue(node.Link.Subscriptions.Contains("homeassistant/status"));
+            node.Link.ClearRecorded();
+
+            node.Link.Deliver("homeassistant/status", "online", false);
+            node.Node.Poll();
+            Assert.AreEqual(0, node.Link.CountOn(Topic), "not at once");
+            node.Advance(999);
+            Assert.AreEqual(0, node.Link.CountOn(Topic), "not before a second");
+            node.Advance(4001);
+            Assert.AreEqual(1, node.Link.CountOn(Topic), "within five seconds, once");
+            node.Advance(10000);
+            Assert.AreEqual(1, node.Link.CountOn(Topic));
+        }
+
+        [TestMethod]
+        public static void A_retained_online_is_news_not_an_ignored_command_and_offline_changes_nothing()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Link.ClearRecorded();
+
+            node.Link.Deliver("homeassistant/status", "offline", false);
+            node.Node.Poll();
+            node.Advance(6000);
+            Assert.AreEqual(0, node.Link.CountOn(Topic));
+
+            node.Link.Deliver("homeassistant/status", "online", true);
+            node.Node.Poll();
+            node.Advance(6000);
+            Assert.AreEqual(1, node.Link.CountOn(Topic));
+            Assert.IsNull(node.LastEvent());
+        }
+
+        [TestMethod]
+        public static void With_discovery_off_the_device_is_removed_and_home_assistant_not_listened_to()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Send("/config/set", "{\"discovery\":false}");
+            node.Advance(10);
+
+            PublishedMessage removal = node.Link.Last(Topic);
+            Assert.AreEqual("", removal.Payload, "an empty retained config deletes the device");
+            Assert.IsTrue(removal.Retain);
+            Assert.IsTrue(node.Node.IsOnline);
+        }
+
+        [TestMethod]
+        public static void Another_discovery_prefix_moves_the_announcement_and_the_status_topic()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Link.Subscriptions.Clear();
+
+            node.Send("/config/set", "{\"discovery_prefix\":\"ha\"}");
+            node.Advance(10);
+
+            Assert.IsNotNull(node.Link.Last("ha/device/node1/config"));
+            Assert.IsTrue(node.Link.Subscriptions.Contains("ha/status"));
+        }
+    }
+}

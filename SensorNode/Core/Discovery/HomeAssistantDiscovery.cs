@@ -1,0 +1,251 @@
+using System;
+using SensorNode.Core.Actuators;
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+using SensorNode.Core.Events;
+using SensorNode.Core.Memory;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Discovery
+{
+    /// <summary>
+    /// The Home Assistant part: announces the node as one device (MQTT device discovery,
+    /// "{discovery_prefix}/device/{node_id}/config", retained) with a sensor per quantity of every sensor, a switch
+    /// per relay or LED and a light with brightness per dimmer, all available while "{base}/status" is "online".
+    /// Sent after every connect and again a few seconds (random, so a fleet does not answer at once) after Home
+    /// Assistant says "online" on "{discovery_prefix}/status". With discovery off it removes the device instead.
+    /// </summary>
+    public sealed class HomeAssistantDiscovery : INodePart
+    {
+        public const int MaxPayloadBytes = 8192;
+        public const int MinResendDelayMs = 1000;
+        public const int MaxResendDelayMs = 5000;
+        private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
+        private static readonly byte[] Nothing = new byte[0];
+
+        private readonly IMqttLink _link;
+        private readonly ConfigController _config;
+        private readonly EventPublisher _events;
+        private readonly ISensor[] _sensors;
+        private readonly Actuator[] _actuators;
+        private readonly Random _random;
+        private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
+        private TopicScheme _topics;
+        private InboundTopic[] _inbound;
+        private string _configTopic;
+        private long _resendAtMs = -1;
+
+        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators)
+        {
+            _link = link;
+            _config = config;
+            _events = events;
+            _sensors = sensors;
+            _actuators = actuators;
+            _random = new Random(SeedOf(config.Current.NodeId));
+        }
+
+        /// <summary>The last announcement's JSON (valid until the next).</summary>
+        public PayloadBuilder LastPayload
+        {
+            get { return _payload; }
+        }
+
+        public InboundTopic[] Inbound
+        {
+            get { return _inbound; }
+        }
+
+        public void UseTopics(TopicScheme topics)
+        {
+            _topics = topics;
+            NodeConfig config = _config.Current;
+            _configTopic = config.DiscoveryPrefix + "/device/" + config.NodeId + "/config";
+            _inbound = config.Discovery
+                ? new InboundTopic[] { new InboundTopic(config.DiscoveryPrefix + "/status", 16, EventTypes.CommandRejected, "Home Assistant status", true) }
+                : new InboundTopic[0];
+        }
+
+        /// <summary>Home Assistant came (back) online: announce again after a random few seconds.</summary>
+        [ColdPath("Home Assistant restarts rarely")]
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
+        {
+            if (IsOnline(payload) && _resendAtMs < 0)
+            {
+                _resendAtMs = nowMs + _random.Next(MaxResendDelayMs - MinResendDelayMs + 1) + MinResendDelayMs;
+            }
+        }
+
+        [ColdPath("runs once per connect")]
+        public void OnConnected(long nowMs)
+        {
+            _resendAtMs = -1;
+            Announce();
+        }
+
+        public void Poll(long nowMs)
+        {
+            if (_resendAtMs >= 0 && nowMs >= _resendAtMs)
+            {
+                _resendAtMs = -1;
+                Announce();
+            }
+        }
+
+        public long MsUntilWork(long nowMs)
+        {
+            return _resendAtMs < 0 ? -1 : (_resendAtMs > nowMs ? _resendAtMs - nowMs : 0);
+        }
+
+        public void OnStop()
+        {
+        }
+
+        [ColdPath("announcements are rare")]
+        private void Announce()
+        {
+            if (!_config.Current.Discovery)
+            {
+                // An empty retained message is how a discovery topic is deleted (Home Assistant's MQTT discovery docs).
+                _link.Publish(_configTopic, Nothing, 0, MqttQos.AtLeastOnce, true);
+                return;
+            }
+
+            Build();
+            if (_payload.Overflowed)
+            {
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
+                return;
+            }
+
+            _link.Publish(_configTopic, _payload.Buffer, _payload.Length, MqttQos.AtLeastOnce, true);
+        }
+
+        /// <summary>The device, its origin, availability, and one component per quantity and per output.</summary>
+        private void Build()
+        {
+            string nodeId = _config.Current.NodeId;
+            string uniquePrefix = Firmware.Name.ToLower() + "_" + nodeId + "_";
+            PayloadBuilder json = _payload.Clear();
+            json.Append('{').AppendJsonKey("device").Append('{')
+                .AppendJsonKey("identifiers").Append('[').AppendJsonString(uniquePrefix.Substring(0, uniquePrefix.Length - 1)).Append(']')
+                .Append(',').AppendJsonKey("name").AppendJsonString(Firmware.Name + " " + nodeId)
+                .Append(',').AppendJsonKey("manufacturer").AppendJsonString(Firmware.Name)
+                .Append(',').AppendJsonKey("model").AppendJsonString(Firmware.Name + " ESP32 node")
+                .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
+            json.Append(',').AppendJsonKey("origin").Append('{')
+                .AppendJsonKey("name").AppendJsonString(Firmware.Name)
+                .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
+            json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
+                .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
+                .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline")
+                .Append(',').AppendJsonKey("qos").AppendInteger(1);
+            json.Append(',').AppendJsonKey("components").Append('{');
+            bool first = true;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                Quantity[] quantities = _sensors[s].Quantities;
+                for (int q = 0; q < quantities.Length; q++)
+                {
+                    first = Separate(json, first);
+                    AppendSensor(json, uniquePrefix, _sensors[s].Id, quantities[q]);
+                }
+            }
+
+            for (int a = 0; a < _actuators.Length; a++)
+            {
+                first = Separate(json, first);
+                AppendOutput(json, uniquePrefix, _actuators[a]);
+            }
+
+            json.Append('}').Append('}');
+        }
+
+        private void AppendSensor(PayloadBuilder json, string uniquePrefix, string sensorId, Quantity quantity)
+        {
+            string id = sensorId + "_" + quantity.Name;
+            json.AppendJsonKey(id).Append('{')
+                .AppendJsonKey("platform").AppendJsonString("sensor")
+                .Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
+                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
+                .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.SensorReading(sensorId, quantity.Name));
+            if (quantity.DeviceClass != null)
+            {
+                json.Append(',').AppendJsonKey("device_class").AppendJsonString(quantity.DeviceClass);
+            }
+
+            json.Append(',').AppendJsonKey("unit_of_measurement").AppendJsonString(quantity.HomeAssistantUnit)
+                .Append(',').AppendJsonKey("state_class").AppendJsonString("measurement")
+                .Append(',').AppendJsonKey("suggested_display_precision").AppendInteger(quantity.Decimals)
+                .Append('}');
+        }
+
+        private void AppendOutput(PayloadBuilder json, string uniquePrefix, Actuator actuator)
+        {
+            string commandTopic = _topics.ActuatorSet(actuator.Id);
+            string stateTopic = _topics.ActuatorState(actuator.Id);
+            json.AppendJsonKey(actuator.Id).Append('{')
+                .AppendJsonKey("platform").AppendJsonString(actuator.Kind == OutputKind.Dimmer ? "light" : "switch")
+                .Append(',').AppendJsonKey("name").AppendJsonString(actuator.Id)
+                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + actuator.Id)
+                .Append(',').AppendJsonKey("command_topic").AppendJsonString(commandTopic)
+                .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic)
+                .Append(',').AppendJsonKey("payload_on").AppendJsonString("ON")
+                .Append(',').AppendJsonKey("payload_off").AppendJsonString("OFF");
+            if (actuator.Kind == OutputKind.Dimmer)
+            {
+                // The dimmer reports {"state":"ON","level":40} and takes "40%": brightness 0..100 maps onto it as is.
+                json.Append(',').AppendJsonKey("state_value_template").AppendJsonString("{{ value_json.state }}")
+                    .Append(',').AppendJsonKey("brightness_command_topic").AppendJsonString(commandTopic)
+                    .Append(',').AppendJsonKey("brightness_command_template").AppendJsonString("{{ value }}%")
+                    .Append(',').AppendJsonKey("brightness_state_topic").AppendJsonString(stateTopic)
+                    .Append(',').AppendJsonKey("brightness_value_template").AppendJsonString("{{ value_json.level }}")
+                    .Append(',').AppendJsonKey("brightness_scale").AppendInteger(100);
+            }
+
+            json.Append('}');
+        }
+
+        private static bool Separate(PayloadBuilder json, bool first)
+        {
+            if (!first)
+            {
+                json.Append(',');
+            }
+
+            return false;
+        }
+
+        /// <summary>Each node its own delays: seeded by its id, so nodes booted together do not answer together.</summary>
+        private static int SeedOf(string nodeId)
+        {
+            int seed = 17;
+            for (int i = 0; i < nodeId.Length; i++)
+            {
+                seed = seed * 31 + nodeId[i];
+            }
+
+            return seed;
+        }
+
+        private static bool IsOnline(byte[] payload)
+        {
+            if (payload.Length != Online.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Online.Length; i++)
+            {
+                if (payload[i] != Online[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
