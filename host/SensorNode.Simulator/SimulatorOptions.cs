@@ -25,7 +25,7 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --keepalive S          MQTT keep-alive in seconds (default 60, 5..3600)
   --outputs A,B          the virtual outputs (default relay,led); NAME:dimmer makes a 0..100 % dimmer
   --chips A,B            the chips on the I2C bus (default bme280): bme280 (0x76), bmp280 (0x77),
-                         sht31 (0x44), scd41 (0x62)
+                         bme680 (0x77, with gas resistance; not with bmp280), sht31 (0x44), scd41 (0x62)
   --bmp280               add a BMP280 at 0x77 to the chips
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
   --seed N               seed of the simulated weather (default: from the clock)
@@ -95,6 +95,11 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
             if (options.Chips.Distinct().Count() != options.Chips.Count)
             {
                 throw new ArgumentException("--chips: each chip once (two would share an address)");
+            }
+
+            if (options.Chips.Contains("bmp280") && options.Chips.Contains("bme680"))
+            {
+                throw new ArgumentException("--chips: bmp280 or bme680, not both (both sit at 0x77)");
             }
 
             if (options.Tls && options.UsesEmbeddedBroker)

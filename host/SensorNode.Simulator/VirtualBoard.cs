@@ -24,6 +24,7 @@ namespace SensorNode.Simulator
         {
             ["bme280"] = ambient => new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, ambient),
             ["bmp280"] = ambient => new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, ambient),
+            ["bme680"] = ambient => new VirtualBme680(VirtualBme680.PrimaryAddress, ambient), // 0x77, as the bmp280: one or the other
             ["sht31"] = ambient => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient),
             ["scd41"] = ambient => new VirtualScd4x(ambient),
         };

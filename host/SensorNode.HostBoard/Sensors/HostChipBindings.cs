@@ -23,6 +23,7 @@ namespace SensorNode.HostBoard.Sensors
             {
                 case "bme280": return new Bme280Binding(_bus.Device(address));
                 case "bmp280": return new Bmp280Binding(_bus.Device(address));
+                case "bme680": return new Bme680Binding(_bus.Device(address));
                 default: throw new ArgumentException("the host board has no binding for " + model.Name);
             }
         }
