@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using SensorNode.IntegrationTests.Harness;
+using Xunit;
+
+namespace SensorNode.IntegrationTests.Contract
+{
+    /// <summary>
+    /// What Home Assistant sees on a real broker: the node's retained device discovery, checked against the keys
+    /// Home Assistant's MQTT device discovery requires, and announced again when Home Assistant comes online.
+    /// </summary>
+    public class HomeAssistantTests
+    {
+        [SkippableTheory]
+        [InlineData(Brokers.Mosquitto)]
+        [InlineData(Brokers.MqttNet)]
+        public void A_late_subscriber_to_homeassistant_gets_the_device_with_every_entity(string broker)
+        {
+            using NodeUnderTest node = NodeUnderTest.Online(broker, "--chips", "bme280,sht31", "--outputs", "relay,strip:dimmer");
+            string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+
+            using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
+            Received discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
+            Assert.True(discovery.Retained);
+
+            using JsonDocument document = JsonDocument.Parse(discovery.Payload);
+            JsonElement root = document.RootElement;
+            Assert.Equal("sensornode_" + node.Simulator.NodeId, root.GetProperty("device").GetProperty("identifiers")[0].GetString());
+            Assert.Equal("SensorNode", root.GetProperty("origin").GetProperty("name").GetString());
+            Assert.Equal(node.Base + "/status", root.GetProperty("availability_topic").GetString());
+
+            JsonElement components = root.GetProperty("components");
+            string[] sensors = { "bme280_temperature", "bme280_humidity", "bme280_pressure", "sht3x_temperature", "sht3x_humidity" };
+            foreach (string id in sensors)
+            {
+                JsonElement sensor = components.GetProperty(id);
+                Assert.Equal("sensor", sensor.GetProperty("platform").GetString());
+                Assert.Equal("measurement", sensor.GetProperty("state_class").GetString());
+                Assert.False(string.IsNullOrEmpty(sensor.GetProperty("unit_of_measurement").GetString()));
+                Assert.False(string.IsNullOrEmpty(sensor.GetProperty("device_class").GetString()));
+                string stateTopic = sensor.GetProperty("state_topic").GetString();
+                node.Watcher.WaitFor(stateTopic, r => r.Topic == stateTopic, NodeUnderTest.Timeout);
+                using Observer late = Observer.Watch(node.Broker, stateTopic);
+                Received reading = late.WaitFor(stateTopic, r => r.Topic == stateTopic, NodeUnderTest.Timeout);
+                Assert.True(reading.Retained, stateTopic + " is what Home Assistant shows, so it must be retained");
+            }
+
+            Assert.Equal("switch", components.GetProperty("relay").GetProperty("platform").GetString());
+            JsonElement strip = components.GetProperty("strip");
+            Assert.Equal("light", strip.GetProperty("platform").GetString());
+            Assert.Equal(100, strip.GetProperty("brightness_scale").GetInt32());
+            Assert.Equal(components.EnumerateObject().Count(), components.EnumerateObject().Select(c => c.Value.GetProperty("unique_id").GetString()).Distinct().Count());
+        }
+
+        [SkippableTheory]
+        [InlineData(Brokers.Mosquitto)]
+        [InlineData(Brokers.MqttNet)]
+        public void Home_assistant_coming_online_gets_the_announcement_again(string broker)
+        {
+            using NodeUnderTest node = NodeUnderTest.Online(broker);
+            string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+            using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/device/#");
+            homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
+            int before = homeAssistant.Count;
+
+            homeAssistant.Publish("homeassistant/status", "online");
+
+            Received again = homeAssistant.WaitFor("the announcement again", r => r.Topic == topic, TimeSpan.FromSeconds(15), before);
+            Assert.False(again.Retained, "a live message this time");
+        }
+    }
+}
