@@ -16,7 +16,7 @@ namespace SensorNode.Tests.Discovery
         private const string Topic = "homeassistant/device/node1/config";
 
         [TestMethod]
-        public static void After_connect_the_device_is_announced_retained_with_its_block_origin_and_availability()
+        public static void After_connect_the_device_is_announced_retained_with_its_block_and_origin()
         {
             NodeHarness node = NodeHarness.Started();
 
@@ -26,7 +26,7 @@ namespace SensorNode.Tests.Discovery
             Assert.IsTrue(discovery.Qos == MqttQos.AtLeastOnce);
             Assert.StartsWith("{\"device\":{\"identifiers\":[\"sensornode_node1\"],\"name\":\"SensorNode node1\",\"manufacturer\":\"SensorNode\",\"model\":\"SensorNode ESP32 node\",\"sw_version\":\"", discovery.Payload);
             Assert.Contains(",\"origin\":{\"name\":\"SensorNode\",\"sw_version\":\"", discovery.Payload);
-            Assert.Contains(",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"qos\":1,", discovery.Payload);
+            Assert.Contains("},\"qos\":1,\"components\":{", discovery.Payload);
         }
 
         [TestMethod]
@@ -35,8 +35,8 @@ namespace SensorNode.Tests.Discovery
             NodeHarness node = NodeHarness.Started();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
-            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
+            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
             Assert.Contains("\"device_class\":\"atmospheric_pressure\",\"unit_of_measurement\":\"hPa\"", payload);
         }
 
@@ -49,8 +49,8 @@ namespace SensorNode.Tests.Discovery
             node.Node.Poll();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\"}", payload);
-            Assert.Contains("\"strip\":{\"platform\":\"light\",\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\"}", payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\",\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
             Assert.EndsWith("}}", payload);
         }
 

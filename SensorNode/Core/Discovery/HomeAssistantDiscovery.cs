@@ -138,10 +138,7 @@ namespace SensorNode.Core.Discovery
             json.Append(',').AppendJsonKey("origin").Append('{')
                 .AppendJsonKey("name").AppendJsonString(Firmware.Name)
                 .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
-            json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
-                .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
-                .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline")
-                .Append(',').AppendJsonKey("qos").AppendInteger(1);
+            json.Append(',').AppendJsonKey("qos").AppendInteger(1); // shared by every component
             json.Append(',').AppendJsonKey("components").Append('{');
             bool first = true;
             for (int s = 0; s < _sensors.Length; s++)
@@ -171,6 +168,7 @@ namespace SensorNode.Core.Discovery
                 .Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.SensorReading(sensorId, quantity.Name));
+            AppendAvailability(json);
             if (quantity.DeviceClass != null)
             {
                 json.Append(',').AppendJsonKey("device_class").AppendJsonString(quantity.DeviceClass);
@@ -194,6 +192,7 @@ namespace SensorNode.Core.Discovery
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic)
                 .Append(',').AppendJsonKey("payload_on").AppendJsonString("ON")
                 .Append(',').AppendJsonKey("payload_off").AppendJsonString("OFF");
+            AppendAvailability(json);
             if (actuator.Kind == OutputKind.Dimmer)
             {
                 // The dimmer reports {"state":"ON","level":40} and takes "40%": brightness 0..100 maps onto it as is.
@@ -206,6 +205,14 @@ namespace SensorNode.Core.Discovery
             }
 
             json.Append('}');
+        }
+
+        /// <summary>Per component: availability is not among the options device discovery shares across components.</summary>
+        private void AppendAvailability(PayloadBuilder json)
+        {
+            json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
+                .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
+                .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline");
         }
 
         private static bool Separate(PayloadBuilder json, bool first)

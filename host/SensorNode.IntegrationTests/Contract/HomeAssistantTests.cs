@@ -28,7 +28,6 @@ namespace SensorNode.IntegrationTests.Contract
             JsonElement root = document.RootElement;
             Assert.Equal("sensornode_" + node.Simulator.NodeId, root.GetProperty("device").GetProperty("identifiers")[0].GetString());
             Assert.Equal("SensorNode", root.GetProperty("origin").GetProperty("name").GetString());
-            Assert.Equal(node.Base + "/status", root.GetProperty("availability_topic").GetString());
 
             JsonElement components = root.GetProperty("components");
             string[] sensors = { "bme280_temperature", "bme280_humidity", "bme280_pressure", "sht3x_temperature", "sht3x_humidity" };
@@ -36,6 +35,7 @@ namespace SensorNode.IntegrationTests.Contract
             {
                 JsonElement sensor = components.GetProperty(id);
                 Assert.Equal("sensor", sensor.GetProperty("platform").GetString());
+                Assert.Equal(node.Base + "/status", sensor.GetProperty("availability_topic").GetString());
                 Assert.Equal("measurement", sensor.GetProperty("state_class").GetString());
                 Assert.False(string.IsNullOrEmpty(sensor.GetProperty("unit_of_measurement").GetString()));
                 Assert.False(string.IsNullOrEmpty(sensor.GetProperty("device_class").GetString()));
