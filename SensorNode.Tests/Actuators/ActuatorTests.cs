@@ -193,5 +193,30 @@ namespace SensorNode.Tests.Actuators
             Assert.IsTrue(node.Relay.IsOn);
             Assert.IsTrue(node.Node.IsOnline);
         }
+
+        [TestMethod]
+        public static void An_empty_message_deletes_a_retained_command_and_is_no_error()
+        {
+            NodeHarness node = NodeHarness.Started();
+            int writes = node.Relay.Writes.Count;
+
+            node.Send("/actuator/relay/set", "");
+            node.Send("/actuator/relay/set", "", true);
+
+            Assert.IsNull(node.LastEvent());
+            Assert.AreEqual(writes, node.Relay.Writes.Count);
+        }
+
+        [TestMethod]
+        public static void A_payload_that_is_not_utf8_is_rejected_naming_the_byte()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Link.Deliver(node.Base + "/actuator/relay/set", new byte[] { (byte)'O', 0xC0, 0x80 }, false);
+            node.Node.Poll();
+
+            Assert.Contains("\"type\":\"command_rejected\"", node.LastEvent());
+            Assert.Contains("payload is not valid UTF-8 (byte 1)", node.LastEvent());
+            Assert.AreEqual(-1, node.LastEvent().IndexOf("\\u0000"));
+        }
     }
 }

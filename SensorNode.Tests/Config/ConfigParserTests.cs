@@ -24,7 +24,7 @@ namespace SensorNode.Tests.Config
         public static void Every_key_is_read()
         {
             NodeConfig merged = Merge(new NodeConfig("n1"),
-                "{\"node_id\":\"kitchen\",\"topic_prefix\":\"home/nodes\",\"interval_s\":5,\"wifi_ssid\":\"lan\",\"wifi_password\":\"pw1\","
+                "{\"node_id\":\"kitchen\",\"topic_prefix\":\"home/nodes\",\"interval_s\":5,\"wifi_ssid\":\"lan\",\"wifi_password\":\"password1\","
                 + "\"broker_host\":\"10.0.0.2\",\"broker_port\":8883,\"broker_tls\":true,\"broker_user\":\"u\",\"broker_password\":\"pw2\","
                 + "\"keepalive_s\":20,\"clean_session\":false,\"accept_retained_commands\":true}", null);
 
@@ -32,7 +32,7 @@ namespace SensorNode.Tests.Config
             Assert.AreEqual("home/nodes", merged.TopicPrefix);
             Assert.AreEqual(5, merged.PublishIntervalSeconds);
             Assert.AreEqual("lan", merged.WifiSsid);
-            Assert.AreEqual("pw1", merged.WifiPassword);
+            Assert.AreEqual("password1", merged.WifiPassword);
             Assert.AreEqual("10.0.0.2", merged.BrokerHost);
             Assert.AreEqual(8883, merged.BrokerPort);
             Assert.IsTrue(merged.BrokerTls);

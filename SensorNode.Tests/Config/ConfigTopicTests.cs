@@ -123,7 +123,7 @@ namespace SensorNode.Tests.Config
             NodeHarness node = NodeHarness.Started();
             node.Network.AcceptedSsid = "";
 
-            node.Send("/config/set", "{\"wifi_ssid\":\"typo-net\",\"wifi_password\":\"x\"}");
+            node.Send("/config/set", "{\"wifi_ssid\":\"typo-net\",\"wifi_password\":\"secret-x\"}");
             node.Advance(ConfigController.TrialMs);
             node.Advance(MqttSessionMaxDelay());
 
@@ -190,6 +190,36 @@ namespace SensorNode.Tests.Config
             }
 
             return after.Start();
+        }
+
+        [TestMethod]
+        public static void Wifi_settings_the_esp32_cannot_use_are_rejected()
+        {
+            NodeHarness node = NodeHarness.Started();
+
+            node.Send("/config/set", "{\"wifi_ssid\":\"a-network-name-longer-than-32-bytes\"}");
+            Assert.Contains("\\\"wifi_ssid\\\" must be at most 32 bytes", node.LastEvent());
+
+            node.Send("/config/set", "{\"wifi_ssid\":\"lan\",\"wifi_password\":\"short\"}");
+            Assert.Contains("\\\"wifi_password\\\" must be empty (an open network) or 8 to 64 bytes", node.LastEvent());
+            Assert.AreEqual("", node.Node.Config.WifiSsid, "nothing changed");
+        }
+
+        [TestMethod]
+        public static void Settings_that_would_not_fit_as_json_are_refused_whole_not_stored_cut()
+        {
+            NodeHarness node = NodeHarness.Started();
+            string longName = new string('h', 900);
+
+            node.Send("/config/set", "{\"broker_user\":\"" + longName + "\"}");
+            node.Advance(10); // a new user is a connection setting: tried, then kept once online
+            Assert.Contains("config_applied", node.LastEvent());
+            node.Send("/config/set", "{\"accept_retained_commands\":true,\"topic_prefix\":\"sensornode\",\"discovery_prefix\":\"" + longName + "\"}");
+
+            Assert.Contains("\"type\":\"config_rejected\"", node.LastEvent());
+            Assert.Contains("would take more than 2048 bytes as JSON", node.LastEvent());
+            Assert.AreEqual("homeassistant", node.Node.Config.DiscoveryPrefix);
+            Assert.EndsWith("}", node.LastPayload("/config"));
         }
     }
 }

@@ -81,7 +81,13 @@ namespace SensorNode.Tests.Fakes
         /// <summary>The broker delivers a message to the node.</summary>
         public void Deliver(string topic, string payload, bool retained)
         {
-            _listener.OnMessage(topic, Utf8.GetBytes(payload), retained);
+            Deliver(topic, Utf8.GetBytes(payload), retained);
+        }
+
+        /// <summary>The broker delivers these bytes, text or not.</summary>
+        public void Deliver(string topic, byte[] payload, bool retained)
+        {
+            _listener.OnMessage(topic, payload, retained);
         }
 
         /// <summary>The connection dies without a DISCONNECT (the broker would now publish the Last-Will).</summary>

@@ -8,6 +8,7 @@ using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
 using SensorNode.Core.Telemetry;
+using SensorNode.Core.Text;
 
 namespace SensorNode.Core
 {
@@ -240,13 +241,21 @@ namespace SensorNode.Core
                         continue;
                     }
 
-                    if (retained && !inbound[i].RetainedIsNews && !_config.Current.AcceptRetainedCommands)
+                    if (payload.Length == 0)
+                    {
+                        // How a retained message is deleted (mosquitto_pub -r -n): nothing to do, nothing wrong.
+                    }
+                    else if (retained && !inbound[i].RetainedIsNews && !_config.Current.AcceptRetainedCommands)
                     {
                         IgnoreRetained(topic, inbound[i]);
                     }
                     else if (payload.Length > inbound[i].MaxPayloadBytes)
                     {
                         RejectOversized(topic, payload.Length, inbound[i]);
+                    }
+                    else if (Utf8.FirstInvalidByte(payload, 0, payload.Length) >= 0)
+                    {
+                        RejectNotUtf8(topic, payload, inbound[i]);
                     }
                     else
                     {
@@ -271,6 +280,12 @@ namespace SensorNode.Core
         private void RejectOversized(string topic, int length, InboundTopic inbound)
         {
             _events.Error(inbound.RejectedEventType, topic, "payload of " + length + " bytes exceeds the " + inbound.MaxPayloadBytes + "-byte limit");
+        }
+
+        [ColdPath("a payload that is not text is a mistake or abuse")]
+        private void RejectNotUtf8(string topic, byte[] payload, InboundTopic inbound)
+        {
+            _events.Error(inbound.RejectedEventType, topic, "payload is not valid UTF-8 (byte " + Utf8.FirstInvalidByte(payload, 0, payload.Length) + ")");
         }
 
         [ColdPath("the node subscribes only to its parts' topics")]

@@ -23,7 +23,8 @@ namespace SensorNode.Core.Config
         private readonly ConfigStore _store;
         private readonly EventPublisher _events;
         private readonly IMqttLink _link;
-        private readonly PayloadBuilder _published = new PayloadBuilder(MaxConfigBytes);
+        // Room for the stored form plus the masks: "***" for a one- or two-character secret is longer than it.
+        private readonly PayloadBuilder _published = new PayloadBuilder(ConfigStore.MaxConfigBytes + 8);
         private INodeConnection _connection;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
@@ -81,6 +82,13 @@ namespace SensorNode.Core.Config
             if (error != null)
             {
                 _events.Error(EventTypes.ConfigRejected, topic, error + "; nothing changed");
+                return;
+            }
+
+            if (!ConfigStore.Fits(candidate))
+            {
+                // Stored or published cut short, it would be corrupt JSON: refused whole instead.
+                _events.Error(EventTypes.ConfigRejected, topic, "the settings would take more than " + ConfigStore.MaxConfigBytes + " bytes as JSON; nothing changed");
                 return;
             }
 

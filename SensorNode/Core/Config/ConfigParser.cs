@@ -40,6 +40,10 @@ namespace SensorNode.Core.Config
             return null;
         }
 
+        public const int MaxSsidBytes = 32;
+        public const int MinPasswordBytes = 8;
+        public const int MaxPasswordBytes = 64;
+
         public static string Validate(NodeConfig config)
         {
             if (!TopicScheme.IsValidSegment(config.NodeId))
@@ -55,6 +59,19 @@ namespace SensorNode.Core.Config
             if (!TopicScheme.IsValidPrefix(config.DiscoveryPrefix))
             {
                 return "\"" + ConfigKeys.DiscoveryPrefix + "\" must be topic levels without '+', '#' or empty levels";
+            }
+
+            // What the ESP32's Wi-Fi takes (IEEE 802.11: an SSID of up to 32 bytes; WPA2: a passphrase of 8 to 63
+            // characters or 64 hex digits; empty for an open network).
+            if (Utf8.ByteCount(config.WifiSsid) > MaxSsidBytes)
+            {
+                return "\"" + ConfigKeys.WifiSsid + "\" must be at most " + MaxSsidBytes + " bytes (UTF-8)";
+            }
+
+            int passwordBytes = Utf8.ByteCount(config.WifiPassword);
+            if (passwordBytes != 0 && (passwordBytes < MinPasswordBytes || passwordBytes > MaxPasswordBytes))
+            {
+                return "\"" + ConfigKeys.WifiPassword + "\" must be empty (an open network) or " + MinPasswordBytes + " to " + MaxPasswordBytes + " bytes";
             }
 
             if (config.BrokerHost == null || config.BrokerHost.Length == 0)

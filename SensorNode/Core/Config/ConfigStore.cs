@@ -10,7 +10,8 @@ namespace SensorNode.Core.Config
     public sealed class ConfigStore
     {
         public const string FileName = "sensornode-config.json";
-        private const int MaxConfigBytes = 2048;
+        /// <summary>The largest config as JSON, as stored.</summary>
+        public const int MaxConfigBytes = 2048;
         private readonly ISettingsStore _store;
 
         public ConfigStore(ISettingsStore store)
@@ -40,6 +41,14 @@ namespace SensorNode.Core.Config
             }
 
             return loaded;
+        }
+
+        /// <summary>True when <paramref name="config"/> fits the stored form's limit; a config that does not is refused up front.</summary>
+        public static bool Fits(NodeConfig config)
+        {
+            PayloadBuilder json = new PayloadBuilder(MaxConfigBytes);
+            ConfigWriter.Write(config, json, false);
+            return !json.Overflowed;
         }
 
         public bool Save(NodeConfig config)

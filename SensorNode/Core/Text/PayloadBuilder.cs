@@ -42,35 +42,21 @@ namespace SensorNode.Core.Text
             return this;
         }
 
+        /// <summary>Appends one UTF-16 unit; a surrogate alone has no UTF-8 form and becomes U+FFFD (use the string overloads for pairs).</summary>
         public PayloadBuilder Append(char c)
         {
-            if (c < 0x80)
-            {
-                AppendByte((byte)c);
-            }
-            else if (c < 0x800)
-            {
-                AppendByte((byte)(0xC0 | (c >> 6)));
-                AppendByte((byte)(0x80 | (c & 0x3F)));
-            }
-            else
-            {
-                // Surrogate pairs are written as two 3-byte sequences; the node's own texts never contain them.
-                AppendByte((byte)(0xE0 | (c >> 12)));
-                AppendByte((byte)(0x80 | ((c >> 6) & 0x3F)));
-                AppendByte((byte)(0x80 | (c & 0x3F)));
-            }
-
+            AppendCodePoint(IsSurrogate(c) ? Replacement : c);
             return this;
         }
 
+        /// <summary>Appends text as UTF-8: a surrogate pair (an emoji) as its one 4-byte sequence, a lone surrogate as U+FFFD.</summary>
         public PayloadBuilder Append(string text)
         {
             if (text != null)
             {
                 for (int i = 0; i < text.Length; i++)
                 {
-                    Append(text[i]);
+                    AppendCodePoint(CodePointAt(text, ref i));
                 }
             }
 
@@ -102,7 +88,7 @@ namespace SensorNode.Core.Text
                             }
                             else
                             {
-                                Append(c);
+                                AppendCodePoint(CodePointAt(text, ref i));
                             }
 
                             break;
@@ -233,6 +219,52 @@ namespace SensorNode.Core.Text
         public override string ToString()
         {
             return Utf8.GetString(_buffer, 0, _length);
+        }
+
+        private const int Replacement = 0xFFFD;
+
+        private static bool IsSurrogate(int c)
+        {
+            return c >= 0xD800 && c <= 0xDFFF;
+        }
+
+        /// <summary>The code point at <paramref name="i"/>, moving <paramref name="i"/> past a surrogate pair's second half.</summary>
+        private static int CodePointAt(string text, ref int i)
+        {
+            int c = text[i];
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+            {
+                i++;
+                return 0x10000 + ((c - 0xD800) << 10) + (text[i] - 0xDC00);
+            }
+
+            return IsSurrogate(c) ? Replacement : c;
+        }
+
+        private void AppendCodePoint(int code)
+        {
+            if (code < 0x80)
+            {
+                AppendByte((byte)code);
+            }
+            else if (code < 0x800)
+            {
+                AppendByte((byte)(0xC0 | (code >> 6)));
+                AppendByte((byte)(0x80 | (code & 0x3F)));
+            }
+            else if (code < 0x10000)
+            {
+                AppendByte((byte)(0xE0 | (code >> 12)));
+                AppendByte((byte)(0x80 | ((code >> 6) & 0x3F)));
+                AppendByte((byte)(0x80 | (code & 0x3F)));
+            }
+            else
+            {
+                AppendByte((byte)(0xF0 | (code >> 18)));
+                AppendByte((byte)(0x80 | ((code >> 12) & 0x3F)));
+                AppendByte((byte)(0x80 | ((code >> 6) & 0x3F)));
+                AppendByte((byte)(0x80 | (code & 0x3F)));
+            }
         }
 
         private void AppendPadded(int value, int width)

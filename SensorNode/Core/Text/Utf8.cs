@@ -6,7 +6,10 @@ namespace SensorNode.Core.Text
     /// </summary>
     public static class Utf8
     {
-        /// <summary>Decodes; malformed sequences become U+FFFD rather than failing.</summary>
+        /// <summary>
+        /// Decodes; what is not well-formed UTF-8 (an invalid byte, a cut sequence, an overlong form such as C0 80
+        /// for NUL, an encoded surrogate, a code point above U+10FFFF) becomes U+FFFD rather than failing.
+        /// </summary>
         public static string GetString(byte[] bytes, int offset, int count)
         {
             char[] chars = new char[count];
@@ -15,35 +18,16 @@ namespace SensorNode.Core.Text
             int i = offset;
             while (i < end)
             {
-                int b = bytes[i];
-                int extra;
                 int code;
-                if (b < 0x80) { code = b; extra = 0; }
-                else if ((b & 0xE0) == 0xC0) { code = b & 0x1F; extra = 1; }
-                else if ((b & 0xF0) == 0xE0) { code = b & 0x0F; extra = 2; }
-                else if ((b & 0xF8) == 0xF0) { code = b & 0x07; extra = 3; }
-                else { chars[length++] = '\uFFFD'; i++; continue; }
-
-                bool valid = true;
-                for (int k = 1; k <= extra; k++)
-                {
-                    if (i + k >= end || (bytes[i + k] & 0xC0) != 0x80)
-                    {
-                        valid = false;
-                        break;
-                    }
-
-                    code = (code << 6) | (bytes[i + k] & 0x3F);
-                }
-
-                if (!valid)
+                int size = Decode(bytes, i, end, out code);
+                if (size == 0)
                 {
                     chars[length++] = '\uFFFD';
                     i++;
                     continue;
                 }
 
-                i += extra + 1;
+                i += size;
                 if (code >= 0x10000)
                 {
                     code -= 0x10000;
@@ -59,9 +43,84 @@ namespace SensorNode.Core.Text
             return new string(chars, 0, length);
         }
 
+        /// <summary>The index of the first byte that is not part of well-formed UTF-8, or -1 when all of it is.</summary>
+        public static int FirstInvalidByte(byte[] bytes, int offset, int count)
+        {
+            int end = offset + count;
+            int i = offset;
+            while (i < end)
+            {
+                int code;
+                int size = Decode(bytes, i, end, out code);
+                if (size == 0)
+                {
+                    return i;
+                }
+
+                i += size;
+            }
+
+            return -1;
+        }
+
+        /// <summary>Decodes the sequence at <paramref name="i"/>: its length in bytes, or 0 when it is not well-formed (RFC 3629).</summary>
+        private static int Decode(byte[] bytes, int i, int end, out int code)
+        {
+            int b = bytes[i];
+            int extra;
+            int minimum;
+            if (b < 0x80) { code = b; return 1; }
+            else if ((b & 0xE0) == 0xC0) { code = b & 0x1F; extra = 1; minimum = 0x80; }
+            else if ((b & 0xF0) == 0xE0) { code = b & 0x0F; extra = 2; minimum = 0x800; }
+            else if ((b & 0xF8) == 0xF0) { code = b & 0x07; extra = 3; minimum = 0x10000; }
+            else { code = 0; return 0; }
+
+            for (int k = 1; k <= extra; k++)
+            {
+                if (i + k >= end || (bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return 0;
+                }
+
+                code = (code << 6) | (bytes[i + k] & 0x3F);
+            }
+
+            bool wellFormed = code >= minimum && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+            return wellFormed ? extra + 1 : 0;
+        }
+
         public static string GetString(byte[] bytes)
         {
             return bytes == null ? null : GetString(bytes, 0, bytes.Length);
+        }
+
+        /// <summary>How many bytes <paramref name="text"/> takes as UTF-8.</summary>
+        public static int ByteCount(string text)
+        {
+            int count = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < 0x80)
+                {
+                    count += 1;
+                }
+                else if (c < 0x800)
+                {
+                    count += 2;
+                }
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                {
+                    count += 4;
+                    i++;
+                }
+                else
+                {
+                    count += 3;
+                }
+            }
+
+            return count;
         }
 
         public static byte[] GetBytes(string text)
