@@ -21,7 +21,7 @@ namespace SensorNode.HostBoard
         {
             lock (Gate)
             {
-                Console.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + level + " " + message);
+                Console.WriteLine(DateTime.Now.ToString("HH:mm:ss.fff") + " " + level + " " + ConsoleText.Escape(message));
             }
         }
     }

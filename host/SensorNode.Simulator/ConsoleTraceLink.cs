@@ -1,4 +1,3 @@
-using System.Text;
 using SensorNode.Core.Mqtt;
 using SensorNode.HostBoard;
 
@@ -6,7 +5,8 @@ namespace SensorNode.Simulator
 {
     /// <summary>
     /// Wraps the node's MQTT link and prints what crosses it: every publish ("→") and every message the node
-    /// receives ("←"), so a person can follow each cycle and each command.
+    /// receives ("←"), so a person can follow each cycle and each command: as <see cref="ConsoleText"/> shows
+    /// them (secrets masked, control characters escaped, long payloads cut).
     /// </summary>
     public sealed class ConsoleTraceLink : IMqttLink, IMqttLinkListener
     {
@@ -37,7 +37,7 @@ namespace SensorNode.Simulator
         public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
         {
             bool sent = _inner.Publish(topic, payload, length, qos, retain);
-            _log.Board("→ " + topic + " " + Encoding.UTF8.GetString(payload, 0, length) + (retain ? " (retained)" : "") + (sent ? "" : " NOT SENT: " + _inner.LastError));
+            _log.Board("→ " + topic + " " + ConsoleText.Payload(payload, length) + (retain ? " (retained)" : "") + (sent ? "" : " NOT SENT: " + _inner.LastError));
             return sent;
         }
 
@@ -45,7 +45,7 @@ namespace SensorNode.Simulator
 
         public void OnMessage(string topic, byte[] payload, bool retained)
         {
-            _log.Board("← " + topic + " " + Encoding.UTF8.GetString(payload) + (retained ? " (retained)" : ""));
+            _log.Board("← " + topic + " " + ConsoleText.Payload(payload, payload.Length) + (retained ? " (retained)" : ""));
             _listener?.OnMessage(topic, payload, retained);
         }
 
