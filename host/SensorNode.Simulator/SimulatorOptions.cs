@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SensorNode.Core.Config;
+using SensorNode.Core.Mqtt;
 
 namespace SensorNode.Simulator
 {
@@ -102,6 +103,10 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                 throw new ArgumentException("--chips: bmp280 or bme680, not both (both sit at 0x77)");
             }
 
+            options.CheckWithTheConfigRules();
+            options.CheckOutputs();
+            options.CheckStateDirectory();
+
             if (options.Tls && options.UsesEmbeddedBroker)
             {
                 throw new ArgumentException("--tls needs --broker: the embedded broker listens without TLS");
@@ -110,9 +115,56 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
             return options;
         }
 
+        /// <summary>
+        /// The settings the options become go through the validation a config on the config topic gets (one rule
+        /// for every entry point): the same errors, before anything starts.
+        /// </summary>
+        private void CheckWithTheConfigRules()
+        {
+            NodeConfig config = new NodeConfig(NodeId ?? "sim");
+            config.TopicPrefix = Prefix;
+            config.BrokerHost = BrokerHost ?? "localhost";
+            string error = ConfigParser.Validate(config);
+            if (error != null)
+            {
+                throw new ArgumentException(error.Replace("\"" + ConfigKeys.NodeId + "\"", "--node-id").Replace("\"" + ConfigKeys.TopicPrefix + "\"", "--prefix").Replace("\"" + ConfigKeys.BrokerHost + "\"", "--broker"));
+            }
+        }
+
+        private void CheckOutputs()
+        {
+            foreach (string output in Outputs)
+            {
+                string id = output.Split(':')[0];
+                if (!TopicScheme.IsValidSegment(id))
+                {
+                    throw new ArgumentException("--outputs: '" + id + "' must be one topic level without '/', '+' or '#'");
+                }
+            }
+
+            if (Outputs.Select(o => o.Split(':')[0]).Distinct().Count() != Outputs.Length)
+            {
+                throw new ArgumentException("--outputs: each output once");
+            }
+        }
+
+        /// <summary>--state names a folder (made if missing); a file there is an error, not a crash later.</summary>
+        private void CheckStateDirectory()
+        {
+            if (StateDirectory != null && System.IO.File.Exists(StateDirectory))
+            {
+                throw new ArgumentException("--state: '" + StateDirectory + "' is a file; it must be a folder (made if missing)");
+            }
+        }
+
         private void SetBroker(string value)
         {
             int colon = value.LastIndexOf(':');
+            if (colon == 0 || value.Length == 0)
+            {
+                throw new ArgumentException("--broker needs a host, e.g. --broker localhost:1883");
+            }
+
             if (colon > 0 && value.IndexOf(':') == colon)
             {
                 BrokerHost = value.Substring(0, colon);

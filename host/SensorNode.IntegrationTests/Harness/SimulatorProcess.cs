@@ -184,7 +184,8 @@ namespace SensorNode.IntegrationTests.Harness
             }
         }
 
-        private static string SimulatorAssembly()
+        /// <summary>The built simulator, to run with dotnet.</summary>
+        public static string SimulatorAssembly()
         {
             return typeof(SimulatorProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Single(a => a.Key == "SimulatorAssembly").Value;

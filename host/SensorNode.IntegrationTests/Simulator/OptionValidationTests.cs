@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using SensorNode.IntegrationTests.Harness;
+using Xunit;
+
+namespace SensorNode.IntegrationTests.Simulator
+{
+    /// <summary>
+    /// Command-line options go through the rules a config on the config topic gets: a clear error and exit code 2,
+    /// before any broker or node starts.
+    /// </summary>
+    public class OptionValidationTests
+    {
+        [Theory]
+        [InlineData("--node-id", "#", "--node-id must be one topic level")]
+        [InlineData("--node-id", "a/b", "--node-id must be one topic level")]
+        [InlineData("--node-id", "", "--node-id must be one topic level")]
+        [InlineData("--prefix", "a/+/b", "--prefix must be topic levels without '+'")]
+        [InlineData("--broker", ":1883", "--broker needs a host")]
+        [InlineData("--outputs", "relay,relay", "--outputs: each output once")]
+        [InlineData("--outputs", "a/b", "--outputs: 'a/b' must be one topic level")]
+        [InlineData("--state", "/etc/hostname", "--state: '/etc/hostname' is a file")]
+        [InlineData("--chips", "bme280,bme280", "--chips: each chip once")]
+        public void A_bad_option_is_a_clear_error_with_exit_code_2(string option, string value, string expected)
+        {
+            ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(SimulatorProcess.SimulatorAssembly());
+            start.ArgumentList.Add(option);
+            start.ArgumentList.Add(value);
+            using Process simulator = Process.Start(start);
+            string error = simulator.StandardError.ReadToEnd();
+            Assert.True(simulator.WaitForExit(30_000), "the simulator did not exit");
+
+            Assert.Equal(2, simulator.ExitCode);
+            Assert.Contains(expected, error);
+        }
+    }
+}
