@@ -32,25 +32,31 @@ namespace SensorNode.Tests.Text
             }
         }
 
-        [DataRow(new byte[] { 0xC0, 0x80 })]             // NUL in an overlong form
-        [DataRow(new byte[] { 0xE0, 0x80, 0xAF })]       // '/' in an overlong form
-        [DataRow(new byte[] { 0xED, 0xA0, 0x80 })]       // an encoded surrogate
-        [DataRow(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // above U+10FFFF
-        [DataRow(new byte[] { 0xE2, 0x82 })]             // a cut sequence
-        [DataRow(new byte[] { 0xFF })]                   // never in UTF-8
-        public static void What_is_not_well_formed_is_found_and_decodes_to_the_replacement_character(byte[] bytes)
+        // Hex strings, not byte arrays: nanoFramework's launcher does not run a class whose DataRow holds an array.
+        [DataRow("C080")]     // NUL in an overlong form
+        [DataRow("E080AF")]   // '/' in an overlong form
+        [DataRow("EDA080")]   // an encoded surrogate
+        [DataRow("F4908080")] // above U+10FFFF
+        [DataRow("E282")]     // a cut sequence
+        [DataRow("FF")]       // never in UTF-8
+        public static void What_is_not_well_formed_is_found_and_decodes_to_the_replacement_character(string hex)
         {
-            byte[] payload = new byte[bytes.Length + 1];
+            byte[] payload = new byte[hex.Length / 2 + 1];
             payload[0] = (byte)'x';
-            for (int i = 0; i < bytes.Length; i++)
+            for (int i = 0; i < hex.Length / 2; i++)
             {
-                payload[i + 1] = bytes[i];
+                payload[i + 1] = (byte)((HexValue(hex[2 * i]) << 4) | HexValue(hex[2 * i + 1]));
             }
 
             Assert.AreEqual(1, Utf8.FirstInvalidByte(payload, 0, payload.Length));
             string decoded = Utf8.GetString(payload, 0, payload.Length);
             Assert.AreEqual('\uFFFD', decoded[1]);
             Assert.AreEqual(-1, decoded.IndexOf('\u0000'));
+        }
+
+        private static int HexValue(char c)
+        {
+            return c <= '9' ? c - '0' : c - 'A' + 10;
         }
 
         [TestMethod]

@@ -86,6 +86,25 @@ namespace SensorNode.NanoGate
             base.VisitAwaitExpression(node);
         }
 
+        public override void VisitAttribute(AttributeSyntax node)
+        {
+            string name = node.Name.ToString();
+            if ((name == "DataRow" || name.EndsWith(".DataRow")) && node.ArgumentList != null)
+            {
+                foreach (AttributeArgumentSyntax argument in node.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is ArrayCreationExpressionSyntax
+                        || argument.Expression is ImplicitArrayCreationExpressionSyntax
+                        || argument.Expression is CollectionExpressionSyntax)
+                    {
+                        Add(argument, "DataRow with an array argument: nanoFramework's test launcher silently runs none of the class's tests (measured in nanoCLR); pass the values as a string");
+                    }
+                }
+            }
+
+            base.VisitAttribute(node);
+        }
+
         public override void VisitToken(SyntaxToken token)
         {
             if (token.IsKind(SyntaxKind.AsyncKeyword) && token.Parent is not IdentifierNameSyntax)
