@@ -84,6 +84,8 @@ namespace SensorNode.Core.Config
                 return;
             }
 
+            candidate.ConfigVersion = Current.ConfigVersion + 1; // a trial that is reverted takes its count with it
+
             if (!Current.ConnectionDiffers(candidate))
             {
                 Current = candidate;
