@@ -220,29 +220,29 @@ namespace SensorNode.Core.Discovery
         private void AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
         {
             first = Separate(json, first);
-            AppendDiagnostic(json, uniquePrefix, "uptime", "uptime_s", "duration", "s", "total_increasing");
+            AppendDiagnostic(json, uniquePrefix, "uptime", "uptime", "uptime_s", "duration", "s", "total_increasing");
             first = Separate(json, first);
-            AppendDiagnostic(json, uniquePrefix, "connects", "connects", null, null, "total_increasing");
+            AppendDiagnostic(json, uniquePrefix, "connects", "connects since boot", "connects", null, null, "total_increasing");
             int rssi;
             if (_health.TryGetRssi(out rssi))
             {
                 first = Separate(json, first);
-                AppendDiagnostic(json, uniquePrefix, "rssi", "rssi_dbm", "signal_strength", "dBm", "measurement");
+                AppendDiagnostic(json, uniquePrefix, "rssi", "Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement");
             }
 
             if (_health.FreeHeapBytes >= 0)
             {
                 Separate(json, first);
-                AppendDiagnostic(json, uniquePrefix, "free_heap", "free_heap", "data_size", "B", "measurement");
+                AppendDiagnostic(json, uniquePrefix, "free_heap", "free heap", "free_heap", "data_size", "B", "measurement");
             }
         }
 
-        private void AppendDiagnostic(PayloadBuilder json, string uniquePrefix, string name, string field, string deviceClass, string unit, string stateClass)
+        private void AppendDiagnostic(PayloadBuilder json, string uniquePrefix, string name, string displayName, string field, string deviceClass, string unit, string stateClass)
         {
             string id = "diag_" + name;
             json.AppendJsonKey(id).Append('{')
                 .AppendJsonKey("platform").AppendJsonString("sensor")
-                .Append(',').AppendJsonKey("name").AppendJsonString(name)
+                .Append(',').AppendJsonKey("name").AppendJsonString(displayName)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
                 .Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic")
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.Diag)
