@@ -21,6 +21,7 @@ namespace SensorNode.Tests
         public readonly FakeClock Clock = new FakeClock();
         public readonly FakeNetwork Network = new FakeNetwork();
         public readonly MemorySettingsStore Store = new MemorySettingsStore();
+        public readonly FakeBoardHealth Health = new FakeBoardHealth();
         public readonly ListLog Log = new ListLog();
         public readonly FakeOutput Relay = new FakeOutput();
         public readonly FakeOutput Led = new FakeOutput();
@@ -43,7 +44,7 @@ namespace SensorNode.Tests
         {
             NodeConfig defaults = new NodeConfig(NodeId);
             ConfigStore store = new ConfigStore(Store);
-            Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Clock, Log);
+            Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Health, Clock, Log);
             Node.AddSensor(new GuardedSensor("bme280", BoschFamily.Bme280, Sensor));
             foreach (ISensor extra in ExtraSensors)
             {

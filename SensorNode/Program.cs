@@ -29,7 +29,7 @@ namespace SensorNode
             }
 
             Esp32Clock clock = new Esp32Clock();
-            Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), clock, log);
+            Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Health(), clock, log);
 
             I2cBus bus = new I2cBus(board, log);
             bus.LogScan();

@@ -47,7 +47,7 @@ namespace SensorNode.Tests.Config
             Assert.Contains("nothing changed", node.LastEvent());
             Assert.AreEqual(30, node.Node.Config.PublishIntervalSeconds);
             Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
-            Assert.AreEqual(0, node.Store.SaveCount);
+            Assert.IsNull(node.Store.Load(ConfigStore.FileName), "the config was saved");
         }
 
         [TestMethod]
@@ -106,7 +106,7 @@ namespace SensorNode.Tests.Config
             }
 
             Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
-            Assert.AreEqual(0, node.Store.SaveCount);
+            Assert.IsNull(node.Store.Load(ConfigStore.FileName), "the config was saved");
 
             node.Link.AcceptConnect = true;
             node.Advance(MqttSessionMaxDelay());

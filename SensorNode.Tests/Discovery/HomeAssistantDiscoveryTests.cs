@@ -115,5 +115,33 @@ namespace SensorNode.Tests.Discovery
             Assert.IsNotNull(node.Link.Last("ha/device/node1/config"));
             Assert.IsTrue(node.Link.Subscriptions.Contains("ha/status"));
         }
+            [TestMethod]
+        public static void Diagnostic_sensors_read_the_diag_topic_with_value_templates()
+        {
+            NodeHarness node = NodeHarness.Started();
+            string payload = node.Link.Last(Topic).Payload;
+
+            Assert.Contains("\"diag_uptime\":{\"platform\":\"sensor\",\"name\":\"uptime\",\"unique_id\":\"sensornode_node1_diag_uptime\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.uptime_s }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"duration\",\"unit_of_measurement\":\"s\",\"state_class\":\"total_increasing\"}", payload);
+            Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\",\"name\":\"connects since boot\",\"unique_id\":\"sensornode_node1_diag_connects\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.connects }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"state_class\":\"total_increasing\"}", payload);
+            Assert.Contains("\"diag_rssi\":{\"platform\":\"sensor\",\"name\":\"Wi-Fi RSSI\",\"unique_id\":\"sensornode_node1_diag_rssi\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.rssi_dbm }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"signal_strength\",\"unit_of_measurement\":\"dBm\",\"state_class\":\"measurement\"}", payload);
+            Assert.Contains("\"diag_free_heap\":{\"platform\":\"sensor\",\"name\":\"free heap\",\"unique_id\":\"sensornode_node1_diag_free_heap\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.free_heap }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"data_size\",\"unit_of_measurement\":\"B\",\"state_class\":\"measurement\"}", payload);
+        }
+
+        [TestMethod]
+        public static void A_board_that_cannot_tell_rssi_or_free_heap_gets_no_entity_for_them()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Health.KnowsRssi = false;
+            node.Health.FreeHeap = -1;
+            node.Start();
+            node.Node.Poll();
+            string payload = node.Link.Last(Topic).Payload;
+
+            Assert.Contains("\"diag_uptime\":", payload);
+            Assert.Contains("\"diag_connects\":", payload);
+            Assert.DoesNotContains("diag_rssi", payload);
+            Assert.DoesNotContains("diag_free_heap", payload);
+            Assert.EndsWith("\"state_class\":\"total_increasing\"}}}", payload);
+        }
     }
 }

@@ -8,6 +8,7 @@ namespace SensorNode.Tests.Fakes
         private readonly ArrayList _names = new ArrayList();
         private readonly ArrayList _contents = new ArrayList();
         public bool FailWrites;
+        /// <summary>Saves of any name (the config and the boot count).</summary>
         public int SaveCount;
 
         public byte[] Load(string name)

@@ -2,6 +2,7 @@ using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
@@ -14,7 +15,7 @@ namespace SensorNode.Core
 {
     /// <summary>
     /// The whole node behind the board interfaces: a broker session and a loop over parts (configuration,
-    /// actuators, telemetry, Home Assistant discovery, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
+    /// actuators, telemetry, Home Assistant discovery, diagnostics, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
     /// <code>
     /// node.Start();
     /// while (running) { node.WaitForWork(node.Poll()); }
@@ -32,6 +33,8 @@ namespace SensorNode.Core
         private readonly IMqttLink _link;
         private readonly IClock _clock;
         private readonly ILog _log;
+        private readonly IBoardHealth _health;
+        private readonly ConfigStore _store;
         private readonly ArrayList _sensors = new ArrayList();
         private readonly ArrayList _actuators = new ArrayList();
         private readonly ArrayList _addedParts = new ArrayList();
@@ -43,9 +46,17 @@ namespace SensorNode.Core
         private TopicScheme _topics;
         private bool _started;
 
-        public Node(NodeConfig config, ConfigStore store, IMqttLink link, INetwork network, IClock clock, ILog log)
+        /// <param name="health">What the board knows of its own health, for the diagnostics on "{base}/diag".</param>
+        public Node(NodeConfig config, ConfigStore store, IMqttLink link, INetwork network, IBoardHealth health, IClock clock, ILog log)
         {
+            if (health == null)
+            {
+                throw new System.ArgumentNullException("health");
+            }
+
             _link = link;
+            _health = health;
+            _store = store;
             _clock = clock;
             _log = log;
             _topics = new TopicScheme(config.TopicPrefix, config.NodeId);
@@ -78,6 +89,12 @@ namespace SensorNode.Core
         {
             get { return _telemetry; }
         }
+
+        /// <summary>Boots counted in the settings store, this one included; 0 before <see cref="Start"/>.</summary>
+        public long Boots { get; private set; }
+
+        /// <summary>The diagnostics part; null before <see cref="Start"/>.</summary>
+        public DiagnosticsPart Diagnostics { get; private set; }
 
         /// <summary>Why the last connect attempt failed; null after a success.</summary>
         public string LastError
@@ -117,7 +134,7 @@ namespace SensorNode.Core
             return actuator;
         }
 
-        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery); it runs in that order.</summary>
+        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery, diagnostics); it runs in that order.</summary>
         public void AddPart(INodePart part)
         {
             RequireNotStarted();
@@ -128,6 +145,8 @@ namespace SensorNode.Core
         {
             RequireNotStarted();
             _started = true;
+            Boots = BootCounter.CountBoot(_store.Settings);
+            Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _session, Inbox, Boots);
             _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
             ISensor[] sensors = new ISensor[_sensors.Count];
             _sensors.CopyTo(sensors, 0);
@@ -138,14 +157,15 @@ namespace SensorNode.Core
                 _config,
                 new ActuatorController(_actuators, _link, _events, _clock, _log),
                 _telemetry,
-                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators),
+                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health),
+                Diagnostics,
             };
             _parts = new INodePart[builtIn.Length + _addedParts.Count];
             builtIn.CopyTo(_parts, 0);
             _addedParts.CopyTo(_parts, builtIn.Length);
 
             UseTopics(_config.Current, true);
-            _log.Info("node " + _config.Current.NodeId + " started: " + _sensors.Count + " sensor(s), " + _actuators.Count + " actuator(s), base topic " + _topics.Base);
+            _log.Info("node " + _config.Current.NodeId + " started: " + _sensors.Count + " sensor(s), " + _actuators.Count + " actuator(s), base topic " + _topics.Base + ", boot " + Boots);
         }
 
         /// <summary>Does all work that is due and returns how long the caller may sleep (ms).</summary>

@@ -36,7 +36,7 @@ namespace SensorNode.Benchmarks
         /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)
         {
-            Node node = new Node(config, new ConfigStore(new MemorySettingsStore()), link, new HostNetwork(), clock, log);
+            Node node = new Node(config, new ConfigStore(new MemorySettingsStore()), link, new HostNetwork(), new HostHealth(), clock, log);
             node.AddSensor(Bme280());
             node.AddActuator("relay", relay, false);
             node.AddActuator("led", led, false);

@@ -79,7 +79,7 @@ namespace SensorNode.Simulator
             log.Board(board.Describe());
 
             using MqttNetLink mqtt = new MqttNetLink();
-            Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), clock, log);
+            Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostHealth(), clock, log);
             board.AttachTo(node);
             node.Start();
 

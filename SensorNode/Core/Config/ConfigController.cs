@@ -85,6 +85,7 @@ namespace SensorNode.Core.Config
                 return;
             }
 
+            candidate.ConfigVersion = Current.ConfigVersion + 1; // a trial that is reverted takes its count with it
             if (!ConfigStore.Fits(candidate))
             {
                 // Stored or published cut short, it would be corrupt JSON: refused whole instead.

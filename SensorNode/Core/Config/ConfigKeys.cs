@@ -18,10 +18,16 @@ namespace SensorNode.Core.Config
         public const string AcceptRetainedCommands = "accept_retained_commands";
         public const string Discovery = "discovery";
         public const string DiscoveryPrefix = "discovery_prefix";
+        public const string DiagInterval = "diag_interval_s";
+
+        /// <summary>Read-only: counted by the node, see <see cref="NodeConfig.ConfigVersion"/>.</summary>
+        public const string ConfigVersion = "config_version";
 
         public const int MinPublishIntervalSeconds = 1;
         public const int MaxPublishIntervalSeconds = 86400;
         public const int MinKeepAliveSeconds = 5;
         public const int MaxKeepAliveSeconds = 3600;
+        public const int MinDiagIntervalSeconds = 10;
+        public const int MaxDiagIntervalSeconds = 86400;
     }
 }

@@ -10,15 +10,30 @@ namespace SensorNode.Core.Config
     /// </summary>
     public static class ConfigParser
     {
-        /// <summary>Returns null and the merged config in <paramref name="result"/>, or returns the first problem.</summary>
+        /// <summary>
+        /// A client's settings ("{base}/config/set"): returns null and the merged config in
+        /// <paramref name="result"/>, or returns the first problem. "config_version" is read-only: it is accepted
+        /// only with the current value (so a copy of the published config round-trips), otherwise rejected.
+        /// </summary>
         public static string TryMerge(NodeConfig current, byte[] json, int length, out NodeConfig result)
+        {
+            return TryMerge(current, json, length, false, out result);
+        }
+
+        /// <summary>Settings kept in flash by the node itself: like <see cref="TryMerge(NodeConfig, byte[], int, out NodeConfig)"/>, with "config_version" taken as stored.</summary>
+        public static string TryMergeStored(NodeConfig current, byte[] json, int length, out NodeConfig result)
+        {
+            return TryMerge(current, json, length, true, out result);
+        }
+
+        private static string TryMerge(NodeConfig current, byte[] json, int length, bool stored, out NodeConfig result)
         {
             result = null;
             NodeConfig merged = current.Clone();
             JsonObjectReader reader = new JsonObjectReader(json, length);
             while (reader.MoveNext())
             {
-                string error = ApplyMember(merged, reader);
+                string error = ApplyMember(merged, reader, stored);
                 if (error != null)
                 {
                     return error;
@@ -82,7 +97,7 @@ namespace SensorNode.Core.Config
             return null;
         }
 
-        private static string ApplyMember(NodeConfig config, JsonObjectReader member)
+        private static string ApplyMember(NodeConfig config, JsonObjectReader member, bool stored)
         {
             switch (member.Key)
             {
@@ -103,6 +118,9 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.AcceptRetainedCommands: return ReadFlag(member, ref config.AcceptRetainedCommands);
                 case ConfigKeys.Discovery: return ReadFlag(member, ref config.Discovery);
                 case ConfigKeys.DiscoveryPrefix: return ReadText(member, ref config.DiscoveryPrefix, false);
+                case ConfigKeys.DiagInterval:
+                    return ReadWhole(member, ConfigKeys.MinDiagIntervalSeconds, ConfigKeys.MaxDiagIntervalSeconds, ref config.DiagIntervalSeconds);
+                case ConfigKeys.ConfigVersion: return ReadVersion(member, ref config.ConfigVersion, stored);
                 default: return "unknown key \"" + member.Key + "\"";
             }
         }
@@ -138,6 +156,29 @@ namespace SensorNode.Core.Config
             }
 
             field = (int)value;
+            return null;
+        }
+
+        /// <summary>The node counts applied changes itself: a client may only repeat the current count.</summary>
+        private static string ReadVersion(JsonObjectReader member, ref long field, bool stored)
+        {
+            double value = member.NumberValue;
+            if (member.Kind != JsonValueKind.Number || value != (long)value || value < 0)
+            {
+                return "\"" + member.Key + "\" must be a whole number from 0";
+            }
+
+            if (stored)
+            {
+                field = (long)value;
+                return null;
+            }
+
+            if ((long)value != field)
+            {
+                return "\"" + member.Key + "\" is read-only: the node counts applied changes itself (it is " + field + ")";
+            }
+
             return null;
         }
 

@@ -19,6 +19,12 @@ namespace SensorNode.Core.Config
             _store = store;
         }
 
+        /// <summary>The store the config is kept in, for the node's other small files (the boot count).</summary>
+        public ISettingsStore Settings
+        {
+            get { return _store; }
+        }
+
         /// <summary>Why the stored config was not used at the last <see cref="LoadOrDefault"/>; null when it was (or none was stored).</summary>
         public string LoadError { get; private set; }
 
@@ -33,7 +39,7 @@ namespace SensorNode.Core.Config
             }
 
             NodeConfig loaded;
-            string error = ConfigParser.TryMerge(defaults, stored, stored.Length, out loaded);
+            string error = ConfigParser.TryMergeStored(defaults, stored, stored.Length, out loaded);
             if (error != null)
             {
                 LoadError = "stored config ignored: " + error;

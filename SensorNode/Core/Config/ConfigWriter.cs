@@ -28,6 +28,8 @@ namespace SensorNode.Core.Config
             Flag(output, ConfigKeys.AcceptRetainedCommands, config.AcceptRetainedCommands);
             Flag(output, ConfigKeys.Discovery, config.Discovery);
             Text(output, ConfigKeys.DiscoveryPrefix, config.DiscoveryPrefix, true);
+            Number(output, ConfigKeys.DiagInterval, config.DiagIntervalSeconds);
+            Number(output, ConfigKeys.ConfigVersion, config.ConfigVersion);
             output.Append('}');
         }
 
@@ -46,7 +48,7 @@ namespace SensorNode.Core.Config
             output.AppendJsonKey(key).AppendJsonString(value);
         }
 
-        private static void Number(PayloadBuilder output, string key, int value)
+        private static void Number(PayloadBuilder output, string key, long value)
         {
             output.Append(',').AppendJsonKey(key).AppendInteger(value);
         }

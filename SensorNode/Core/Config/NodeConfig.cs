@@ -33,6 +33,15 @@ namespace SensorNode.Core.Config
         /// <summary>Home Assistant's discovery prefix; "homeassistant" unless changed there too.</summary>
         public string DiscoveryPrefix = "homeassistant";
 
+        /// <summary>How often the diagnostics on "{base}/diag" are published (also after every connect).</summary>
+        public int DiagIntervalSeconds = 300;
+
+        /// <summary>
+        /// Read-only for clients: how many changes from "{base}/config/set" were applied, counted by
+        /// <see cref="ConfigController"/> and kept in flash with the rest.
+        /// </summary>
+        public long ConfigVersion;
+
         public NodeConfig(string nodeId)
         {
             NodeId = nodeId;

@@ -13,7 +13,8 @@ namespace SensorNode.Core.Discovery
     /// <summary>
     /// The Home Assistant part: announces the node as one device (MQTT device discovery,
     /// "{discovery_prefix}/device/{node_id}/config", retained) with a sensor per quantity of every sensor, a switch
-    /// per relay or LED and a light with brightness per dimmer, all available while "{base}/status" is "online".
+    /// per relay or LED and a light with brightness per dimmer, diagnostic sensors read from "{base}/diag" (uptime,
+    /// connects, and Wi-Fi RSSI and free heap when the board knows them), all available while "{base}/status" is "online".
     /// Sent after every connect and again a few seconds (random, so a fleet does not answer at once) after Home
     /// Assistant says "online" on "{discovery_prefix}/status". With discovery off it removes the device instead.
     /// </summary>
@@ -30,6 +31,7 @@ namespace SensorNode.Core.Discovery
         private readonly EventPublisher _events;
         private readonly ISensor[] _sensors;
         private readonly Actuator[] _actuators;
+        private readonly IBoardHealth _health;
         private readonly Random _random;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
         private TopicScheme _topics;
@@ -37,8 +39,9 @@ namespace SensorNode.Core.Discovery
         private string _configTopic;
         private long _resendAtMs = -1;
 
-        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators)
+        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators, IBoardHealth health)
         {
+            _health = health;
             _link = link;
             _config = config;
             _events = events;
@@ -157,6 +160,7 @@ namespace SensorNode.Core.Discovery
                 AppendOutput(json, uniquePrefix, _actuators[a]);
             }
 
+            AppendDiagnostics(json, uniquePrefix, first);
             json.Append('}').Append('}');
         }
 
@@ -213,6 +217,55 @@ namespace SensorNode.Core.Discovery
             json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
                 .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
                 .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline");
+        }
+
+        /// <summary>
+        /// Diagnostic sensors (entity_category "diagnostic") on the retained "{base}/diag" JSON: uptime and
+        /// connects always, RSSI and free heap only when the board reports them (a sensor with a unit must get
+        /// numbers, and a board that cannot tell would only ever send null).
+        /// </summary>
+        private void AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
+        {
+            first = Separate(json, first);
+            AppendDiagnostic(json, uniquePrefix, "uptime", "uptime", "uptime_s", "duration", "s", "total_increasing");
+            first = Separate(json, first);
+            AppendDiagnostic(json, uniquePrefix, "connects", "connects since boot", "connects", null, null, "total_increasing");
+            int rssi;
+            if (_health.TryGetRssi(out rssi))
+            {
+                first = Separate(json, first);
+                AppendDiagnostic(json, uniquePrefix, "rssi", "Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement");
+            }
+
+            if (_health.FreeHeapBytes >= 0)
+            {
+                Separate(json, first);
+                AppendDiagnostic(json, uniquePrefix, "free_heap", "free heap", "free_heap", "data_size", "B", "measurement");
+            }
+        }
+
+        private void AppendDiagnostic(PayloadBuilder json, string uniquePrefix, string name, string displayName, string field, string deviceClass, string unit, string stateClass)
+        {
+            string id = "diag_" + name;
+            json.AppendJsonKey(id).Append('{')
+                .AppendJsonKey("platform").AppendJsonString("sensor")
+                .Append(',').AppendJsonKey("name").AppendJsonString(displayName)
+                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
+                .Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic")
+                .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.Diag)
+                .Append(',').AppendJsonKey("value_template").AppendJsonString("{{ value_json." + field + " }}");
+            AppendAvailability(json);
+            if (deviceClass != null)
+            {
+                json.Append(',').AppendJsonKey("device_class").AppendJsonString(deviceClass);
+            }
+
+            if (unit != null)
+            {
+                json.Append(',').AppendJsonKey("unit_of_measurement").AppendJsonString(unit);
+            }
+
+            json.Append(',').AppendJsonKey("state_class").AppendJsonString(stateClass).Append('}');
         }
 
         private static bool Separate(PayloadBuilder json, bool first)

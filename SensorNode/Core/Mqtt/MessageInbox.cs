@@ -20,6 +20,7 @@ namespace SensorNode.Core.Mqtt
         private int _head;
         private int _count;
         private int _dropped;
+        private long _droppedSinceBoot;
         private bool _connectionLost;
 
         public MessageInbox(int capacity)
@@ -39,6 +40,7 @@ namespace SensorNode.Core.Mqtt
                     _head = (_head + 1) % _topics.Length;
                     _count--;
                     _dropped++;
+                    _droppedSinceBoot++;
                 }
 
                 int tail = (_head + _count) % _topics.Length;
@@ -83,6 +85,30 @@ namespace SensorNode.Core.Mqtt
                 _head = (_head + 1) % _topics.Length;
                 _count--;
                 return true;
+            }
+        }
+
+        /// <summary>Messages waiting for the main loop.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _count;
+                }
+            }
+        }
+
+        /// <summary>Messages dropped since boot (not reset by <see cref="TakeDroppedCount"/>).</summary>
+        public long DroppedSinceBoot
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _droppedSinceBoot;
+                }
             }
         }
 

@@ -41,6 +41,12 @@ namespace SensorNode.Core.Mqtt
         /// <summary>What the last failed attempt said; null after a success.</summary>
         public string LastError { get; private set; }
 
+        /// <summary>Why the last failed connect attempt since boot failed; kept after a later success, null when none failed.</summary>
+        public string LastConnectError { get; private set; }
+
+        /// <summary>Successful connects since boot (the first one included).</summary>
+        public long Connects { get; private set; }
+
         /// <summary>
         /// Settings for the next connect, and the topic filters to subscribe to after each one (the node's parts'
         /// inbound topics); the caller disconnects first when they change.
@@ -84,11 +90,13 @@ namespace SensorNode.Core.Mqtt
             if (TryConnect())
             {
                 _connected = true;
+                Connects++;
                 LastError = null;
                 _retryDelayMs = FirstRetryDelayMs;
                 return true;
             }
 
+            LastConnectError = LastError;
             _log.Warn("connect failed (" + LastError + "); next try in " + (_retryDelayMs / 1000) + " s");
             _nextAttemptMs = nowMs + _retryDelayMs;
             _retryDelayMs = _retryDelayMs * 2 > MaxRetryDelayMs ? MaxRetryDelayMs : _retryDelayMs * 2;

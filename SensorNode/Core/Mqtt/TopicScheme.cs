@@ -16,6 +16,7 @@ namespace SensorNode.Core.Mqtt
             Status = Base + "/status";
             State = Base + "/state";
             Event = Base + "/event";
+            Diag = Base + "/diag";
             Config = Base + "/config";
             ConfigSet = Config + SetSuffix;
             ActuatorSetFilter = Base + ActuatorSegment + "+" + SetSuffix;
@@ -31,6 +32,9 @@ namespace SensorNode.Core.Mqtt
 
         /// <summary>Not retained: errors and notable happenings as JSON.</summary>
         public string Event { get; }
+
+        /// <summary>Retained JSON of the node's diagnostics (firmware, uptime, boots, connection, memory).</summary>
+        public string Diag { get; }
 
         /// <summary>Retained JSON of the active configuration (secrets masked).</summary>
         public string Config { get; }

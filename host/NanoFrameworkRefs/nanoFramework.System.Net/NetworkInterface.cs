@@ -10,6 +10,8 @@ namespace System.Net.NetworkInformation
 
         public static extern NetworkInterface[] GetAllNetworkInterfaces(); // :91
 
+        public extern string IPv4Address { get; } // :345
+
         public extern byte[] PhysicalAddress { get; set; } // :437
 
         public extern NetworkInterfaceType NetworkInterfaceType { get; } // :457

@@ -1,0 +1,170 @@
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+using SensorNode.Core.Memory;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Diagnostics
+{
+    /// <summary>
+    /// The diagnostics part: after every connect and every "diag_interval_s" one retained JSON on "{base}/diag"
+    /// with the firmware, uptime, boot count, what the board knows of its health (reset reason, Wi-Fi RSSI and IP,
+    /// free heap, largest free block: null when it does not know), the connection (connects since boot, the last
+    /// connect error), the inbox (messages dropped since boot, messages waiting) and the config version.
+    /// Formatted into a buffer made once.
+    /// </summary>
+    public sealed class DiagnosticsPart : INodePart
+    {
+        public const int MaxPayloadBytes = 768;
+        private const string FirmwareText = Firmware.Name + " " + Firmware.Version;
+        private static readonly InboundTopic[] NoInbound = new InboundTopic[0];
+
+        private readonly IMqttLink _link;
+        private readonly IClock _clock;
+        private readonly ConfigController _config;
+        private readonly IBoardHealth _health;
+        private readonly MqttSession _session;
+        private readonly MessageInbox _inbox;
+        private readonly long _boots;
+        private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
+        private TopicScheme _topics;
+        private bool _reportDue;
+        private long _lastReportMs;
+
+        public DiagnosticsPart(IMqttLink link, IClock clock, ConfigController config, IBoardHealth health, MqttSession session, MessageInbox inbox, long boots)
+        {
+            _link = link;
+            _clock = clock;
+            _config = config;
+            _health = health;
+            _session = session;
+            _inbox = inbox;
+            _boots = boots;
+        }
+
+        /// <summary>The last report's JSON (valid until the next).</summary>
+        public PayloadBuilder LastPayload
+        {
+            get { return _payload; }
+        }
+
+        public InboundTopic[] Inbound
+        {
+            get { return NoInbound; }
+        }
+
+        public void UseTopics(TopicScheme topics)
+        {
+            _topics = topics;
+        }
+
+        public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
+        {
+        }
+
+        /// <summary>A report right after every connect (at this turn's <see cref="Poll"/>).</summary>
+        public void OnConnected(long nowMs)
+        {
+            _reportDue = true;
+        }
+
+        /// <summary>Reports when due: after a connect, then diag_interval_s after the last report (a new interval counts at once).</summary>
+        [SteadyState]
+        public void Poll(long nowMs)
+        {
+            if (_link.IsConnected && MsUntilWork(nowMs) == 0)
+            {
+                _reportDue = false;
+                _lastReportMs = nowMs;
+                Report();
+            }
+        }
+
+        public long MsUntilWork(long nowMs)
+        {
+            if (!_link.IsConnected)
+            {
+                return -1;
+            }
+
+            if (_reportDue)
+            {
+                return 0;
+            }
+
+            long wait = _lastReportMs + _config.Current.DiagIntervalSeconds * 1000L - nowMs;
+            return wait > 0 ? wait : 0;
+        }
+
+        public void OnStop()
+        {
+        }
+
+        /// <summary>Builds and publishes one report; false when it was not handed to the link.</summary>
+        [ColdPath("once per diag_interval_s (300 s by default) and per connect; asks the board, which may allocate")]
+        public bool Report()
+        {
+            Build();
+            return !_payload.Overflowed
+                && _link.Publish(_topics.Diag, _payload.Buffer, _payload.Length, MqttQos.AtLeastOnce, true);
+        }
+
+        private void Build()
+        {
+            PayloadBuilder json = _payload.Clear();
+            json.Append('{').AppendJsonKey("firmware").AppendJsonString(FirmwareText)
+                .Append(',').AppendJsonKey("uptime_s").AppendInteger(_clock.UptimeMs / 1000)
+                .Append(',').AppendJsonKey("boots").AppendInteger(_boots);
+            AppendText(json, "reset_reason", _health.ResetReason);
+            int rssi;
+            json.Append(',').AppendJsonKey("rssi_dbm");
+            if (_health.TryGetRssi(out rssi))
+            {
+                json.AppendInteger(rssi);
+            }
+            else
+            {
+                json.Append("null");
+            }
+
+            AppendText(json, "ip", _health.IpAddress);
+            AppendBytes(json, "free_heap", _health.FreeHeapBytes);
+            AppendBytes(json, "largest_block", _health.LargestFreeBlockBytes);
+            json.Append(',').AppendJsonKey("connects").AppendInteger(_session.Connects);
+            AppendText(json, "last_connect_error", _session.LastConnectError);
+            json.Append(',').AppendJsonKey("dropped").AppendInteger(_inbox.DroppedSinceBoot)
+                .Append(',').AppendJsonKey("inbox").AppendInteger(_inbox.Count)
+                .Append(',').AppendJsonKey("config_version").AppendInteger(_config.Current.ConfigVersion)
+                .Append('}');
+        }
+
+        /// <summary>A string, or null when unknown.</summary>
+        private static void AppendText(PayloadBuilder json, string key, string value)
+        {
+            json.Append(',').AppendJsonKey(key);
+            if (value == null)
+            {
+                json.Append("null");
+            }
+            else
+            {
+                json.AppendJsonString(value);
+            }
+        }
+
+        /// <summary>A byte count, or null when the board says -1 (unknown).</summary>
+        private static void AppendBytes(PayloadBuilder json, string key, long value)
+        {
+            json.Append(',').AppendJsonKey(key);
+            if (value < 0)
+            {
+                json.Append("null");
+            }
+            else
+            {
+                json.AppendInteger(value);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using SensorNode.Core.Board;
+
+namespace SensorNode.HostBoard
+{
+    /// <summary>
+    /// What a PC can say of the simulated node's health: the managed heap the GC could still use, the first IPv4
+    /// address of an interface that is up, and "process start" as the reset reason. A PC has no Wi-Fi RSSI for
+    /// the node and no largest free block.
+    /// </summary>
+    public sealed class HostHealth : IBoardHealth
+    {
+        public const string ProcessStart = "process start";
+
+        public bool TryGetRssi(out int dbm)
+        {
+            dbm = 0;
+            return false;
+        }
+
+        public string IpAddress
+        {
+            get
+            {
+                try
+                {
+                    foreach (NetworkInterface nic in NetworkInterface.GetAllNetworkInterfaces())
+                    {
+                        if (nic.OperationalStatus != OperationalStatus.Up || nic.NetworkInterfaceType == NetworkInterfaceType.Loopback)
+                        {
+                            continue;
+                        }
+
+                        foreach (UnicastIPAddressInformation address in nic.GetIPProperties().UnicastAddresses)
+                        {
+                            if (address.Address.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(address.Address))
+                            {
+                                return address.Address.ToString();
+                            }
+                        }
+                    }
+                }
+                catch (NetworkInformationException)
+                {
+                    // a sandbox without interface information: unknown
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>The memory the GC may still use before it hits its limit, less what is allocated now.</summary>
+        public long FreeHeapBytes
+        {
+            get
+            {
+                long free = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
+                return free < 0 ? -1 : free;
+            }
+        }
+
+        public long LargestFreeBlockBytes => -1;
+
+        public string ResetReason => ProcessStart;
+    }
+}
