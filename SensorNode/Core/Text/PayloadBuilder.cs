@@ -1,4 +1,5 @@
 using System;
+using SensorNode.Core.Memory;
 
 namespace SensorNode.Core.Text
 {
@@ -56,7 +57,14 @@ namespace SensorNode.Core.Text
             {
                 for (int i = 0; i < text.Length; i++)
                 {
-                    AppendCodePoint(CodePointAt(text, ref i));
+                    char c = text[i];
+                    if (IsSurrogate(c))
+                    {
+                        AppendOutsideBmp(text, i, false);
+                        break;
+                    }
+
+                    AppendCodePoint(c);
                 }
             }
 
@@ -72,27 +80,13 @@ namespace SensorNode.Core.Text
                 for (int i = 0; i < text.Length; i++)
                 {
                     char c = text[i];
-                    switch (c)
+                    if (IsSurrogate(c))
                     {
-                        case '"': Append("\\\""); break;
-                        case '\\': Append("\\\\"); break;
-                        case '\n': Append("\\n"); break;
-                        case '\r': Append("\\r"); break;
-                        case '\t': Append("\\t"); break;
-                        default:
-                            if (c < ' ')
-                            {
-                                Append("\\u00");
-                                AppendHexDigit(c >> 4);
-                                AppendHexDigit(c & 0xF);
-                            }
-                            else
-                            {
-                                AppendCodePoint(CodePointAt(text, ref i));
-                            }
-
-                            break;
+                        AppendOutsideBmp(text, i, true);
+                        break;
                     }
+
+                    AppendJsonChar(c);
                 }
             }
 
@@ -228,17 +222,63 @@ namespace SensorNode.Core.Text
             return c >= 0xD800 && c <= 0xDFFF;
         }
 
-        /// <summary>The code point at <paramref name="i"/>, moving <paramref name="i"/> past a surrogate pair's second half.</summary>
-        private static int CodePointAt(string text, ref int i)
+        /// <summary>
+        /// The rest of <paramref name="text"/> from <paramref name="from"/>, which holds a character outside the
+        /// Basic Multilingual Plane (an emoji), read through ToCharArray: nanoCLR's string indexer gives the high
+        /// surrogate for both halves of such a character (docs/nanoframework.md), its ToCharArray gives the pair.
+        /// </summary>
+        [ColdPath("only text with a character outside the Basic Multilingual Plane, e.g. an emoji")]
+        private void AppendOutsideBmp(string text, int from, bool json)
         {
-            int c = text[i];
-            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+            char[] chars = text.ToCharArray();
+            for (int i = from; i < chars.Length; i++)
             {
-                i++;
-                return 0x10000 + ((c - 0xD800) << 10) + (text[i] - 0xDC00);
-            }
+                int code = chars[i];
+                if (code >= 0xD800 && code <= 0xDBFF && i + 1 < chars.Length && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF)
+                {
+                    code = 0x10000 + ((code - 0xD800) << 10) + (chars[i + 1] - 0xDC00);
+                    i++;
+                }
+                else if (IsSurrogate(code))
+                {
+                    code = Replacement;
+                }
 
-            return IsSurrogate(c) ? Replacement : c;
+                if (json)
+                {
+                    AppendJsonChar(code);
+                }
+                else
+                {
+                    AppendCodePoint(code);
+                }
+            }
+        }
+
+        /// <summary>One character of a JSON string: escaped when JSON requires it.</summary>
+        private void AppendJsonChar(int c)
+        {
+            switch (c)
+            {
+                case '"': Append("\\\""); break;
+                case '\\': Append("\\\\"); break;
+                case '\n': Append("\\n"); break;
+                case '\r': Append("\\r"); break;
+                case '\t': Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        Append("\\u00");
+                        AppendHexDigit(c >> 4);
+                        AppendHexDigit(c & 0xF);
+                    }
+                    else
+                    {
+                        AppendCodePoint(c);
+                    }
+
+                    break;
+            }
         }
 
         private void AppendCodePoint(int code)

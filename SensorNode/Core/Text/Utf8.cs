@@ -97,10 +97,12 @@ namespace SensorNode.Core.Text
         /// <summary>How many bytes <paramref name="text"/> takes as UTF-8.</summary>
         public static int ByteCount(string text)
         {
+            // ToCharArray, not the indexer: nanoCLR's indexer gives the high surrogate for both halves of an emoji.
+            char[] chars = text.ToCharArray();
             int count = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < chars.Length; i++)
             {
-                char c = text[i];
+                char c = chars[i];
                 if (c < 0x80)
                 {
                     count += 1;
@@ -109,7 +111,7 @@ namespace SensorNode.Core.Text
                 {
                     count += 2;
                 }
-                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < chars.Length && chars[i + 1] >= 0xDC00 && chars[i + 1] <= 0xDFFF)
                 {
                     count += 4;
                     i++;
