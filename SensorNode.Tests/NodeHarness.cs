@@ -5,6 +5,7 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Parts;
 using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Bosch;
+using SensorNode.Core.Telemetry;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests
@@ -42,7 +43,7 @@ namespace SensorNode.Tests
         /// <summary>Builds the node from what <see cref="Store"/> holds (defaults when empty) and starts it.</summary>
         public NodeHarness Start()
         {
-            NodeConfig defaults = new NodeConfig(NodeId);
+            NodeConfig defaults = FirmwareDefaults ? new NodeConfig(NodeId) : EveryReading(new NodeConfig(NodeId));
             ConfigStore store = new ConfigStore(Store);
             Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Health, Clock, Log);
             Node.AddSensor(new GuardedSensor("bme280", BoschFamily.Bme280, Sensor));
@@ -65,6 +66,24 @@ namespace SensorNode.Tests
             Node.Start();
             return this;
         }
+
+        /// <summary>
+        /// Every reading published and a snapshot every cycle: what most tests of other behaviour assume. Report by
+        /// exception (the defaults) has tests of its own.
+        /// </summary>
+        public static NodeConfig EveryReading(NodeConfig config)
+        {
+            config.Snapshot = SnapshotMode.EveryCycle;
+            for (int i = 0; i < config.Deadbands.Length; i++)
+            {
+                config.Deadbands[i] = 0;
+            }
+
+            return config;
+        }
+
+        /// <summary>Set before <see cref="Start"/> to boot with the firmware's own defaults (report by exception, no snapshot).</summary>
+        public bool FirmwareDefaults;
 
         public static NodeHarness Started()
         {

@@ -1,7 +1,9 @@
 using SensorNode.Benchmarks.Fakes;
 using SensorNode.Core;
 using SensorNode.Core.Board;
+using System;
 using SensorNode.Core.Config;
+using SensorNode.Core.Telemetry;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Bosch;
@@ -24,7 +26,17 @@ namespace SensorNode.Benchmarks
         public const double Humidity = 45.24;
         public const double Pressure = 1013.27;
 
-        public static NodeConfig DefaultConfig() => new NodeConfig(NodeId);
+        /// <summary>Every reading and a snapshot each cycle: the per-cycle figures' node. <see cref="FirmwareDefaults"/> reports by exception.</summary>
+        public static NodeConfig DefaultConfig()
+        {
+            NodeConfig config = new NodeConfig(NodeId);
+            config.Snapshot = SnapshotMode.EveryCycle;
+            Array.Clear(config.Deadbands);
+            return config;
+        }
+
+        /// <summary>The device's defaults: report by exception with heartbeats, no snapshot.</summary>
+        public static NodeConfig FirmwareDefaults() => new NodeConfig(NodeId);
 
         /// <summary>
         /// A BME280 as the device reads one: the core's guard over its id probe and a binding that reads the figures'

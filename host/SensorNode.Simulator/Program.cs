@@ -5,6 +5,7 @@ using System.Threading;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Telemetry;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
 using SensorNode.HostBoard.Mqtt;
@@ -113,6 +114,12 @@ namespace SensorNode.Simulator
             config.BrokerTls = options.Tls;
             config.BrokerUsername = options.Username;
             config.BrokerPassword = options.Password;
+            if (options.EveryReading)
+            {
+                config.Snapshot = SnapshotMode.EveryCycle;
+                Array.Clear(config.Deadbands);
+            }
+
             return config;
         }
     }

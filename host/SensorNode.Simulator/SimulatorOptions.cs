@@ -28,6 +28,8 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --chips A,B            the chips on the I2C bus (default bme280): bme280 (0x76), bmp280 (0x77),
                          bme680 (0x77, with gas resistance; not with bmp280), sht31 (0x44), scd41 (0x62)
   --bmp280               add a BMP280 at 0x77 to the chips
+  --every-reading        publish every reading and a snapshot every cycle (default: as the device, by
+                         exception: a change beyond the quantity's deadband, or the 5-minute heartbeat)
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
   --seed N               seed of the simulated weather (default: from the clock)
   --help                 this text
@@ -46,6 +48,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public int KeepAliveSeconds = 60;
         public string[] Outputs = { "relay", "led" };
         public List<string> Chips = new List<string> { "bme280" };
+        public bool EveryReading;
         public string StateDirectory;
         public int? Seed;
         public bool ShowHelp;
@@ -73,6 +76,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--outputs": options.Outputs = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--chips": options.Chips = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).ToList(); break;
                     case "--bmp280": options.Chips.Add("bmp280"); break;
+                    case "--every-reading": options.EveryReading = true; break;
                     case "--state": options.StateDirectory = Value(args, ref i); break;
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
                     case "--help":

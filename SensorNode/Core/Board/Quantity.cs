@@ -7,19 +7,46 @@ namespace SensorNode.Core.Board
     /// </summary>
     public sealed class Quantity
     {
-        public static readonly Quantity Temperature = new Quantity("temperature", "°C", 2, "temperature", "°C");
-        public static readonly Quantity Humidity = new Quantity("humidity", "%RH", 1, "humidity", "%");
-        public static readonly Quantity Pressure = new Quantity("pressure", "hPa", 2, "atmospheric_pressure", "hPa");
-        public static readonly Quantity GasResistance = new Quantity("gas_resistance", "Ω", 0, null, "Ω");
-        public static readonly Quantity Co2 = new Quantity("co2", "ppm", 0, "carbon_dioxide", "ppm");
+        // Default deadbands: the smallest change worth a message (report by exception, docs/mqtt.md), about a
+        // sensor's noise and what a person notices: 0.1 °C, 1 %RH, 0.5 hPa, 20 ppm CO₂, 5 kΩ of gas resistance.
+        public static readonly Quantity Temperature = new Quantity(0, "temperature", "°C", 2, "temperature", "°C", 0.1);
+        public static readonly Quantity Humidity = new Quantity(1, "humidity", "%RH", 1, "humidity", "%", 1);
+        public static readonly Quantity Pressure = new Quantity(2, "pressure", "hPa", 2, "atmospheric_pressure", "hPa", 0.5);
+        public static readonly Quantity GasResistance = new Quantity(3, "gas_resistance", "Ω", 0, null, "Ω", 5000);
+        public static readonly Quantity Co2 = new Quantity(4, "co2", "ppm", 0, "carbon_dioxide", "ppm", 20);
 
-        public Quantity(string name, string unit, int decimals, string deviceClass, string homeAssistantUnit)
+        /// <summary>Every quantity, at its <see cref="Index"/>.</summary>
+        public static readonly Quantity[] All = { Temperature, Humidity, Pressure, GasResistance, Co2 };
+
+        public Quantity(int index, string name, string unit, int decimals, string deviceClass, string homeAssistantUnit, double defaultDeadband)
         {
+            Index = index;
             Name = name;
             Unit = unit;
             Decimals = decimals;
             DeviceClass = deviceClass;
             HomeAssistantUnit = homeAssistantUnit;
+            DefaultDeadband = defaultDeadband;
+        }
+
+        /// <summary>Position in <see cref="All"/>, e.g. of its deadband in the config.</summary>
+        public int Index { get; }
+
+        /// <summary>The smallest change published at once when the config says nothing else.</summary>
+        public double DefaultDeadband { get; }
+
+        /// <summary>The quantity named <paramref name="name"/>, or null.</summary>
+        public static Quantity Named(string name)
+        {
+            for (int i = 0; i < All.Length; i++)
+            {
+                if (All[i].Name == name)
+                {
+                    return All[i];
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Topic segment and JSON key, e.g. "temperature".</summary>

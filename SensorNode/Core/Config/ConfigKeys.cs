@@ -17,6 +17,14 @@ namespace SensorNode.Core.Config
         public const string CleanSession = "clean_session";
         public const string AcceptRetainedCommands = "accept_retained_commands";
         public const string Discovery = "discovery";
+        public const string Heartbeat = "heartbeat_s";
+        public const string Snapshot = "snapshot";
+
+        /// <summary>"deadband_" + a quantity's name, e.g. "deadband_temperature".</summary>
+        public const string DeadbandPrefix = "deadband_";
+
+        public const int MinHeartbeatSeconds = 10;
+        public const int MaxHeartbeatSeconds = 86400;
         public const string DiscoveryPrefix = "discovery_prefix";
         public const string DiagInterval = "diag_interval_s";
 

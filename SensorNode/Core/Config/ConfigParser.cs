@@ -1,4 +1,6 @@
+using SensorNode.Core.Board;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Telemetry;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Config
@@ -121,7 +123,13 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.DiagInterval:
                     return ReadWhole(member, ConfigKeys.MinDiagIntervalSeconds, ConfigKeys.MaxDiagIntervalSeconds, ref config.DiagIntervalSeconds);
                 case ConfigKeys.ConfigVersion: return ReadVersion(member, ref config.ConfigVersion, stored);
-                default: return "unknown key \"" + member.Key + "\"";
+                case ConfigKeys.Heartbeat:
+                    return ReadWhole(member, ConfigKeys.MinHeartbeatSeconds, ConfigKeys.MaxHeartbeatSeconds, ref config.HeartbeatSeconds);
+                case ConfigKeys.Snapshot: return ReadSnapshot(member, ref config.Snapshot);
+                default:
+                    return member.Key.StartsWith(ConfigKeys.DeadbandPrefix)
+                        ? ReadDeadband(member, config)
+                        : "unknown key \"" + member.Key + "\"";
             }
         }
 
@@ -181,6 +189,50 @@ namespace SensorNode.Core.Config
 
             return null;
         }
+
+        private static string ReadSnapshot(JsonObjectReader member, ref SnapshotMode field)
+        {
+            string value = member.Kind == JsonValueKind.String ? member.StringValue : null;
+            if (value == "off")
+            {
+                field = SnapshotMode.Off;
+            }
+            else if (value == "change")
+            {
+                field = SnapshotMode.OnChange;
+            }
+            else if (value == "cycle")
+            {
+                field = SnapshotMode.EveryCycle;
+            }
+            else
+            {
+                return "\"" + member.Key + "\" must be \"off\", \"change\" or \"cycle\"";
+            }
+
+            return null;
+        }
+
+        /// <summary>"deadband_temperature": 0.2 — any quantity the node knows, 0 or more in its unit.</summary>
+        private static string ReadDeadband(JsonObjectReader member, NodeConfig config)
+        {
+            Quantity quantity = Quantity.Named(member.Key.Substring(ConfigKeys.DeadbandPrefix.Length));
+            if (quantity == null)
+            {
+                return "unknown key \"" + member.Key + "\" (no quantity named so)";
+            }
+
+            double value = member.NumberValue;
+            if (member.Kind != JsonValueKind.Number || value < 0 || value > MaxDeadband)
+            {
+                return "\"" + member.Key + "\" must be a number from 0 to " + MaxDeadband + " (" + quantity.Unit + ")";
+            }
+
+            config.Deadbands[quantity.Index] = value;
+            return null;
+        }
+
+        private const double MaxDeadband = 1000000;
 
         private static string ReadFlag(JsonObjectReader member, ref bool field)
         {

@@ -1,3 +1,5 @@
+using SensorNode.Core.Board;
+using SensorNode.Core.Telemetry;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Config
@@ -30,7 +32,21 @@ namespace SensorNode.Core.Config
             Text(output, ConfigKeys.DiscoveryPrefix, config.DiscoveryPrefix, true);
             Number(output, ConfigKeys.DiagInterval, config.DiagIntervalSeconds);
             Number(output, ConfigKeys.ConfigVersion, config.ConfigVersion);
+            Number(output, ConfigKeys.Heartbeat, config.HeartbeatSeconds);
+            Text(output, ConfigKeys.Snapshot, SnapshotText(config.Snapshot), true);
+            for (int q = 0; q < Quantity.All.Length; q++)
+            {
+                Quantity quantity = Quantity.All[q];
+                int decimals = quantity.Decimals + 2 > 6 ? 6 : quantity.Decimals + 2; // finer than the readings: a deadband may be below their resolution
+                output.Append(',').AppendJsonKey(ConfigKeys.DeadbandPrefix + quantity.Name).AppendFixed(config.Deadbands[q], decimals);
+            }
+
             output.Append('}');
+        }
+
+        private static string SnapshotText(SnapshotMode mode)
+        {
+            return mode == SnapshotMode.EveryCycle ? "cycle" : mode == SnapshotMode.OnChange ? "change" : "off";
         }
 
         private static string Secret(string value, bool mask)

@@ -1,3 +1,7 @@
+using System;
+using SensorNode.Core.Board;
+using SensorNode.Core.Telemetry;
+
 namespace SensorNode.Core.Config
 {
     /// <summary>
@@ -42,14 +46,42 @@ namespace SensorNode.Core.Config
         /// </summary>
         public long ConfigVersion;
 
+        /// <summary>Every quantity is published at least this often, changed or not (report by exception).</summary>
+        public int HeartbeatSeconds = 300;
+
+        /// <summary>When the JSON snapshot goes out; off by default, so the node is the quietest of its peers.</summary>
+        public SnapshotMode Snapshot = SnapshotMode.Off;
+
+        /// <summary>Per quantity (at <see cref="Quantity.Index"/>): the smallest change published at once; 0 publishes every read.</summary>
+        public double[] Deadbands = DefaultDeadbands();
+
         public NodeConfig(string nodeId)
         {
             NodeId = nodeId;
         }
 
+        public double DeadbandOf(Quantity quantity)
+        {
+            return Deadbands[quantity.Index];
+        }
+
         public NodeConfig Clone()
         {
-            return (NodeConfig)MemberwiseClone();
+            NodeConfig copy = (NodeConfig)MemberwiseClone();
+            copy.Deadbands = new double[Deadbands.Length];
+            Array.Copy(Deadbands, copy.Deadbands, Deadbands.Length);
+            return copy;
+        }
+
+        private static double[] DefaultDeadbands()
+        {
+            double[] deadbands = new double[Quantity.All.Length];
+            for (int i = 0; i < deadbands.Length; i++)
+            {
+                deadbands[i] = Quantity.All[i].DefaultDeadband;
+            }
+
+            return deadbands;
         }
 
         /// <summary>True when applying <paramref name="other"/> needs a new broker session (or a new Wi-Fi join).</summary>

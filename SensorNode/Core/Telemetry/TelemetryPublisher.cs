@@ -33,6 +33,9 @@ namespace SensorNode.Core.Telemetry
         private readonly double[][] _values;
         private readonly string[] _errors;
         private readonly bool[] _measured;
+        private readonly double[][] _lastPublished;
+        private readonly long[][] _lastPublishedAtMs;
+        private bool _newsThisCycle;
         private readonly string[][] _readingTopics;
         private readonly PayloadBuilder _value = new PayloadBuilder(MaxValueBytes);
         private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
@@ -49,11 +52,16 @@ namespace SensorNode.Core.Telemetry
             _values = new double[sensors.Count][];
             _errors = new string[sensors.Count];
             _measured = new bool[sensors.Count];
+            _lastPublished = new double[sensors.Count][];
+            _lastPublishedAtMs = new long[sensors.Count][];
             _readingTopics = new string[sensors.Count][];
             for (int i = 0; i < _sensors.Length; i++)
             {
                 _sensors[i] = (ISensor)sensors[i];
                 _values[i] = new double[_sensors[i].Quantities.Length];
+                _lastPublished[i] = new double[_sensors[i].Quantities.Length];
+                _lastPublishedAtMs[i] = new long[_sensors[i].Quantities.Length];
+                ForgetPublished(i);
                 _errors[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
             }
 
@@ -79,10 +87,14 @@ namespace SensorNode.Core.Telemetry
         {
         }
 
-        /// <summary>Fresh readings right after every connect.</summary>
+        /// <summary>Fresh readings right after every connect, every quantity published (a restarted broker lost them).</summary>
         public void OnConnected(long nowMs)
         {
             _nextCycleMs = nowMs;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                ForgetPublished(s);
+            }
         }
 
         [SteadyState]
@@ -90,7 +102,7 @@ namespace SensorNode.Core.Telemetry
         {
             if (_link.IsConnected && nowMs >= _nextCycleMs)
             {
-                RunCycle();
+                RunCycle(nowMs);
                 _nextCycleMs = nowMs + _config.Current.PublishIntervalSeconds * 1000L;
             }
         }
@@ -123,21 +135,32 @@ namespace SensorNode.Core.Telemetry
             }
         }
 
-        /// <summary>Reads, publishes and returns true when every publish was handed to the link.</summary>
+        /// <summary>
+        /// Reads every sensor and publishes what is news: a quantity whose value moved by its deadband since it was
+        /// last published, or whose heartbeat is due; then the snapshot as the config says. True when every publish
+        /// was handed to the link.
+        /// </summary>
         [SteadyState]
-        public bool RunCycle()
+        public bool RunCycle(long nowMs)
         {
+            NodeConfig config = _config.Current;
             bool allSent = true;
+            _newsThisCycle = false;
             for (int s = 0; s < _sensors.Length; s++)
             {
                 bool ok = ReadSensor(s);
                 if (ok)
                 {
-                    allSent &= PublishReadings(s);
+                    allSent &= PublishReadings(s, config, nowMs);
                 }
             }
 
             Sequence++;
+            if (config.Snapshot == SnapshotMode.Off || (config.Snapshot == SnapshotMode.OnChange && !_newsThisCycle))
+            {
+                return allSent;
+            }
+
             BuildSnapshot();
             if (_snapshot.Overflowed)
             {
@@ -177,6 +200,8 @@ namespace SensorNode.Core.Telemetry
             if (error == null ? previous != null : error != previous)
             {
                 ReportChange(sensor, error, previous);
+                _newsThisCycle = true;
+                ForgetPublished(s); // back from a failure: every quantity goes out at once
             }
 
             return outcome == ReadOutcome.Measured;
@@ -202,23 +227,49 @@ namespace SensorNode.Core.Telemetry
             return false;
         }
 
-        private bool PublishReadings(int s)
+        /// <summary>Publishes the quantities of sensor <paramref name="s"/> that are news (report by exception).</summary>
+        private bool PublishReadings(int s, NodeConfig config, long nowMs)
         {
             bool allSent = true;
             Quantity[] quantities = _sensors[s].Quantities;
             double[] values = _values[s];
+            double[] last = _lastPublished[s];
+            long[] lastAt = _lastPublishedAtMs[s];
+            long heartbeatMs = config.HeartbeatSeconds * 1000L;
             for (int q = 0; q < quantities.Length; q++)
             {
-                if (!PayloadBuilder.IsFinite(values[q]))
+                double value = values[q];
+                if (!PayloadBuilder.IsFinite(value))
                 {
                     continue;
                 }
 
-                _value.Clear().AppendFixed(values[q], quantities[q].Decimals);
+                double change = value - last[q];
+                change = change < 0 ? -change : change;
+                bool due = double.IsNaN(last[q]) || change >= config.DeadbandOf(quantities[q]) || nowMs - lastAt[q] >= heartbeatMs;
+                if (!due)
+                {
+                    continue;
+                }
+
+                _value.Clear().AppendFixed(value, quantities[q].Decimals);
                 allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
+                last[q] = value;
+                lastAt[q] = nowMs;
+                _newsThisCycle = true;
             }
 
             return allSent;
+        }
+
+        /// <summary>The next read of sensor <paramref name="s"/> publishes every quantity, whatever its change.</summary>
+        private void ForgetPublished(int s)
+        {
+            double[] last = _lastPublished[s];
+            for (int q = 0; q < last.Length; q++)
+            {
+                last[q] = double.NaN;
+            }
         }
 
         private void BuildSnapshot()

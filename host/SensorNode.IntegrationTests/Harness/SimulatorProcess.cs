@@ -35,7 +35,15 @@ namespace SensorNode.IntegrationTests.Harness
                 RedirectStandardError = true,
             };
             start.ArgumentList.Add(SimulatorAssembly());
-            foreach (string argument in new[] { "--node-id", nodeId, "--interval", "1", "--keepalive", KeepAliveSeconds.ToString(), "--seed", "7" }.Concat(arguments))
+            // --every-reading: the contract tests watch readings and snapshots cycle by cycle; report by exception
+            // has tests of its own (ReportByExceptionTests).
+            IEnumerable<string> defaults = new[] { "--node-id", nodeId, "--interval", "1", "--keepalive", KeepAliveSeconds.ToString(), "--seed", "7" };
+            if (!arguments.Contains("--by-exception"))
+            {
+                defaults = defaults.Append("--every-reading");
+            }
+
+            foreach (string argument in defaults.Concat(arguments.Where(a => a != "--by-exception")))
             {
                 start.ArgumentList.Add(argument);
             }
