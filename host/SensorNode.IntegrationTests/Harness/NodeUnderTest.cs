@@ -40,7 +40,10 @@ namespace SensorNode.IntegrationTests.Harness
 
         public string Base => Simulator.Base;
 
-        /// <summary>Starts the node and returns once it has published its first state snapshot.</summary>
+        /// <summary>
+        /// Starts the node and returns once it has published its first state snapshot (with "--by-exception", which
+        /// has no snapshot by default: its first reading).
+        /// </summary>
         public static NodeUnderTest Online(string brokerName, params string[] simulatorArguments)
         {
             return Online(brokerName, null, simulatorArguments);
@@ -53,7 +56,14 @@ namespace SensorNode.IntegrationTests.Harness
             try
             {
                 world.Watcher.WaitFor(world.Base + "/status", "online", StartTimeout);
-                world.Watcher.WaitFor("a state snapshot", r => r.Topic == world.Base + "/state", StartTimeout);
+                if (Array.IndexOf(simulatorArguments, "--by-exception") >= 0)
+                {
+                    world.Watcher.WaitFor("a reading", r => r.Topic.StartsWith(world.Base + "/sensor/"), StartTimeout);
+                }
+                else
+                {
+                    world.Watcher.WaitFor("a state snapshot", r => r.Topic == world.Base + "/state", StartTimeout);
+                }
                 return world;
             }
             catch (Exception ex)
