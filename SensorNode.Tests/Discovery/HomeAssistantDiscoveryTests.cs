@@ -1,5 +1,8 @@
 using nanoFramework.TestFramework;
+using SensorNode.Core.Discovery;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Sensirion;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests.Discovery
@@ -115,7 +118,8 @@ namespace SensorNode.Tests.Discovery
             Assert.IsNotNull(node.Link.Last("ha/device/node1/config"));
             Assert.IsTrue(node.Link.Subscriptions.Contains("ha/status"));
         }
-            [TestMethod]
+
+        [TestMethod]
         public static void Diagnostic_sensors_read_the_diag_topic_with_value_templates()
         {
             NodeHarness node = NodeHarness.Started();
@@ -142,6 +146,81 @@ namespace SensorNode.Tests.Discovery
             Assert.DoesNotContains("diag_rssi", payload);
             Assert.DoesNotContains("diag_free_heap", payload);
             Assert.EndsWith("\"state_class\":\"total_increasing\"}}}", payload);
+        }
+        [TestMethod]
+        public static void An_output_gone_since_the_last_boot_is_removed_by_its_platform_alone_for_that_boot()
+        {
+            NodeHarness before = new NodeHarness();
+            before.Strip = new FakeDimmer();
+            before.Start();
+            before.Node.Poll();
+
+            NodeHarness after = RestartedFrom(before);
+            string payload = after.Link.Last(Topic).Payload;
+            Assert.Contains(",\"strip\":{\"platform\":\"light\"}}}", payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\"", payload);
+
+            after.Link.ClearRecorded();
+            after.Link.Deliver("homeassistant/status", "online", false);
+            after.Node.Poll();
+            after.Advance(5001);
+            Assert.Contains("\"strip\":{\"platform\":\"light\"}", after.Link.Last(Topic).Payload, "every announcement of that boot removes it");
+
+            NodeHarness later = RestartedFrom(after);
+            Assert.DoesNotContains("strip", later.Link.Last(Topic).Payload, "removed once, then forgotten");
+        }
+
+        [TestMethod]
+        public static void A_sensor_gone_since_the_last_boot_removes_each_of_its_quantities()
+        {
+            NodeHarness before = new NodeHarness();
+            before.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new FakeSensorDriver(new double[] { 21.5, 40.2 })));
+            before.Start();
+            before.Node.Poll();
+            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\",\"name\"", before.Link.Last(Topic).Payload);
+
+            string payload = RestartedFrom(before).Link.Last(Topic).Payload;
+            Assert.Contains("\"sht3x_temperature\":{\"platform\":\"sensor\"}", payload);
+            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\"}", payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\"", payload);
+        }
+
+        [TestMethod]
+        public static void The_announced_list_is_written_only_when_it_changed()
+        {
+            NodeHarness node = NodeHarness.Started();
+            Assert.IsNotNull(node.Store.Load(AnnouncedComponents.FileName));
+            int saves = node.Store.SaveCount;
+
+            node.Link.Deliver("homeassistant/status", "online", false);
+            node.Node.Poll();
+            node.Advance(5001);
+
+            Assert.AreEqual(2, node.Link.CountOn(Topic));
+            Assert.AreEqual(saves, node.Store.SaveCount, "the same components: no flash write");
+        }
+
+        [TestMethod]
+        public static void An_unreadable_announced_list_removes_nothing()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Store.Save(AnnouncedComponents.FileName, new byte[] { 0xFF, 0x20, 0x41, 0x0A, 0x73, 0x77 });
+            node.Start();
+            node.Node.Poll();
+
+            string payload = node.Link.Last(Topic).Payload;
+            Assert.EndsWith("\"state_class\":\"measurement\"}}}", payload);
+            Assert.DoesNotContains("\"sw\"", payload);
+        }
+
+        /// <summary>A new boot on the same flash: what the node stored is all that carries over.</summary>
+        private static NodeHarness RestartedFrom(NodeHarness previous)
+        {
+            NodeHarness next = new NodeHarness();
+            next.Store.Save(AnnouncedComponents.FileName, previous.Store.Load(AnnouncedComponents.FileName));
+            next.Start();
+            next.Node.Poll();
+            return next;
         }
     }
 }

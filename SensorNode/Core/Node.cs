@@ -157,7 +157,7 @@ namespace SensorNode.Core
                 _config,
                 new ActuatorController(_actuators, _link, _events, _clock, _log),
                 _telemetry,
-                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health),
+                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health, new AnnouncedComponents(_store.Settings)),
                 Diagnostics,
             };
             _parts = new INodePart[builtIn.Length + _addedParts.Count];

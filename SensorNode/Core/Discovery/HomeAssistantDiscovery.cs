@@ -16,7 +16,10 @@ namespace SensorNode.Core.Discovery
     /// per relay or LED and a light with brightness per dimmer, diagnostic sensors read from "{base}/diag" (uptime,
     /// connects, and Wi-Fi RSSI and free heap when the board knows them), all available while "{base}/status" is "online".
     /// Sent after every connect and again a few seconds (random, so a fleet does not answer at once) after Home
-    /// Assistant says "online" on "{discovery_prefix}/status". With discovery off it removes the device instead.
+    /// Assistant says "online" on "{discovery_prefix}/status". With discovery off it removes the device instead. A
+    /// component the previous boot announced and this one has not (a sensor gone from the bus, an output taken out of
+    /// the board profile) is removed from Home Assistant: it stays in every announcement of this boot with only its
+    /// platform, Home Assistant's documented way to remove one component of a device.
     /// </summary>
     public sealed class HomeAssistantDiscovery : INodePart
     {
@@ -33,14 +36,16 @@ namespace SensorNode.Core.Discovery
         private readonly Actuator[] _actuators;
         private readonly IBoardHealth _health;
         private readonly Random _random;
+        private readonly AnnouncedComponents _announced;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
         private string _configTopic;
         private long _resendAtMs = -1;
 
-        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators, IBoardHealth health)
+        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators, IBoardHealth health, AnnouncedComponents announced)
         {
+            _announced = announced;
             _health = health;
             _link = link;
             _config = config;
@@ -123,7 +128,10 @@ namespace SensorNode.Core.Discovery
                 return;
             }
 
-            _link.Publish(_configTopic, _payload.Buffer, _payload.Length, MqttQos.AtLeastOnce, true);
+            if (_link.Publish(_configTopic, _payload.Buffer, _payload.Length, MqttQos.AtLeastOnce, true))
+            {
+                _announced.Published();
+            }
         }
 
         /// <summary>The device, its origin, availability, and one component per quantity and per output.</summary>
@@ -143,6 +151,7 @@ namespace SensorNode.Core.Discovery
                 .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
             json.Append(',').AppendJsonKey("qos").AppendInteger(1); // shared by every component
             json.Append(',').AppendJsonKey("components").Append('{');
+            _announced.BeginAnnouncement();
             bool first = true;
             for (int s = 0; s < _sensors.Length; s++)
             {
@@ -160,16 +169,37 @@ namespace SensorNode.Core.Discovery
                 AppendOutput(json, uniquePrefix, _actuators[a]);
             }
 
-            AppendDiagnostics(json, uniquePrefix, first);
+            first = AppendDiagnostics(json, uniquePrefix, first);
+            AppendRemovals(json, first);
             json.Append('}').Append('}');
+        }
+
+        /// <summary>Each component of the previous boot's announcement missing from this one, with nothing but its platform.</summary>
+        private void AppendRemovals(PayloadBuilder json, bool first)
+        {
+            for (int i = 0; i < _announced.PreviousCount; i++)
+            {
+                string id = _announced.PreviousId(i);
+                if (!_announced.IsAnnounced(id))
+                {
+                    first = Separate(json, first);
+                    json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(_announced.PreviousPlatform(i)).Append('}');
+                }
+            }
+        }
+
+        /// <summary>The component's key and platform, noted as announced.</summary>
+        private void BeginComponent(PayloadBuilder json, string id, string platform)
+        {
+            _announced.Announced(platform, id);
+            json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(platform);
         }
 
         private void AppendSensor(PayloadBuilder json, string uniquePrefix, string sensorId, Quantity quantity)
         {
             string id = sensorId + "_" + quantity.Name;
-            json.AppendJsonKey(id).Append('{')
-                .AppendJsonKey("platform").AppendJsonString("sensor")
-                .Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
+            BeginComponent(json, id, "sensor");
+            json.Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.SensorReading(sensorId, quantity.Name));
             AppendAvailability(json);
@@ -188,9 +218,8 @@ namespace SensorNode.Core.Discovery
         {
             string commandTopic = _topics.ActuatorSet(actuator.Id);
             string stateTopic = _topics.ActuatorState(actuator.Id);
-            json.AppendJsonKey(actuator.Id).Append('{')
-                .AppendJsonKey("platform").AppendJsonString(actuator.Kind == OutputKind.Dimmer ? "light" : "switch")
-                .Append(',').AppendJsonKey("name").AppendJsonString(actuator.Id)
+            BeginComponent(json, actuator.Id, actuator.Kind == OutputKind.Dimmer ? "light" : "switch");
+            json.Append(',').AppendJsonKey("name").AppendJsonString(actuator.Id)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + actuator.Id)
                 .Append(',').AppendJsonKey("command_topic").AppendJsonString(commandTopic)
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic)
@@ -224,7 +253,7 @@ namespace SensorNode.Core.Discovery
         /// connects always, RSSI and free heap only when the board reports them (a sensor with a unit must get
         /// numbers, and a board that cannot tell would only ever send null).
         /// </summary>
-        private void AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
+        private bool AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
         {
             first = Separate(json, first);
             AppendDiagnostic(json, uniquePrefix, "uptime", "uptime", "uptime_s", "duration", "s", "total_increasing");
@@ -239,17 +268,18 @@ namespace SensorNode.Core.Discovery
 
             if (_health.FreeHeapBytes >= 0)
             {
-                Separate(json, first);
+                first = Separate(json, first);
                 AppendDiagnostic(json, uniquePrefix, "free_heap", "free heap", "free_heap", "data_size", "B", "measurement");
             }
+
+            return first;
         }
 
         private void AppendDiagnostic(PayloadBuilder json, string uniquePrefix, string name, string displayName, string field, string deviceClass, string unit, string stateClass)
         {
             string id = "diag_" + name;
-            json.AppendJsonKey(id).Append('{')
-                .AppendJsonKey("platform").AppendJsonString("sensor")
-                .Append(',').AppendJsonKey("name").AppendJsonString(displayName)
+            BeginComponent(json, id, "sensor");
+            json.Append(',').AppendJsonKey("name").AppendJsonString(displayName)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
                 .Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic")
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.Diag)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using SensorNode.IntegrationTests.Harness;
@@ -68,6 +69,41 @@ namespace SensorNode.IntegrationTests.Contract
 
             Received again = homeAssistant.WaitFor("the announcement again", r => r.Topic == topic, TimeSpan.FromSeconds(15), before);
             Assert.False(again.Retained, "a live message this time");
+        }
+        [SkippableTheory]
+        [InlineData(Brokers.Mosquitto)]
+        [InlineData(Brokers.MqttNet)]
+        public void An_output_taken_out_is_removed_from_home_assistant_after_the_restart(string broker)
+        {
+            DirectoryInfo flash = Directory.CreateTempSubdirectory("sensornode-flash-");
+            try
+            {
+                using NodeUnderTest node = NodeUnderTest.Online(broker, "--state", flash.FullName, "--outputs", "relay,strip:dimmer");
+                string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+                using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
+                Received first = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
+                Assert.Contains("\"strip\":{\"platform\":\"light\",", first.Payload);
+                Assert.Equal(0, node.Simulator.Terminate(NodeUnderTest.Timeout));
+
+                // The same node (same flash) started again without the strip, as after changing the board profile.
+                int beforeRestart = homeAssistant.Count;
+                using SimulatorProcess again = SimulatorProcess.Start(node.Broker, node.Simulator.NodeId, "--state", flash.FullName, "--outputs", "relay");
+                homeAssistant.WaitFor("the announcement after the restart", r => r.Topic == topic, NodeUnderTest.StartTimeout, beforeRestart);
+
+                using Observer late = Observer.Watch(node.Broker, topic);
+                Received discovery = late.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
+                Assert.True(discovery.Retained);
+                using JsonDocument document = JsonDocument.Parse(discovery.Payload);
+                JsonElement components = document.RootElement.GetProperty("components");
+                JsonElement strip = components.GetProperty("strip");
+                Assert.Equal("light", strip.GetProperty("platform").GetString());
+                Assert.Single(strip.EnumerateObject()); // nothing but the platform: Home Assistant removes the entity
+                Assert.True(components.GetProperty("relay").GetProperty("unique_id").GetString().Length > 0);
+            }
+            finally
+            {
+                flash.Delete(true);
+            }
         }
     }
 }
