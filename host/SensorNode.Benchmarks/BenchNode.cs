@@ -42,14 +42,21 @@ namespace SensorNode.Benchmarks
         /// A BME280 as the device reads one: the core's guard over its id probe and a binding that reads the figures'
         /// weather.
         /// </summary>
-        public static ISensor Bme280() => new GuardedSensor(SensorId, BoschFamily.Bme280, new ProbedBindingDriver(
-            new SteadyBoschBus(), 0x76, new BoschIdProbe(BoschFamily.Bme280Id), new SteadyBinding(new[] { Temperature, Humidity, Pressure })));
+        public static ISensor Bme280() => Bme280(new SteadyBinding(new[] { Temperature, Humidity, Pressure }));
+
+        /// <summary>A BME280 as the device reads one, its values from <paramref name="binding"/> (temperature, humidity, pressure).</summary>
+        public static ISensor Bme280(IChipBinding binding) => new GuardedSensor(SensorId, BoschFamily.Bme280, new ProbedBindingDriver(
+            new SteadyBoschBus(), 0x76, new BoschIdProbe(BoschFamily.Bme280Id), binding));
 
         /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)
+            => Start(config, link, clock, log, relay, led, Bme280());
+
+        /// <summary>As <see cref="Start(NodeConfig, IMqttLink, IClock, ILog, IDigitalOutput, IDigitalOutput)"/> with the given BME280.</summary>
+        public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led, ISensor bme280)
         {
             Node node = new Node(config, new ConfigStore(new MemorySettingsStore()), link, new HostNetwork(), new HostHealth(), clock, log);
-            node.AddSensor(Bme280());
+            node.AddSensor(bme280);
             node.AddActuator("relay", relay, false);
             node.AddActuator("led", led, false);
             node.Start();

@@ -8,7 +8,7 @@ namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// The performance figures of docs/performance.md, one command each. Run in Release:
-    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|latency</c>
+    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|wire-day|latency</c>
     /// </summary>
     public static class Program
     {
@@ -20,11 +20,13 @@ namespace SensorNode.Benchmarks
             {
                 case "alloc": return AllocCommand.Run(rest);
                 case "wire": return WireCommand.Run();
+                case "wire-day": return WireDayCommand.Run();
                 case "latency": return LatencyCommand.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: dotnet run -c Release --project host/SensorNode.Benchmarks -- <command>");
                     Console.Error.WriteLine("  alloc     allocations per telemetry cycle of the portable core (extra arguments go to BenchmarkDotNet)");
                     Console.Error.WriteLine("  wire      bytes of PUBLISH packets per cycle: SensorNode vs Tasmota and ESPHome shapes");
+                    Console.Error.WriteLine("  wire-day  bytes and packets per hour over a synthesised day of a room, and each quantity's worst staleness");
                     Console.Error.WriteLine("  " + LatencyOptions.Usage);
                     Console.Error.WriteLine("            command → output latency through a private mosquitto, beside mosquitto's own");
                     return 2;
