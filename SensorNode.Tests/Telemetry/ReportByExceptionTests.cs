@@ -5,7 +5,7 @@ namespace SensorNode.Tests.Telemetry
 {
     /// <summary>
     /// The firmware's defaults: a reading goes out when it moved by its quantity's deadband since it was last
-    /// published (0.1 °C, 1 %RH, 0.5 hPa…) or when its heartbeat (5 min) is due; no snapshot.
+    /// published (0.1 °C, 1 %RH, 0.5 hPa…) or when its heartbeat (20 min) is due; no snapshot.
     /// </summary>
     [TestClass]
     public class ReportByExceptionTests
@@ -57,12 +57,29 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void A_change_counts_from_the_published_digits_not_the_raw_reading()
+        {
+            NodeHarness node = Defaults();
+            node.Sensor.NextValues[0] = 21.334; // published as "21.33"
+            node.Advance(30000);
+            Assert.AreEqual("21.33", node.LastPayload(Temperature));
+
+            node.Sensor.NextValues[0] = 21.432; // 0.098 from the raw 21.334, 0.102 from the 21.33 subscribers see
+            node.Advance(30000);
+            Assert.AreEqual("21.43", node.LastPayload(Temperature));
+
+            node.Sensor.NextValues[0] = 21.53; // 21.53 - 21.43: 0.1 on paper, 0.0999… in doubles
+            node.Advance(30000);
+            Assert.AreEqual("21.53", node.LastPayload(Temperature));
+        }
+
+        [TestMethod]
         public static void An_unchanged_quantity_goes_out_with_its_heartbeat()
         {
             NodeHarness node = Defaults();
             node.Link.ClearRecorded();
 
-            for (int read = 1; read < 10; read++)
+            for (int read = 1; read < 40; read++)
             {
                 node.Sensor.NextValues[0] = 21.456 + (read % 2) * 0.001; // a working chip's noise, far below 0.1 °C
                 node.Advance(30000);
@@ -70,7 +87,7 @@ namespace SensorNode.Tests.Telemetry
 
             Assert.AreEqual(0, node.Link.CountOn(node.Base + Temperature));
             node.Sensor.NextValues[0] = 21.456;
-            node.Advance(30000); // 300 s since it was published
+            node.Advance(30000); // 1200 s since it was published
             Assert.AreEqual(1, node.Link.CountOn(node.Base + Temperature));
             Assert.AreEqual(1, node.Link.CountOn(node.Base + Humidity));
         }

@@ -29,7 +29,7 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
                          bme680 (0x77, with gas resistance; not with bmp280), sht31 (0x44), scd41 (0x62)
   --bmp280               add a BMP280 at 0x77 to the chips
   --every-reading        publish every reading and a snapshot every cycle (default: as the device, by
-                         exception: a change beyond the quantity's deadband, or the 5-minute heartbeat)
+                         exception: a change beyond the quantity's deadband, or the 20-minute heartbeat)
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
   --seed N               seed of the simulated weather (default: from the clock)
   --help                 this text

@@ -27,6 +27,13 @@ namespace SensorNode.Core.Board
             DeviceClass = deviceClass;
             HomeAssistantUnit = homeAssistantUnit;
             DefaultDeadband = defaultDeadband;
+            double resolution = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                resolution /= 10;
+            }
+
+            Resolution = resolution;
         }
 
         /// <summary>Position in <see cref="All"/>, e.g. of its deadband in the config.</summary>
@@ -56,6 +63,9 @@ namespace SensorNode.Core.Board
 
         /// <summary>Decimals in the published text; fixed so payloads do not jitter in length or precision.</summary>
         public int Decimals { get; }
+
+        /// <summary>The step of the published text: 0.01 for two decimals.</summary>
+        public double Resolution { get; }
 
         /// <summary>Home Assistant's device class for it, or null when it has none (gas resistance).</summary>
         public string DeviceClass { get; }

@@ -46,8 +46,12 @@ namespace SensorNode.Core.Config
         /// </summary>
         public long ConfigVersion;
 
-        /// <summary>Every quantity is published at least this often, changed or not (report by exception).</summary>
-        public int HeartbeatSeconds = 300;
+        /// <summary>
+        /// Every quantity is published at least this often, changed or not (report by exception). 20 min: the longest
+        /// gap that still keeps a node quieter than a third of Tasmota's and ESPHome's defaults on the wire-day bench
+        /// (docs/performance.md); the Last-Will, not the heartbeat, tells a dead node from a quiet one.
+        /// </summary>
+        public int HeartbeatSeconds = 1200;
 
         /// <summary>When the JSON snapshot goes out; off by default, so the node is the quietest of its peers.</summary>
         public SnapshotMode Snapshot = SnapshotMode.Off;

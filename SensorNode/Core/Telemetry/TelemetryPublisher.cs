@@ -246,7 +246,9 @@ namespace SensorNode.Core.Telemetry
 
                 double change = value - last[q];
                 change = change < 0 ? -change : change;
-                bool due = double.IsNaN(last[q]) || change >= config.DeadbandOf(quantities[q]) || nowMs - lastAt[q] >= heartbeatMs;
+                // A thousandth of the last published digit of slack: 21.56 - 21.46 is 0.0999999… in doubles, yet a 0.1 step.
+                bool due = double.IsNaN(last[q]) || change >= config.DeadbandOf(quantities[q]) - quantities[q].Resolution / 1000
+                    || nowMs - lastAt[q] >= heartbeatMs;
                 if (!due)
                 {
                     continue;
@@ -254,7 +256,7 @@ namespace SensorNode.Core.Telemetry
 
                 _value.Clear().AppendFixed(value, quantities[q].Decimals);
                 allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
-                last[q] = value;
+                last[q] = PayloadBuilder.RoundFixed(value, quantities[q].Decimals); // the deadband counts from what subscribers saw
                 lastAt[q] = nowMs;
                 _newsThisCycle = true;
             }

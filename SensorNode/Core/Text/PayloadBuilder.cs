@@ -139,15 +139,9 @@ namespace SensorNode.Core.Text
         /// </summary>
         public PayloadBuilder AppendFixed(double value, int decimals)
         {
-            if (decimals < 0 || decimals >= PowersOfTen.Length)
-            {
-                throw new ArgumentOutOfRangeException("decimals");
-            }
-
-            long scale = PowersOfTen[decimals];
+            long scale = ScaleOf(decimals);
             bool negative = value < 0;
-            double scaled = (negative ? -value : value) * scale + 0.5;
-            long units = (long)scaled;
+            long units = UnitsOf(value, scale);
 
             if (negative && units != 0)
             {
@@ -166,6 +160,30 @@ namespace SensorNode.Core.Text
             }
 
             return this;
+        }
+
+        /// <summary>The number <see cref="AppendFixed"/> writes, as a double: what a subscriber reads back.</summary>
+        public static double RoundFixed(double value, int decimals)
+        {
+            long scale = ScaleOf(decimals);
+            double magnitude = (double)UnitsOf(value, scale) / scale;
+            return value < 0 ? -magnitude : magnitude;
+        }
+
+        private static long ScaleOf(int decimals)
+        {
+            if (decimals < 0 || decimals >= PowersOfTen.Length)
+            {
+                throw new ArgumentOutOfRangeException("decimals");
+            }
+
+            return PowersOfTen[decimals];
+        }
+
+        /// <summary>|value| in units of 1/scale, rounded half away from zero.</summary>
+        private static long UnitsOf(double value, long scale)
+        {
+            return (long)((value < 0 ? -value : value) * scale + 0.5);
         }
 
         /// <summary>Appends "yyyy-MM-ddTHH:mm:ssZ".</summary>

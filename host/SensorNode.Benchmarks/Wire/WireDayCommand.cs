@@ -44,16 +44,19 @@ namespace SensorNode.Benchmarks.Wire
         {
             RoomDay day = new RoomDay();
             NodeConfig defaults = BenchNode.FirmwareDefaults();
+            NodeConfig fiveMinuteHeartbeat = BenchNode.FirmwareDefaults();
+            fiveMinuteHeartbeat.HeartbeatSeconds = 300;
             NodeConfig hourlyHeartbeat = BenchNode.FirmwareDefaults();
             hourlyHeartbeat.HeartbeatSeconds = 3600;
 
-            DayRun sensorNode = RunSensorNode("SensorNode (defaults: by exception, heartbeat 300 s, no snapshot)", defaults, day);
+            DayRun sensorNode = RunSensorNode("SensorNode (defaults: by exception, heartbeat " + defaults.HeartbeatSeconds + " s, no snapshot)", defaults, day);
             DayRun everyReading = RunSensorNode("SensorNode, every reading + snapshot each cycle", BenchNode.DefaultConfig(), day);
+            DayRun fiveMinutes = RunSensorNode("SensorNode, defaults but heartbeat_s 300", fiveMinuteHeartbeat, day);
             DayRun hourly = RunSensorNode("SensorNode, defaults but heartbeat_s 3600", hourlyHeartbeat, day);
             DayRun noiseless = RunSensorNode("SensorNode defaults, a noiseless chip (same day)", defaults, new RoomDay(noise: false));
             DayRun tasmota = RunTasmota(day);
             DayRun esphome = RunEsphome(day);
-            DayRun[] runs = { sensorNode, everyReading, hourly, noiseless, tasmota, esphome };
+            DayRun[] runs = { sensorNode, everyReading, fiveMinutes, hourly, noiseless, tasmota, esphome };
 
             PrintDay(day, defaults);
             Console.WriteLine();
