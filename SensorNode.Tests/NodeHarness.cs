@@ -35,6 +35,9 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/> to give the node a dimmer "strip" (boot level 0, safe level 0) after "led".</summary>
         public FakeDimmer Strip;
 
+        /// <summary>Set before <see cref="Start"/> to provision a config key (signed connection changes, with <see cref="FakeHmacSha256"/>).</summary>
+        public byte[] ConfigKey;
+
         /// <summary>Parts added after the built-in ones when the node starts.</summary>
         public readonly ArrayList Parts = new ArrayList();
 
@@ -50,6 +53,11 @@ namespace SensorNode.Tests
             foreach (ISensor extra in ExtraSensors)
             {
                 Node.AddSensor(extra);
+            }
+
+            if (ConfigKey != null)
+            {
+                Node.RequireSignedConfig(ConfigKey, new FakeHmacSha256());
             }
 
             Node.AddActuator("relay", Relay, false);

@@ -7,6 +7,7 @@ using SensorNode.Core;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Sensors;
 
 namespace SensorNode
@@ -31,6 +32,7 @@ namespace SensorNode
             Esp32Clock clock = new Esp32Clock();
             Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Health(), clock, log);
 
+            ProvisionConfigKey(node, flash.Load(board.ConfigKeyFile), log);
             I2cBus bus = new I2cBus(board, log);
             bus.LogScan();
             foreach (ISensor sensor in SensorFinder.Find(bus, ChipTable.All(), new ChipBindings(bus), clock, log))
@@ -57,6 +59,26 @@ namespace SensorNode
             {
                 node.WaitForWork(node.Poll());
             }
+        }
+
+        /// <summary>The key itself is never logged or published, only whether there is one.</summary>
+        private static void ProvisionConfigKey(Node node, byte[] keyFile, SerialLog log)
+        {
+            if (keyFile == null)
+            {
+                log.Info("no config key: any client that may publish to config/set can change the node's connection");
+                return;
+            }
+
+            byte[] key = SignedConfig.ParseKey(keyFile);
+            if (key == null)
+            {
+                log.Warn("config key file ignored: it must hold 16 to 64 bytes as hex digits");
+                return;
+            }
+
+            node.RequireSignedConfig(key, new Esp32HmacSha256());
+            log.Info("config key provisioned: connection settings change only with a signed config");
         }
     }
 }

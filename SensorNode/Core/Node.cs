@@ -2,6 +2,7 @@ using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core.Events;
@@ -132,6 +133,21 @@ namespace SensorNode.Core
             Actuator actuator = new Actuator(id, output, initialLevel, safeLevel);
             _actuators.Add(actuator);
             return actuator;
+        }
+
+        /// <summary>
+        /// Provisions the node's config key (from the board profile or a file deployed with the firmware; never
+        /// published or logged): from now on connection settings change only with a config signed with it.
+        /// </summary>
+        public void RequireSignedConfig(byte[] key, IHmacSha256 hmac)
+        {
+            RequireNotStarted();
+            if (key == null || hmac == null)
+            {
+                throw new System.ArgumentNullException(key == null ? "key" : "hmac");
+            }
+
+            _config.UseAuthenticator(new ConfigAuthenticator(key, hmac, _store.Settings));
         }
 
         /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery, diagnostics); it runs in that order.</summary>

@@ -9,6 +9,7 @@ using SensorNode.Core.Telemetry;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
 using SensorNode.HostBoard.Mqtt;
+using SensorNode.HostBoard.Security;
 
 namespace SensorNode.Simulator
 {
@@ -20,6 +21,11 @@ namespace SensorNode.Simulator
     {
         public static int Main(string[] args)
         {
+            if (args.Length > 0 && args[0] == "sign")
+            {
+                return SignCommand.Run(args[1..]);
+            }
+
             SimulatorOptions options;
             try
             {
@@ -82,6 +88,12 @@ namespace SensorNode.Simulator
             using MqttNetLink mqtt = new MqttNetLink();
             Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostHealth(), clock, log);
             board.AttachTo(node);
+            if (options.ConfigKey != null)
+            {
+                node.RequireSignedConfig(options.ConfigKey, new HostHmacSha256());
+                log.Board("config key provisioned: connection settings change only with a signed config");
+            }
+
             node.Start();
 
             using ManualResetEventSlim stopRequested = new ManualResetEventSlim(false);

@@ -20,6 +20,8 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --port N               port of the embedded broker (default 1883)
   --user NAME            MQTT user name        --password PW   MQTT password
   --tls                  connect with TLS (to --broker)
+  --config-key-file FILE the node's config key (16 to 64 bytes as hex digits): connection settings then
+                         change only with a config signed with it (see the sign command, docs/security.md)
   --node-id ID           node id (default: from this PC's MAC address, like the ESP32)
   --prefix P             topic prefix (default sensornode)
   --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
@@ -33,6 +35,8 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
   --seed N               seed of the simulated weather (default: from the clock)
   --help                 this text
+
+Sign a config for such a node: dotnet run --project host/SensorNode.Simulator -- sign --help
 
 While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
 
@@ -50,6 +54,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public List<string> Chips = new List<string> { "bme280" };
         public bool EveryReading;
         public string StateDirectory;
+        public byte[] ConfigKey;
         public int? Seed;
         public bool ShowHelp;
 
@@ -78,6 +83,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--bmp280": options.Chips.Add("bmp280"); break;
                     case "--every-reading": options.EveryReading = true; break;
                     case "--state": options.StateDirectory = Value(args, ref i); break;
+                    case "--config-key-file": options.ConfigKey = ReadConfigKey(Value(args, ref i)); break;
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
                     case "--help":
                     case "-h": options.ShowHelp = true; break;
@@ -159,6 +165,12 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
             {
                 throw new ArgumentException("--state: '" + StateDirectory + "' is a file; it must be a folder (made if missing)");
             }
+        }
+
+        private static byte[] ReadConfigKey(string path)
+        {
+            byte[] key = SignCommand.ReadKey(path, out string error);
+            return key ?? throw new ArgumentException("--config-key-file: " + error);
         }
 
         private void SetBroker(string value)

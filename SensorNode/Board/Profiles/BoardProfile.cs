@@ -31,6 +31,12 @@ namespace SensorNode.Board.Profiles
         /// <summary>File on internal flash holding the broker's CA certificate (PEM) for TLS; optional.</summary>
         public string CaCertificateFile = "ca.pem";
 
+        /// <summary>
+        /// File on internal flash holding this node's config key as hex (16 to 64 bytes), deployed with the firmware
+        /// (docs/security.md); optional. With it, connection settings change only with a signed config.
+        /// </summary>
+        public string ConfigKeyFile = "sensornode-config-key.txt";
+
         /// <summary>The settings a node with this board boots with when flash holds none.</summary>
         public NodeConfig FirstBootConfig(string nodeId)
         {

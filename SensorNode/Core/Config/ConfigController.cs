@@ -1,3 +1,4 @@
+using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -31,6 +32,7 @@ namespace SensorNode.Core.Config
         private NodeConfig _previous;
         private long _trialEndsAtMs;
         private string _revertReason;
+        private ConfigAuthenticator _authenticator = new ConfigAuthenticator();
 
         public ConfigController(NodeConfig config, ConfigStore store, EventPublisher events, IMqttLink link)
         {
@@ -50,6 +52,12 @@ namespace SensorNode.Core.Config
         public InboundTopic[] Inbound
         {
             get { return _inbound; }
+        }
+
+        /// <summary>Who may change what: by default anyone who can publish; with a key, connection changes need a signature.</summary>
+        public void UseAuthenticator(ConfigAuthenticator authenticator)
+        {
+            _authenticator = authenticator;
         }
 
         /// <summary>The connection a config trial reconnects; set once by the node.</summary>
@@ -77,8 +85,30 @@ namespace SensorNode.Core.Config
                 return;
             }
 
+            int jsonStart;
+            bool signed;
+            long counter;
+            string refused = _authenticator.Open(payload, payload.Length, out jsonStart, out signed, out counter);
+            if (refused != null)
+            {
+                _events.Error(EventTypes.ConfigRejected, topic, refused + "; nothing changed");
+                return;
+            }
+
+            byte[] json = payload;
+            if (jsonStart > 0)
+            {
+                json = new byte[payload.Length - jsonStart];
+                System.Array.Copy(payload, jsonStart, json, 0, json.Length);
+            }
+
             NodeConfig candidate;
-            string error = ConfigParser.TryMerge(Current, payload, payload.Length, out candidate);
+            string error = ConfigParser.TryMerge(Current, json, json.Length, out candidate);
+            if (error == null)
+            {
+                error = _authenticator.Authorize(signed, Current.ConnectionDiffers(candidate));
+            }
+
             if (error != null)
             {
                 _events.Error(EventTypes.ConfigRejected, topic, error + "; nothing changed");
@@ -91,6 +121,11 @@ namespace SensorNode.Core.Config
                 // Stored or published cut short, it would be corrupt JSON: refused whole instead.
                 _events.Error(EventTypes.ConfigRejected, topic, "the settings would take more than " + ConfigStore.MaxConfigBytes + " bytes as JSON; nothing changed");
                 return;
+            }
+
+            if (signed)
+            {
+                _authenticator.Accepted(counter); // spent even if a trial reverts: the same message never applies twice
             }
 
             if (!Current.ConnectionDiffers(candidate))

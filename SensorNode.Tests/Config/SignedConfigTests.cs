@@ -1,0 +1,149 @@
+using nanoFramework.TestFramework;
+using SensorNode.Core.Config.Signing;
+using SensorNode.Core.Text;
+using SensorNode.Tests.Fakes;
+
+namespace SensorNode.Tests.Config
+{
+    /// <summary>
+    /// Authenticated configuration: with a config key provisioned, a config/set that changes connection settings
+    /// must be "&lt;HMAC hex&gt; &lt;counter&gt; &lt;JSON&gt;" signed with that key and a counter above the last accepted one.
+    /// </summary>
+    [TestClass]
+    public class SignedConfigTests
+    {
+        private static readonly byte[] Key = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 };
+        private static readonly byte[] OtherKey = { 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1 };
+        private const string BrokerChange = "{\"broker_host\":\"broker.example\"}";
+
+        [TestMethod]
+        public static void A_signed_broker_change_is_tried()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", Sign(Key, 1, BrokerChange));
+
+            Assert.Contains("\"config_trial\"", node.LastEvent());
+            Assert.AreEqual("broker.example", node.Node.Config.BrokerHost);
+        }
+
+        [TestMethod]
+        public static void An_unsigned_broker_change_is_rejected_and_an_unsigned_interval_change_applied()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", BrokerChange);
+            Assert.Contains("\"config_rejected\"", node.LastEvent());
+            Assert.Contains("connection settings (Wi-Fi, broker, topics) change only with a signed config on this node; nothing changed", node.LastEvent());
+            Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
+
+            node.Send("/config/set", "{\"interval_s\":12}");
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            Assert.AreEqual(12, node.Node.Config.PublishIntervalSeconds);
+        }
+
+        [TestMethod]
+        public static void A_replayed_message_is_rejected_even_after_a_restart()
+        {
+            NodeHarness node = Keyed();
+            string signed = Sign(Key, 5, "{\"interval_s\":12}");
+            node.Send("/config/set", signed);
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+
+            node.Send("/config/set", signed);
+            Assert.Contains("counter 5 is not above the last accepted 5 (a replayed message?); nothing changed", node.LastEvent());
+
+            NodeHarness restarted = new NodeHarness();
+            restarted.ConfigKey = Key;
+            restarted.Store.Save(ConfigAuthenticator.CounterFileName, node.Store.Load(ConfigAuthenticator.CounterFileName));
+            restarted.Start();
+            restarted.Node.Poll();
+            restarted.Send("/config/set", Sign(Key, 4, BrokerChange));
+            Assert.Contains("counter 4 is not above the last accepted 5", restarted.LastEvent());
+            restarted.Send("/config/set", Sign(Key, 6, BrokerChange));
+            Assert.Contains("\"config_trial\"", restarted.LastEvent());
+        }
+
+        [TestMethod]
+        public static void Another_key_or_a_changed_byte_does_not_match()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", Sign(OtherKey, 1, BrokerChange));
+            Assert.Contains("the signature does not match this node's key; nothing changed", node.LastEvent());
+
+            string tampered = Swap(Sign(Key, 1, BrokerChange), "broker.example", "broker.exampla");
+            node.Send("/config/set", tampered);
+            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+
+            string otherCounter = Swap(Sign(Key, 1, BrokerChange), " 1 {", " 2 {");
+            node.Send("/config/set", otherCounter);
+            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+            Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
+        }
+
+        [TestMethod]
+        public static void A_signed_config_without_a_counter_or_on_a_node_without_a_key_is_rejected()
+        {
+            NodeHarness keyed = Keyed();
+            string noCounter = Swap(Sign(Key, 1, BrokerChange), " 1 {", " {");
+            keyed.Send("/config/set", noCounter);
+            Assert.Contains("a signed config needs a counter of 1 to 18 digits after the HMAC; nothing changed", keyed.LastEvent());
+
+            NodeHarness unkeyed = NodeHarness.Started();
+            unkeyed.Send("/config/set", Sign(Key, 1, BrokerChange));
+            Assert.Contains("the config is signed but this node has no config key to check it; nothing changed", unkeyed.LastEvent());
+        }
+
+        [TestMethod]
+        public static void Without_a_key_an_unsigned_broker_change_is_tried_as_before()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Send("/config/set", BrokerChange);
+            Assert.Contains("\"config_trial\"", node.LastEvent());
+        }
+
+        [TestMethod]
+        public static void A_key_file_is_16_to_64_bytes_of_hex()
+        {
+            byte[] key = SignedConfig.ParseKey(Utf8.GetBytes(" 000102030405060708090a0b0c0d0e0F\n"));
+            Assert.IsNotNull(key);
+            Assert.AreEqual(16, key.Length);
+            Assert.AreEqual((byte)15, key[15]);
+            Assert.IsNull(SignedConfig.ParseKey(Utf8.GetBytes("0001020304050607")), "8 bytes: too short");
+            Assert.IsNull(SignedConfig.ParseKey(Utf8.GetBytes("000102030405060708090a0b0c0d0e0g")), "not hex");
+            Assert.IsNull(SignedConfig.ParseKey(null));
+        }
+
+        private static NodeHarness Keyed()
+        {
+            NodeHarness node = new NodeHarness();
+            node.ConfigKey = Key;
+            node.Start();
+            node.Node.Poll();
+            return node;
+        }
+
+        /// <summary>What the signing command prints: the HMAC of "counter json" in hex, a space, then "counter json".</summary>
+        private static string Sign(byte[] key, long counter, string json)
+        {
+            string signedPart = counter + " " + json;
+            byte[] bytes = Utf8.GetBytes(signedPart);
+            byte[] hmac = new FakeHmacSha256().Compute(key, bytes, 0, bytes.Length);
+            const string Digits = "0123456789abcdef";
+            char[] hex = new char[hmac.Length * 2];
+            for (int i = 0; i < hmac.Length; i++)
+            {
+                hex[2 * i] = Digits[hmac[i] >> 4];
+                hex[2 * i + 1] = Digits[hmac[i] & 0xF];
+            }
+
+            return new string(hex) + " " + signedPart;
+        }
+
+        /// <summary>The text with the first <paramref name="from"/> changed to <paramref name="to"/>.</summary>
+        private static string Swap(string text, string from, string to)
+        {
+            int at = text.IndexOf(from);
+            Assert.IsTrue(at >= 0, from + " not in " + text);
+            return text.Substring(0, at) + to + text.Substring(at + from.Length);
+        }
+    }
+}

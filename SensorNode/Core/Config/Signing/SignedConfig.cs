@@ -1,0 +1,141 @@
+namespace SensorNode.Core.Config.Signing
+{
+    /// <summary>
+    /// The wire form of a signed "{base}/config/set": <c>&lt;64 hex digits of HMAC-SHA256&gt; &lt;counter&gt; &lt;JSON&gt;</c>.
+    /// The HMAC covers the exact bytes after the first space (the counter, a space and the JSON), so the counter is
+    /// signed with the settings and a replayed message is told by its counter. An unsigned config starts with '{'.
+    /// </summary>
+    public static class SignedConfig
+    {
+        public const int HmacHexLength = 64;
+        private const int MaxCounterDigits = 18;
+
+        /// <summary>True when the payload has the signed form's shape (64 hex digits and a space at the start).</summary>
+        public static bool LooksSigned(byte[] payload, int length)
+        {
+            if (length <= HmacHexLength || payload[HmacHexLength] != (byte)' ')
+            {
+                return false;
+            }
+
+            for (int i = 0; i < HmacHexLength; i++)
+            {
+                if (HexValue(payload[i]) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Splits a payload that <see cref="LooksSigned"/>: returns null and the HMAC, the counter and where the JSON
+        /// starts, or what is wrong with it.
+        /// </summary>
+        public static string TrySplit(byte[] payload, int length, out byte[] hmac, out long counter, out int jsonStart)
+        {
+            hmac = new byte[HmacHexLength / 2];
+            for (int i = 0; i < hmac.Length; i++)
+            {
+                hmac[i] = (byte)((HexValue(payload[2 * i]) << 4) | HexValue(payload[2 * i + 1]));
+            }
+
+            counter = 0;
+            jsonStart = 0;
+            int position = HmacHexLength + 1;
+            int digits = 0;
+            while (position < length && payload[position] >= (byte)'0' && payload[position] <= (byte)'9' && digits <= MaxCounterDigits)
+            {
+                counter = counter * 10 + (payload[position] - '0');
+                position++;
+                digits++;
+            }
+
+            if (digits == 0 || digits > MaxCounterDigits)
+            {
+                return "a signed config needs a counter of 1 to " + MaxCounterDigits + " digits after the HMAC";
+            }
+
+            if (position >= length || payload[position] != (byte)' ')
+            {
+                return "a signed config needs one space between the counter and the JSON";
+            }
+
+            jsonStart = position + 1;
+            return null;
+        }
+
+        /// <summary>Compares every byte whatever the first difference, so the time taken tells nothing of the expected HMAC.</summary>
+        public static bool SameBytes(byte[] expected, byte[] actual)
+        {
+            if (expected == null || actual == null || expected.Length != actual.Length)
+            {
+                return false;
+            }
+
+            int difference = 0;
+            for (int i = 0; i < expected.Length; i++)
+            {
+                difference |= expected[i] ^ actual[i];
+            }
+
+            return difference == 0;
+        }
+
+        /// <summary>A key written as hex digits (white space around ignored); null when it is not 16 to 64 bytes of hex.</summary>
+        public static byte[] ParseKey(byte[] text)
+        {
+            if (text == null)
+            {
+                return null;
+            }
+
+            int start = 0;
+            int end = text.Length;
+            while (start < end && IsSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && IsSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            int digits = end - start;
+            if (digits % 2 != 0 || digits < 32 || digits > 128)
+            {
+                return null;
+            }
+
+            byte[] key = new byte[digits / 2];
+            for (int i = 0; i < key.Length; i++)
+            {
+                int high = HexValue(text[start + 2 * i]);
+                int low = HexValue(text[start + 2 * i + 1]);
+                if (high < 0 || low < 0)
+                {
+                    return null;
+                }
+
+                key[i] = (byte)((high << 4) | low);
+            }
+
+            return key;
+        }
+
+        private static bool IsSpace(byte b)
+        {
+            return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+        }
+
+        private static int HexValue(byte b)
+        {
+            return b >= '0' && b <= '9' ? b - '0'
+                : b >= 'a' && b <= 'f' ? b - 'a' + 10
+                : b >= 'A' && b <= 'F' ? b - 'A' + 10
+                : -1;
+        }
+    }
+}

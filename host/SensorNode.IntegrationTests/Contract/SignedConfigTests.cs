@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using SensorNode.HostBoard.Security;
+using SensorNode.IntegrationTests.Harness;
+using Xunit;
+
+namespace SensorNode.IntegrationTests.Contract
+{
+    /// <summary>
+    /// Authenticated configuration on a real broker: the simulator started with a config key, configs signed by the
+    /// same code as the sign command, published by an independent client.
+    /// </summary>
+    public class SignedConfigTests
+    {
+        [SkippableTheory]
+        [InlineData(Brokers.Mosquitto)]
+        [InlineData(Brokers.MqttNet)]
+        public void A_signed_connection_change_is_applied_and_a_replayed_unsigned_or_foreign_one_rejected(string broker)
+        {
+            byte[] key = RandomNumberGenerator.GetBytes(32);
+            string keyFile = Path.GetTempFileName();
+            File.WriteAllText(keyFile, Convert.ToHexStringLower(key) + "\n");
+            try
+            {
+                using NodeUnderTest node = NodeUnderTest.Online(broker, "--config-key-file", keyFile);
+                string configSet = node.Base + "/config/set";
+
+                string signed = ConfigSigner.Sign(key, 100, "{\"keepalive_s\":6}"); // a connection setting: tried by reconnecting
+                int before = node.Watcher.Count;
+                node.Watcher.Publish(configSet, signed);
+                node.Watcher.WaitFor("config_trial", r => IsEvent(node, r, "config_trial"), NodeUnderTest.Timeout, before);
+                node.Watcher.WaitFor("the applied keep-alive", r => r.Topic == node.Base + "/config" && r.Payload.Contains("\"keepalive_s\":6,"), NodeUnderTest.StartTimeout, before);
+
+                AssertRejected(node, signed, "counter 100 is not above the last accepted 100 (a replayed message?)");
+                AssertRejected(node, "{\"keepalive_s\":7}", "connection settings (Wi-Fi, broker, topics) change only with a signed config on this node");
+                AssertRejected(node, ConfigSigner.Sign(RandomNumberGenerator.GetBytes(32), 101, "{\"keepalive_s\":7}"), "the signature does not match this node's key");
+
+                int unsignedInterval = node.Watcher.Count;
+                node.Watcher.Publish(configSet, "{\"interval_s\":2}"); // not a connection setting: no signature needed
+                node.Watcher.WaitFor("config_applied", r => IsEvent(node, r, "config_applied"), NodeUnderTest.Timeout, unsignedInterval);
+                Assert.DoesNotContain(Convert.ToHexStringLower(key), node.Simulator.Console);
+            }
+            finally
+            {
+                File.Delete(keyFile);
+            }
+        }
+
+        private static void AssertRejected(NodeUnderTest node, string payload, string why)
+        {
+            int before = node.Watcher.Count;
+            node.Watcher.Publish(node.Base + "/config/set", payload);
+            Received rejected = node.Watcher.WaitFor("config_rejected", r => IsEvent(node, r, "config_rejected"), NodeUnderTest.Timeout, before);
+            Assert.Contains(why, rejected.Payload);
+        }
+
+        private static bool IsEvent(NodeUnderTest node, Received message, string type)
+        {
+            return message.Topic == node.Base + "/event" && message.Payload.Contains("\"" + type + "\"");
+        }
+    }
+}
