@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.Tests.Fakes;
 
@@ -220,6 +221,23 @@ namespace SensorNode.Tests.Config
             Assert.Contains("would take more than 2048 bytes as JSON", node.LastEvent());
             Assert.AreEqual("homeassistant", node.Node.Config.DiscoveryPrefix);
             Assert.EndsWith("}", node.LastPayload("/config"));
+        }
+
+        [TestMethod]
+        public static void First_boot_settings_from_the_board_profile_pass_the_same_rules()
+        {
+            NodeConfig bad = new NodeConfig("a/b");
+            string message = null;
+            try
+            {
+                new Node(bad, new ConfigStore(new MemorySettingsStore()), new FakeMqttLink(), new FakeNetwork(), new FakeBoardHealth(), new FakeClock(), new ListLog());
+            }
+            catch (System.ArgumentException ex)
+            {
+                message = ex.Message;
+            }
+
+            Assert.AreEqual("settings: \"node_id\" must be one topic level without '/', '+' or '#'", message);
         }
     }
 }

@@ -55,6 +55,13 @@ namespace SensorNode.Core
                 throw new System.ArgumentNullException("health");
             }
 
+            // The board profile's first-boot settings pass the same rules as a config from the config topic.
+            string invalid = ConfigParser.Validate(config);
+            if (invalid != null)
+            {
+                throw new System.ArgumentException("settings: " + invalid);
+            }
+
             _link = link;
             _health = health;
             _store = store;
