@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 
@@ -102,6 +103,19 @@ namespace SensorNode.HostBoard.Brokers
             }
         }
 
+        /// <summary>
+        /// SIGHUP, as <c>systemctl reload mosquitto</c>: mosquitto reads its password and ACL files again and
+        /// disconnects the clients they no longer let in.
+        /// </summary>
+        public void Reload()
+        {
+            const int SigHup = 1;
+            if (kill(_process.Id, SigHup) != 0)
+            {
+                throw new InvalidOperationException("kill(" + _process.Id + ", SIGHUP) failed: errno " + Marshal.GetLastPInvokeError());
+            }
+        }
+
         public void Dispose()
         {
             try
@@ -191,5 +205,8 @@ namespace SensorNode.HostBoard.Brokers
                 return _output.ToString();
             }
         }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
     }
 }
