@@ -24,6 +24,13 @@ namespace SensorNode.Board.Profiles
         public string FirstBootBrokerHost = "192.168.1.10";
         public int FirstBootBrokerPort = 1883;
 
+        /// <summary>
+        /// The node's own MQTT user (its node id, for the ACL of docs/security.md) and password; empty: none. Fill
+        /// them in before flashing, never commit them; after the first boot they live in the config in flash.
+        /// </summary>
+        public string FirstBootBrokerUser = "";
+        public string FirstBootBrokerPassword = "";
+
         /// <summary>Empty: use the Wi-Fi credentials stored on the device by nanoff or Visual Studio's Device Explorer.</summary>
         public string FirstBootWifiSsid = "";
         public string FirstBootWifiPassword = "";
@@ -43,6 +50,8 @@ namespace SensorNode.Board.Profiles
             NodeConfig config = new NodeConfig(nodeId);
             config.BrokerHost = FirstBootBrokerHost;
             config.BrokerPort = FirstBootBrokerPort;
+            config.BrokerUsername = FirstBootBrokerUser;
+            config.BrokerPassword = FirstBootBrokerPassword;
             config.WifiSsid = FirstBootWifiSsid;
             config.WifiPassword = FirstBootWifiPassword;
             return config;

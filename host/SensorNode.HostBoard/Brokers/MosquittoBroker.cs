@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 
@@ -19,15 +21,20 @@ namespace SensorNode.HostBoard.Brokers
         private readonly DirectoryInfo _directory;
         private readonly StringBuilder _output = new StringBuilder();
 
-        private MosquittoBroker(string executable, int port, bool tcpNoDelay)
+        private MosquittoBroker(string executable, int port, bool tcpNoDelay, bool allowAnonymous, IEnumerable<string> extraConfig)
         {
             Port = port;
             _directory = Directory.CreateTempSubdirectory("sensornode-mosquitto-");
             string configPath = Path.Combine(_directory.FullName, "mosquitto.conf");
-            string config = $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n";
+            string config = $"listener {port} 127.0.0.1\nallow_anonymous {(allowAnonymous ? "true" : "false")}\npersistence false\n";
             if (tcpNoDelay)
             {
                 config += "set_tcp_nodelay true\n";
+            }
+
+            foreach (string line in extraConfig ?? Array.Empty<string>())
+            {
+                config += line + "\n";
             }
 
             File.WriteAllText(configPath, config);
@@ -76,9 +83,14 @@ namespace SensorNode.HostBoard.Brokers
         /// <summary>Starts mosquitto and returns once it accepts TCP connections.</summary>
         /// <param name="tcpNoDelay">Turns off Nagle's algorithm on the broker's sockets (mosquitto's default: on).</param>
         /// <param name="port">Loopback port; a free one when 0.</param>
-        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0)
+        /// <param name="allowAnonymous">False: only clients with a user name and password are let in (then pass a
+        /// <c>password_file</c> line in <paramref name="extraConfig"/>).</param>
+        /// <param name="extraConfig">Lines appended to the generated mosquitto.conf, e.g. <c>password_file /abs/path</c>
+        /// and <c>acl_file /abs/path</c>. The files they name are the
+        /// caller's to write (before the start: mosquitto reads them then) and to remove.</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, bool allowAnonymous = true, IEnumerable<string> extraConfig = null)
         {
-            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay);
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, allowAnonymous, extraConfig);
             try
             {
                 broker.WaitUntilListening();
@@ -88,6 +100,19 @@ namespace SensorNode.HostBoard.Brokers
             {
                 broker.Dispose();
                 throw;
+            }
+        }
+
+        /// <summary>
+        /// SIGHUP, as <c>systemctl reload mosquitto</c>: mosquitto reads its password and ACL files again and
+        /// disconnects the clients they no longer let in.
+        /// </summary>
+        public void Reload()
+        {
+            const int SigHup = 1;
+            if (kill(_process.Id, SigHup) != 0)
+            {
+                throw new InvalidOperationException("kill(" + _process.Id + ", SIGHUP) failed: errno " + Marshal.GetLastPInvokeError());
             }
         }
 
@@ -180,5 +205,8 @@ namespace SensorNode.HostBoard.Brokers
                 return _output.ToString();
             }
         }
+
+        [DllImport("libc", SetLastError = true)]
+        private static extern int kill(int pid, int signal);
     }
 }

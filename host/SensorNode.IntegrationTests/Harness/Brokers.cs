@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using SensorNode.HostBoard.Brokers;
 using Xunit;
 
@@ -23,18 +24,33 @@ namespace SensorNode.IntegrationTests.Harness
             switch (name)
             {
                 case Mosquitto:
-                    if (!MosquittoBroker.IsInstalled)
-                    {
-                        const string Missing = "mosquitto is not installed (apt-get install -y mosquitto)";
-                        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", Missing);
-                        Skip.If(true, Missing);
-                    }
-
+                    RequireMosquitto();
                     return MosquittoBroker.Start(port: port);
                 case MqttNet:
                     return port == 0 ? EmbeddedBroker.StartOnFreePort() : EmbeddedBroker.Start(port);
                 default:
                     throw new ArgumentException("no broker named " + name);
+            }
+        }
+
+        /// <summary>
+        /// Starts mosquitto with <paramref name="extraConfig"/> appended to its generated config (a password file, an
+        /// ACL file: see <see cref="MosquittoBroker.Start"/>), skipped or failed as <see cref="Start"/> is.
+        /// </summary>
+        public static MosquittoBroker StartMosquitto(bool allowAnonymous, IEnumerable<string> extraConfig)
+        {
+            RequireMosquitto();
+            return MosquittoBroker.Start(allowAnonymous: allowAnonymous, extraConfig: extraConfig);
+        }
+
+        /// <summary>Skips the test without mosquitto on a developer's machine; fails it in CI (CI=true).</summary>
+        public static void RequireMosquitto()
+        {
+            if (!MosquittoBroker.IsInstalled)
+            {
+                const string Missing = "mosquitto is not installed (apt-get install -y mosquitto)";
+                Assert.False(Environment.GetEnvironmentVariable("CI") == "true", Missing);
+                Skip.If(true, Missing);
             }
         }
     }

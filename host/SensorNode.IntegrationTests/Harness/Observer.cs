@@ -21,7 +21,7 @@ namespace SensorNode.IntegrationTests.Harness
         private readonly IMqttClient _client;
         private readonly List<Received> _received = new List<Received>();
 
-        private Observer(IBroker broker)
+        private Observer(IBroker broker, string user = null, string password = null)
         {
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
@@ -34,19 +34,42 @@ namespace SensorNode.IntegrationTests.Harness
 
                 return Task.CompletedTask;
             };
-            MqttClientOptions options = new MqttClientOptionsBuilder()
+            MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(broker.Host, broker.Port)
                 .WithClientId("observer-" + Interlocked.Increment(ref _clients) + "-" + Environment.ProcessId)
                 .WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithCleanSession()
-                .Build();
-            Bounded(token => _client.ConnectAsync(options, token));
+                .WithCleanSession();
+            if (user != null)
+            {
+                builder = builder.WithCredentials(user, password ?? "");
+            }
+
+            try
+            {
+                MqttClientConnectResult result = null;
+                Bounded(async token => result = await _client.ConnectAsync(builder.Build(), token));
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new InvalidOperationException("the broker refused the connection: " + result.ResultCode);
+                }
+            }
+            catch
+            {
+                _client.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Connects and subscribes to <paramref name="filter"/> (QoS 1).</summary>
         public static Observer Watch(IBroker broker, string filter)
         {
-            Observer observer = new Observer(broker);
+            return Watch(broker, filter, null, null);
+        }
+
+        /// <summary>Logs in as <paramref name="user"/> (none when null), connects and subscribes to <paramref name="filter"/> (QoS 1).</summary>
+        public static Observer Watch(IBroker broker, string filter, string user, string password)
+        {
+            Observer observer = new Observer(broker, user, password);
             MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
                 .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
@@ -58,6 +81,12 @@ namespace SensorNode.IntegrationTests.Harness
         public static Observer Connect(IBroker broker)
         {
             return new Observer(broker);
+        }
+
+        /// <summary>A client that only publishes, logged in as <paramref name="user"/>.</summary>
+        public static Observer Connect(IBroker broker, string user, string password)
+        {
+            return new Observer(broker, user, password);
         }
 
         public Received[] All
