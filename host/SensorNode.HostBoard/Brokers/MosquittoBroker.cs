@@ -19,15 +19,25 @@ namespace SensorNode.HostBoard.Brokers
         private readonly DirectoryInfo _directory;
         private readonly StringBuilder _output = new StringBuilder();
 
-        private MosquittoBroker(string executable, int port, bool tcpNoDelay)
+        private MosquittoBroker(string executable, int port, bool tcpNoDelay, BrokerTls tls)
         {
             Port = port;
+            Tls = tls;
             _directory = Directory.CreateTempSubdirectory("sensornode-mosquitto-");
             string configPath = Path.Combine(_directory.FullName, "mosquitto.conf");
             string config = $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n";
             if (tcpNoDelay)
             {
                 config += "set_tcp_nodelay true\n";
+            }
+
+            if (tls != null)
+            {
+                // mosquitto 2.0: these belong to the listener above; it then accepts only TLS (1.2 or later).
+                config += $"cafile {tls.CaFile}\ncertfile {tls.CertFile}\nkeyfile {tls.KeyFile}\ntls_version tlsv1.2\n";
+                // Started as root, mosquitto drops to the user "mosquitto" before it reads these files, which sit in
+                // a folder only we can read: it stays the user it was started as (no effect for any other user).
+                config += $"user {Environment.UserName}\n";
             }
 
             File.WriteAllText(configPath, config);
@@ -44,6 +54,9 @@ namespace SensorNode.HostBoard.Brokers
         }
 
         public int Port { get; }
+
+        /// <summary>The listener's TLS files, or null when it listens without TLS.</summary>
+        public BrokerTls Tls { get; }
 
         public string Host => "127.0.0.1";
 
@@ -76,9 +89,10 @@ namespace SensorNode.HostBoard.Brokers
         /// <summary>Starts mosquitto and returns once it accepts TCP connections.</summary>
         /// <param name="tcpNoDelay">Turns off Nagle's algorithm on the broker's sockets (mosquitto's default: on).</param>
         /// <param name="port">Loopback port; a free one when 0.</param>
-        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0)
+        /// <param name="tls">The listener's TLS files: it then speaks only MQTT over TLS. Null: plain TCP.</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, BrokerTls tls = null)
         {
-            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay);
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, tls);
             try
             {
                 broker.WaitUntilListening();
@@ -173,7 +187,8 @@ namespace SensorNode.HostBoard.Brokers
             }
         }
 
-        private string Output()
+        /// <summary>What mosquitto printed so far (its log goes to stderr), for failure messages.</summary>
+        public string Output()
         {
             lock (_output)
             {

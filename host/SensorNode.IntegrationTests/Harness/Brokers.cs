@@ -23,18 +23,30 @@ namespace SensorNode.IntegrationTests.Harness
             switch (name)
             {
                 case Mosquitto:
-                    if (!MosquittoBroker.IsInstalled)
-                    {
-                        const string Missing = "mosquitto is not installed (apt-get install -y mosquitto)";
-                        Assert.False(Environment.GetEnvironmentVariable("CI") == "true", Missing);
-                        Skip.If(true, Missing);
-                    }
-
+                    RequireMosquitto();
                     return MosquittoBroker.Start(port: port);
                 case MqttNet:
                     return port == 0 ? EmbeddedBroker.StartOnFreePort() : EmbeddedBroker.Start(port);
                 default:
                     throw new ArgumentException("no broker named " + name);
+            }
+        }
+
+        /// <summary>A mosquitto whose listener speaks only TLS with these files; skipped or failed like <see cref="Start"/>.</summary>
+        public static MosquittoBroker StartMosquittoWithTls(BrokerTls tls)
+        {
+            RequireMosquitto();
+            return MosquittoBroker.Start(tls: tls);
+        }
+
+        /// <summary>Skips the test on a developer's machine without mosquitto; fails it in CI, where .ci/run installs it.</summary>
+        public static void RequireMosquitto()
+        {
+            if (!MosquittoBroker.IsInstalled)
+            {
+                const string Missing = "mosquitto is not installed (apt-get install -y mosquitto)";
+                Assert.False(Environment.GetEnvironmentVariable("CI") == "true", Missing);
+                Skip.If(true, Missing);
             }
         }
     }

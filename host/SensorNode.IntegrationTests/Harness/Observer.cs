@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
@@ -21,7 +22,7 @@ namespace SensorNode.IntegrationTests.Harness
         private readonly IMqttClient _client;
         private readonly List<Received> _received = new List<Received>();
 
-        private Observer(IBroker broker)
+        private Observer(IBroker broker, X509Certificate2 ca = null)
         {
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
@@ -34,19 +35,43 @@ namespace SensorNode.IntegrationTests.Harness
 
                 return Task.CompletedTask;
             };
-            MqttClientOptions options = new MqttClientOptionsBuilder()
+            MqttClientOptionsBuilder options = new MqttClientOptionsBuilder()
                 .WithTcpServer(broker.Host, broker.Port)
                 .WithClientId("observer-" + Interlocked.Increment(ref _clients) + "-" + Environment.ProcessId)
                 .WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithCleanSession()
-                .Build();
-            Bounded(token => _client.ConnectAsync(options, token));
+                .WithCleanSession();
+            if (ca != null)
+            {
+                // MQTTnet's own check, not the simulator's: the broker's chain must end at this CA and name the host.
+                options.WithTlsOptions(tls => tls.UseTls().WithTargetHost(broker.Host).WithTrustChain(new X509Certificate2Collection(ca)));
+            }
+
+            try
+            {
+                Bounded(token => _client.ConnectAsync(options.Build(), token));
+            }
+            catch
+            {
+                _client.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Connects and subscribes to <paramref name="filter"/> (QoS 1).</summary>
         public static Observer Watch(IBroker broker, string filter)
         {
             Observer observer = new Observer(broker);
+            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
+            return observer;
+        }
+
+        /// <summary>Connects over TLS, trusting only <paramref name="ca"/>, and subscribes to <paramref name="filter"/> (QoS 1).</summary>
+        public static Observer WatchOverTls(IBroker broker, string filter, X509Certificate2 ca)
+        {
+            Observer observer = new Observer(broker, ca);
             MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
                 .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();
