@@ -85,7 +85,12 @@ namespace SensorNode.Simulator
             VirtualBoard board = new VirtualBoard(options, clock, log);
             log.Board(board.Describe());
 
-            using MqttNetLink mqtt = new MqttNetLink();
+            using MqttNetLink mqtt = new MqttNetLink(options.Ca);
+            if (options.Ca != null)
+            {
+                log.Board("TLS: the broker's certificate must chain to " + options.Ca.Certificate.Subject + " from " + options.CaFile);
+            }
+
             Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostHealth(), clock, log);
             board.AttachTo(node);
             if (options.ConfigKey != null)

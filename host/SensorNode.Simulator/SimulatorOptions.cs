@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SensorNode.Core.Config;
 using SensorNode.Core.Mqtt;
+using SensorNode.HostBoard.Mqtt;
 
 namespace SensorNode.Simulator
 {
@@ -22,6 +23,8 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --tls                  connect with TLS (to --broker)
   --config-key-file FILE the node's config key (16 to 64 bytes as hex digits): connection settings then
                          change only with a config signed with it (see the sign command, docs/security.md)
+  --ca-file PATH         with --tls: the broker's CA certificate (PEM); the broker's certificate must chain
+                         to it (the only trust anchor) and name the --broker host (default: this PC's roots)
   --node-id ID           node id (default: from this PC's MAC address, like the ESP32)
   --prefix P             topic prefix (default sensornode)
   --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
@@ -46,6 +49,8 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public string Username = "";
         public string Password = "";
         public bool Tls;
+        public string CaFile;
+        public PrivateCa Ca;
         public string NodeId;
         public string Prefix = "sensornode";
         public int IntervalSeconds = 5;
@@ -74,6 +79,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--user": options.Username = Value(args, ref i); break;
                     case "--password": options.Password = Value(args, ref i); break;
                     case "--tls": options.Tls = true; break;
+                    case "--ca-file": options.CaFile = Value(args, ref i); break;
                     case "--node-id": options.NodeId = Value(args, ref i); break;
                     case "--prefix": options.Prefix = Value(args, ref i); break;
                     case "--interval": options.IntervalSeconds = Number(name, Value(args, ref i), ConfigKeys.MinPublishIntervalSeconds, ConfigKeys.MaxPublishIntervalSeconds); break;
@@ -121,6 +127,8 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
             {
                 throw new ArgumentException("--tls needs --broker: the embedded broker listens without TLS");
             }
+
+            options.CheckCaFile();
 
             return options;
         }
@@ -171,6 +179,29 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         {
             byte[] key = SignCommand.ReadKey(path, out string error);
             return key ?? throw new ArgumentException("--config-key-file: " + error);
+        }
+
+        /// <summary>--ca-file only with --tls, and a readable PEM certificate: checked now, not at the first connect.</summary>
+        private void CheckCaFile()
+        {
+            if (CaFile == null)
+            {
+                return;
+            }
+
+            if (!Tls)
+            {
+                throw new ArgumentException("--ca-file needs --tls: without TLS there is no broker certificate to check");
+            }
+
+            try
+            {
+                Ca = PrivateCa.Load(CaFile);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException("--ca-file: " + ex.Message);
+            }
         }
 
         private void SetBroker(string value)

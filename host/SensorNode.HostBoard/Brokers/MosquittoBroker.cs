@@ -21,9 +21,10 @@ namespace SensorNode.HostBoard.Brokers
         private readonly DirectoryInfo _directory;
         private readonly StringBuilder _output = new StringBuilder();
 
-        private MosquittoBroker(string executable, int port, bool tcpNoDelay, bool allowAnonymous, IEnumerable<string> extraConfig)
+        private MosquittoBroker(string executable, int port, bool tcpNoDelay, bool allowAnonymous, IEnumerable<string> extraConfig, BrokerTls tls)
         {
             Port = port;
+            Tls = tls;
             _directory = Directory.CreateTempSubdirectory("sensornode-mosquitto-");
             string configPath = Path.Combine(_directory.FullName, "mosquitto.conf");
             string config = $"listener {port} 127.0.0.1\nallow_anonymous {(allowAnonymous ? "true" : "false")}\npersistence false\n";
@@ -35,6 +36,15 @@ namespace SensorNode.HostBoard.Brokers
             foreach (string line in extraConfig ?? Array.Empty<string>())
             {
                 config += line + "\n";
+            }
+
+            if (tls != null)
+            {
+                // mosquitto 2.0: these belong to the listener above; it then accepts only TLS (1.2 or later).
+                config += $"cafile {tls.CaFile}\ncertfile {tls.CertFile}\nkeyfile {tls.KeyFile}\ntls_version tlsv1.2\n";
+                // Started as root, mosquitto drops to the user "mosquitto" before it reads these files, which sit in
+                // a folder only we can read: it stays the user it was started as (no effect for any other user).
+                config += $"user {Environment.UserName}\n";
             }
 
             File.WriteAllText(configPath, config);
@@ -51,6 +61,9 @@ namespace SensorNode.HostBoard.Brokers
         }
 
         public int Port { get; }
+
+        /// <summary>The listener's TLS files, or null when it listens without TLS.</summary>
+        public BrokerTls Tls { get; }
 
         public string Host => "127.0.0.1";
 
@@ -88,9 +101,10 @@ namespace SensorNode.HostBoard.Brokers
         /// <param name="extraConfig">Lines appended to the generated mosquitto.conf, e.g. <c>password_file /abs/path</c>
         /// and <c>acl_file /abs/path</c>. The files they name are the
         /// caller's to write (before the start: mosquitto reads them then) and to remove.</param>
-        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, bool allowAnonymous = true, IEnumerable<string> extraConfig = null)
+        /// <param name="tls">The listener's TLS files: it then speaks only MQTT over TLS. Null: plain TCP.</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, bool allowAnonymous = true, IEnumerable<string> extraConfig = null, BrokerTls tls = null)
         {
-            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, allowAnonymous, extraConfig);
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, allowAnonymous, extraConfig, tls);
             try
             {
                 broker.WaitUntilListening();
@@ -198,7 +212,8 @@ namespace SensorNode.HostBoard.Brokers
             }
         }
 
-        private string Output()
+        /// <summary>What mosquitto printed so far (its log goes to stderr), for failure messages.</summary>
+        public string Output()
         {
             lock (_output)
             {

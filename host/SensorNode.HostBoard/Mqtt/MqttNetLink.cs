@@ -19,10 +19,14 @@ namespace SensorNode.HostBoard.Mqtt
         private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
         private readonly IMqttClient _client;
         private IMqttLinkListener _listener;
+        private readonly PrivateCa _ca;
         private volatile bool _disconnecting; // after an orderly DISCONNECT of ours: not a lost connection
+        private volatile string _certificateRefusal; // why the last TLS handshake refused the broker's certificate
 
-        public MqttNetLink()
+        /// <param name="ca">With TLS, the broker's certificate must chain to this CA only; null: the machine's trusted roots.</param>
+        public MqttNetLink(PrivateCa ca = null)
         {
+            _ca = ca;
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += OnMessageReceived;
             _client.DisconnectedAsync += OnDisconnected;
@@ -53,7 +57,14 @@ namespace SensorNode.HostBoard.Mqtt
 
             if (options.UseTls)
             {
-                builder.WithTlsOptions(tls => tls.UseTls());
+                builder.WithTlsOptions(tls =>
+                {
+                    tls.UseTls().WithTargetHost(options.Host); // the name the broker's certificate must carry
+                    if (_ca != null)
+                    {
+                        tls.WithCertificateValidationHandler(ValidateWithPrivateCa);
+                    }
+                });
             }
 
             if (options.WillTopic != null)
@@ -68,6 +79,7 @@ namespace SensorNode.HostBoard.Mqtt
             {
                 DisconnectInOrder();
                 _disconnecting = false;
+                _certificateRefusal = null;
                 MqttClientConnectResult result = Bounded(token => _client.ConnectAsync(builder.Build(), token));
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                 {
@@ -80,7 +92,8 @@ namespace SensorNode.HostBoard.Mqtt
             }
             catch (Exception ex)
             {
-                LastError = Describe(ex);
+                string refusal = _certificateRefusal;
+                LastError = refusal != null ? "TLS: broker certificate refused: " + refusal : Describe(ex);
                 return false;
             }
         }
@@ -157,6 +170,13 @@ namespace SensorNode.HostBoard.Mqtt
         public void Dispose()
         {
             _client.Dispose();
+        }
+
+        private bool ValidateWithPrivateCa(MqttClientCertificateValidationEventArgs e)
+        {
+            bool accepted = _ca.Accepts(e.Certificate, e.Chain, e.SslPolicyErrors, out string reason);
+            _certificateRefusal = reason;
+            return accepted;
         }
 
         private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)

@@ -43,7 +43,14 @@ namespace SensorNode.IntegrationTests.Harness
             return MosquittoBroker.Start(allowAnonymous: allowAnonymous, extraConfig: extraConfig);
         }
 
-        /// <summary>Skips the test without mosquitto on a developer's machine; fails it in CI (CI=true).</summary>
+        /// <summary>A mosquitto whose listener speaks only TLS with these files; skipped or failed like <see cref="Start"/>.</summary>
+        public static MosquittoBroker StartMosquittoWithTls(BrokerTls tls)
+        {
+            RequireMosquitto();
+            return MosquittoBroker.Start(tls: tls);
+        }
+
+        /// <summary>Skips the test without mosquitto on a developer's machine; fails it in CI (CI=true), where .ci/run installs it.</summary>
         public static void RequireMosquitto()
         {
             if (!MosquittoBroker.IsInstalled)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using MQTTnet;
@@ -21,7 +22,7 @@ namespace SensorNode.IntegrationTests.Harness
         private readonly IMqttClient _client;
         private readonly List<Received> _received = new List<Received>();
 
-        private Observer(IBroker broker, string user = null, string password = null)
+        private Observer(IBroker broker, string user = null, string password = null, X509Certificate2 ca = null)
         {
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
@@ -42,6 +43,12 @@ namespace SensorNode.IntegrationTests.Harness
             if (user != null)
             {
                 builder = builder.WithCredentials(user, password ?? "");
+            }
+
+            if (ca != null)
+            {
+                // MQTTnet's own check, not the simulator's: the broker's chain must end at this CA and name the host.
+                builder = builder.WithTlsOptions(tls => tls.UseTls().WithTargetHost(broker.Host).WithTrustChain(new X509Certificate2Collection(ca)));
             }
 
             try
@@ -70,6 +77,17 @@ namespace SensorNode.IntegrationTests.Harness
         public static Observer Watch(IBroker broker, string filter, string user, string password)
         {
             Observer observer = new Observer(broker, user, password);
+            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
+            return observer;
+        }
+
+        /// <summary>Connects over TLS, trusting only <paramref name="ca"/>, and subscribes to <paramref name="filter"/> (QoS 1).</summary>
+        public static Observer WatchOverTls(IBroker broker, string filter, X509Certificate2 ca)
+        {
+            Observer observer = new Observer(broker, ca: ca);
             MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
                 .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO;
 using SensorNode.IntegrationTests.Harness;
 using Xunit;
 
@@ -32,6 +33,51 @@ namespace SensorNode.IntegrationTests.Simulator
 
             Assert.Equal(2, simulator.ExitCode);
             Assert.Contains(expected, error);
+        }
+
+        [Theory]
+        [InlineData("missing", "--ca-file: cannot read '/nonexistent/ca.pem'")]
+        [InlineData("folder", "--ca-file: cannot read '/etc'")]
+        [InlineData("not-pem", "--ca-file: '/etc/hostname' holds no PEM certificate")]
+        [InlineData("bad-pem", "is not a readable PEM certificate")]
+        [InlineData("without-tls", "--ca-file needs --tls")]
+        public void A_bad_ca_file_is_a_clear_error_with_exit_code_2(string @case, string expected)
+        {
+            string badPem = Path.GetTempFileName();
+            try
+            {
+                File.WriteAllText(badPem, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+                string caFile = @case switch
+                {
+                    "missing" => "/nonexistent/ca.pem",
+                    "folder" => "/etc",
+                    "not-pem" => "/etc/hostname",
+                    "bad-pem" => badPem,
+                    _ => badPem,
+                };
+                ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+                start.ArgumentList.Add(SimulatorProcess.SimulatorAssembly());
+                foreach (string argument in new[] { "--broker", "127.0.0.1:1", "--ca-file", caFile })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                if (@case != "without-tls")
+                {
+                    start.ArgumentList.Add("--tls");
+                }
+
+                using Process simulator = Process.Start(start);
+                string error = simulator.StandardError.ReadToEnd();
+                Assert.True(simulator.WaitForExit(30_000), "the simulator did not exit");
+
+                Assert.Equal(2, simulator.ExitCode);
+                Assert.Contains(expected, error);
+            }
+            finally
+            {
+                File.Delete(badPem);
+            }
         }
     }
 }
