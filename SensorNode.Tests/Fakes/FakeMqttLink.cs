@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Text;
@@ -64,6 +65,8 @@ namespace SensorNode.Tests.Fakes
             Calls.Add("publish:" + topic);
             PublishedMessage message = new PublishedMessage();
             message.Topic = topic;
+            message.Bytes = new byte[length];
+            Array.Copy(payload, message.Bytes, length);
             message.Payload = Utf8.GetString(payload, 0, length);
             message.Qos = qos;
             message.Retain = retain;

@@ -66,6 +66,50 @@ namespace SensorNode.Tests.Text
             Assert.IsNotNull(reader.Error, "no error for: " + json);
         }
 
+        [TestMethod]
+        public static void Escapes_and_multibyte_utf8_mix_in_one_string()
+        {
+            JsonObjectReader reader = Reader("{\"s\":\"\\tCafé \\u00e9 ☕ 😀 end\"}");
+
+            Assert.IsTrue(reader.MoveNext());
+            Assert.AreEqual("\tCafé é ☕ 😀 end", reader.StringValue);
+        }
+
+        /// <summary>Found by fuzzing (host/SensorNode.FuzzTests): the exponent's digits past 400 were left unread, so valid JSON was rejected.</summary>
+        [TestMethod]
+        public static void An_exponent_of_any_length_is_read_whole()
+        {
+            JsonObjectReader reader = Reader("{\"big\":81e400883,\"tiny\":1e-4000000,\"next\":true}");
+
+            Assert.IsTrue(reader.MoveNext());
+            Assert.IsTrue(double.IsPositiveInfinity(reader.NumberValue));
+            Assert.IsTrue(reader.MoveNext());
+            Assert.IsTrue(reader.NumberValue == 0);
+            Assert.IsTrue(reader.MoveNext());
+            Assert.AreEqual("next", reader.Key);
+            Assert.IsFalse(reader.MoveNext());
+            Assert.IsNull(reader.Error);
+        }
+
+        /// <summary>
+        /// Found by fuzzing: after an escape, a broken UTF-8 lead byte took the bytes after it into its sequence
+        /// unchecked, so the closing quote (or a backslash, or a control byte) right after it was read as text.
+        /// </summary>
+        [TestMethod]
+        public static void A_quote_after_a_broken_utf8_sequence_still_ends_the_string()
+        {
+            // {"a":"\n<C3>","b":1} - C3 starts a two-byte sequence that never comes.
+            byte[] json = { (byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', (byte)'\\', (byte)'n', 0xC3, (byte)'"', (byte)',', (byte)'"', (byte)'b', (byte)'"', (byte)':', (byte)'1', (byte)'}' };
+            JsonObjectReader reader = new JsonObjectReader(json, json.Length);
+
+            Assert.IsTrue(reader.MoveNext());
+            Assert.AreEqual("\n\uFFFD", reader.StringValue);
+            Assert.IsTrue(reader.MoveNext());
+            Assert.AreEqual("b", reader.Key);
+            Assert.IsFalse(reader.MoveNext());
+            Assert.IsNull(reader.Error);
+        }
+
         private static JsonObjectReader Reader(string json)
         {
             byte[] bytes = Utf8.GetBytes(json);

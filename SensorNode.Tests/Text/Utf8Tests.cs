@@ -32,6 +32,19 @@ namespace SensorNode.Tests.Text
             }
         }
 
+        [TestMethod]
+        public static void GetChars_decodes_into_a_buffer_at_an_offset()
+        {
+            byte[] bytes = Utf8.GetBytes("xé😀\u20AC");
+            char[] chars = new char[8];
+            chars[0] = '>';
+
+            int written = Utf8.GetChars(bytes, 1, bytes.Length - 1, chars, 1);
+
+            Assert.AreEqual(4, written);
+            Assert.AreEqual(">é😀\u20AC", new string(chars, 0, 1 + written));
+        }
+
         // Hex strings, not byte arrays: nanoFramework's launcher does not run a class whose DataRow holds an array.
         [DataRow("C080")]     // NUL in an overlong form
         [DataRow("E080AF")]   // '/' in an overlong form

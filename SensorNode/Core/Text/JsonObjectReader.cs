@@ -197,9 +197,11 @@ namespace SensorNode.Core.Text
 
                 int exponent = 0;
                 int exponentDigits = 0;
-                while (IsDigit(Peek()) && exponent < 400)
+                while (IsDigit(Peek()))
                 {
-                    exponent = exponent * 10 + (_json[_position++] - '0');
+                    // Past 400 the number is 0 or infinite anyway; the digits are read all the same (valid JSON).
+                    int digit = _json[_position++] - '0';
+                    exponent = exponent < 400 ? exponent * 10 + digit : exponent;
                     exponentDigits++;
                 }
 
@@ -246,12 +248,7 @@ namespace SensorNode.Core.Text
                 if (b == '\\')
                 {
                     chars = new char[_end - segmentStart];
-                    string head = Utf8.GetString(_json, segmentStart, _position - segmentStart);
-                    for (int i = 0; i < head.Length; i++)
-                    {
-                        chars[length++] = head[i];
-                    }
-
+                    length = Utf8.GetChars(_json, segmentStart, _position - segmentStart, chars, 0);
                     break;
                 }
 
@@ -322,20 +319,18 @@ namespace SensorNode.Core.Text
                     return null;
                 }
 
-                // Copy one UTF-8 sequence (1 to 4 bytes) through the decoder.
+                // Copy one UTF-8 sequence (1 to 4 bytes) through the decoder, in place: a string per character
+                // would make a payload's garbage some 60 times its size. The sequence takes continuation bytes
+                // only, so a quote, backslash or control byte after a broken sequence is still seen as such.
                 int sequenceLength = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
-                if (_position + sequenceLength > _end)
+                int taken = 1;
+                while (taken < sequenceLength && _position + taken < _end && (_json[_position + taken] & 0xC0) == 0x80)
                 {
-                    sequenceLength = _end - _position;
+                    taken++;
                 }
 
-                string decoded = Utf8.GetString(_json, _position, sequenceLength);
-                for (int i = 0; i < decoded.Length; i++)
-                {
-                    chars[length++] = decoded[i];
-                }
-
-                _position += sequenceLength;
+                length += Utf8.GetChars(_json, _position, taken, chars, length);
+                _position += taken;
             }
 
             Fail("unterminated string");

@@ -13,7 +13,18 @@ namespace SensorNode.Core.Text
         public static string GetString(byte[] bytes, int offset, int count)
         {
             char[] chars = new char[count];
-            int length = 0;
+            int length = GetChars(bytes, offset, count, chars, 0);
+            return new string(chars, 0, length);
+        }
+
+        /// <summary>
+        /// Decodes like <see cref="GetString(byte[], int, int)"/> into <paramref name="chars"/> from
+        /// <paramref name="charIndex"/>, allocating nothing; returns how many characters it wrote (at most
+        /// <paramref name="count"/>).
+        /// </summary>
+        public static int GetChars(byte[] bytes, int offset, int count, char[] chars, int charIndex)
+        {
+            int length = charIndex;
             int end = offset + count;
             int i = offset;
             while (i < end)
@@ -40,7 +51,7 @@ namespace SensorNode.Core.Text
                 }
             }
 
-            return new string(chars, 0, length);
+            return length - charIndex;
         }
 
         /// <summary>The index of the first byte that is not part of well-formed UTF-8, or -1 when all of it is.</summary>
