@@ -16,7 +16,7 @@ namespace SensorNode.IntegrationTests.Contract
         [SkippableTheory]
         [InlineData(Brokers.Mosquitto)]
         [InlineData(Brokers.MqttNet)]
-        public void A_signed_connection_change_is_applied_and_a_replayed_unsigned_or_foreign_one_rejected(string broker)
+        public void A_signed_broker_change_is_applied_and_a_replayed_unsigned_or_foreign_one_rejected(string broker)
         {
             byte[] key = RandomNumberGenerator.GetBytes(32);
             string keyFile = Path.GetTempFileName();
@@ -26,11 +26,13 @@ namespace SensorNode.IntegrationTests.Contract
                 using NodeUnderTest node = NodeUnderTest.Online(broker, "--config-key-file", keyFile);
                 string configSet = node.Base + "/config/set";
 
-                string signed = ConfigSigner.Sign(key, 100, "{\"keepalive_s\":6}"); // a connection setting: tried by reconnecting
+                // A broker change (the same broker by another name, so the node can get back) and a keep-alive change:
+                // connection settings, tried by reconnecting and kept once the node is online with them.
+                string signed = ConfigSigner.Sign(key, 100, "{\"broker_host\":\"localhost\",\"keepalive_s\":6}");
                 int before = node.Watcher.Count;
                 node.Watcher.Publish(configSet, signed);
                 node.Watcher.WaitFor("config_trial", r => IsEvent(node, r, "config_trial"), NodeUnderTest.Timeout, before);
-                node.Watcher.WaitFor("the applied keep-alive", r => r.Topic == node.Base + "/config" && r.Payload.Contains("\"keepalive_s\":6,"), NodeUnderTest.StartTimeout, before);
+                node.Watcher.WaitFor("the applied broker", r => r.Topic == node.Base + "/config" && r.Payload.Contains("\"broker_host\":\"localhost\",") && r.Payload.Contains("\"keepalive_s\":6,"), NodeUnderTest.StartTimeout, before);
 
                 AssertRejected(node, signed, "counter 100 is not above the last accepted 100 (a replayed message?)");
                 AssertRejected(node, "{\"keepalive_s\":7}", "connection settings (Wi-Fi, broker, topics) change only with a signed config on this node");
