@@ -13,7 +13,7 @@ namespace SensorNode.HostBoard.I2c
     /// up) and the heater temperature's effect on the gas resistance (the ambient says what the plate reads at the
     /// binding's default set-point).
     /// </remarks>
-    internal sealed class Bme680Chip
+    internal sealed class Bme680Chip : IBoschRegisterFile
     {
         // "In practice, approximately 20–30 ms are necessary for the heater to reach the intended target temperature"
         // (datasheet section 3.3.5): a shorter heating time leaves heat_stab_r clear. The model takes the upper end.

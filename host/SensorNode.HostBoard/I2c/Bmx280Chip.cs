@@ -7,7 +7,7 @@ namespace SensorNode.HostBoard.I2c
     /// 3 to 5; the BMP280 is the same without humidity). Time comes in with each access, in clock seconds; the state is
     /// brought up to that time lazily, so the model needs no thread of its own.
     /// </summary>
-    internal sealed class Bmx280Chip
+    internal sealed class Bmx280Chip : IBoschRegisterFile
     {
         // Start-up time t_startup (datasheet table 1): the NVM is copied to the image registers meanwhile.
         private const double NvmCopySeconds = 0.002;

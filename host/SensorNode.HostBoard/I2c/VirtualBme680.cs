@@ -9,31 +9,14 @@ namespace SensorNode.HostBoard.I2c
     /// <see cref="IAmbient"/>, gas resistance included (<see cref="IAmbient.GasResistanceOhms"/>); the chip can be told to
     /// fail (<see cref="Fault"/>).
     /// </summary>
-    /// <remarks>
-    /// Bus protocol as the BMx280's (BME680 datasheet section 6.2): a write alternates register address and data byte; a
-    /// lone address byte only sets the register pointer; a read returns bytes from the pointer on, incrementing it. Every
-    /// transfer is atomic (the datasheet's shadow registers keep data stable during a burst read, section 5.3.4).
-    /// Disposing a handle does not unplug the chip: it keeps its state and answers the next handle. Safe to use from
-    /// several threads.
-    /// </remarks>
-    public sealed class VirtualBme680 : I2cDevice, IFaultableChip
+    /// <remarks>Bus protocol, faults and threading: <see cref="VirtualBoschDevice"/> (the BME680's shadow registers keep
+    /// data stable during a burst read, datasheet section 5.3.4).</remarks>
+    public sealed class VirtualBme680 : VirtualBoschDevice
     {
-        /// <summary>SDO to GND.</summary>
-        public const int SecondaryAddress = 0x76;
-
-        /// <summary>SDO to VDDIO.</summary>
-        public const int PrimaryAddress = 0x77;
-
-        private readonly object _sync = new object();
-        private readonly Bme680Chip _chip;
-        private readonly Func<double> _clockSeconds;
-        private byte _pointer;
-        private ChipFault _fault;
-
         /// <param name="address">0x76 or 0x77, as the SDO pin selects.</param>
         /// <param name="ambient">What the chip measures.</param>
         /// <param name="clockSeconds">Monotonic seconds; real time (<see cref="MonotonicClock"/>) when null.</param>
-        /// <param name="busId">Reported in <see cref="ConnectionSettings"/>.</param>
+        /// <param name="busId">Reported in <see cref="VirtualBoschDevice.ConnectionSettings"/>.</param>
         /// <param name="calibration">Trimming parameters; <see cref="Bme680Calibration.Typical"/> when null.</param>
         public VirtualBme680(
             int address,
@@ -41,129 +24,8 @@ namespace SensorNode.HostBoard.I2c
             Func<double> clockSeconds = null,
             int busId = 1,
             Bme680Calibration calibration = null)
+            : base("BME680", address, new Bme680Chip(calibration ?? Bme680Calibration.Typical, ambient), ambient, clockSeconds, busId)
         {
-            if (address != SecondaryAddress && address != PrimaryAddress)
-            {
-                throw new ArgumentOutOfRangeException(nameof(address), address, "A BME680 answers at 0x76 or 0x77 only.");
-            }
-
-            Ambient = ambient ?? throw new ArgumentNullException(nameof(ambient));
-            _clockSeconds = clockSeconds ?? MonotonicClock.StartNew();
-            _chip = new Bme680Chip(calibration ?? Bme680Calibration.Typical, ambient);
-            ConnectionSettings = new I2cConnectionSettings(busId, address);
-        }
-
-        public IAmbient Ambient { get; }
-
-        public override I2cConnectionSettings ConnectionSettings { get; }
-
-        /// <summary>The failure the chip shows from now on; <see cref="ChipFault.None"/> to heal it.</summary>
-        public ChipFault Fault
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _fault;
-                }
-            }
-
-            set
-            {
-                lock (_sync)
-                {
-                    _chip.Advance(_clockSeconds()); // what finished before the fault stays finished
-                    _fault = value;
-                    _chip.Hung = value == ChipFault.StuckMeasurement;
-                }
-            }
-        }
-
-        public override void Read(Span<byte> buffer)
-        {
-            lock (_sync)
-            {
-                if (buffer.Length == 0)
-                {
-                    throw new ArgumentException("buffer cannot be empty.", nameof(buffer)); // as UnixI2cBus does
-                }
-
-                ThrowIfNotAcknowledging();
-                ReadRegisters(buffer, _clockSeconds());
-            }
-        }
-
-        public override byte ReadByte()
-        {
-            Span<byte> one = stackalloc byte[1];
-            Read(one);
-            return one[0];
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            lock (_sync)
-            {
-                ThrowIfNotAcknowledging();
-                WriteRegisters(buffer, _clockSeconds());
-            }
-        }
-
-        public override void WriteByte(byte value)
-        {
-            Span<byte> one = stackalloc byte[] { value };
-            Write(one);
-        }
-
-        /// <summary>Write then read with a repeated start: one transaction, as I2C_RDWR sends it.</summary>
-        public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
-        {
-            lock (_sync)
-            {
-                if (readBuffer.Length == 0)
-                {
-                    throw new ArgumentException("readBuffer cannot be empty.", nameof(readBuffer));
-                }
-
-                ThrowIfNotAcknowledging();
-                double now = _clockSeconds();
-                WriteRegisters(writeBuffer, now);
-                ReadRegisters(readBuffer, now);
-            }
-        }
-
-        private void ThrowIfNotAcknowledging()
-        {
-            if (_fault == ChipFault.Nack)
-            {
-                throw LinuxI2cErrors.NotAcknowledged();
-            }
-        }
-
-        private void ReadRegisters(Span<byte> buffer, double now)
-        {
-            _chip.Advance(now);
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = _chip.Read(_pointer, now);
-                _pointer = unchecked((byte)(_pointer + 1));
-            }
-        }
-
-        private void WriteRegisters(ReadOnlySpan<byte> buffer, double now)
-        {
-            _chip.Advance(now);
-            int i = 0;
-            while (i < buffer.Length)
-            {
-                _pointer = buffer[i];
-                if (i + 1 < buffer.Length)
-                {
-                    _chip.Write(buffer[i], buffer[i + 1], now);
-                }
-
-                i += 2;
-            }
         }
     }
 }

@@ -8,33 +8,14 @@ namespace SensorNode.HostBoard.I2c
     /// other driver) talks to it exactly as to the part on a Linux I2C bus. It measures an <see cref="IAmbient"/> when a
     /// conversion runs, and can be told to fail (<see cref="Fault"/>).
     /// </summary>
-    /// <remarks>
-    /// Bus protocol (BME280 datasheet section 6.2): a write alternates register address and data byte (no auto-increment
-    /// on writes); a lone address byte only sets the register pointer. A read returns bytes from the pointer on,
-    /// incrementing it. Every transfer is atomic, which gives the datasheet's burst-read guarantee (section 4: the data
-    /// registers do not change during a burst read). Disposing a handle does not unplug the chip: like a part on a real
-    /// bus it keeps its state and answers the next handle (the firmware disposes the device it probed with, then opens
-    /// it again for the driver). Safe to use from several threads.
-    /// </remarks>
-    public sealed class VirtualBmx280 : I2cDevice, IFaultableChip
+    /// <remarks>Bus protocol, faults and threading: <see cref="VirtualBoschDevice"/>.</remarks>
+    public sealed class VirtualBmx280 : VirtualBoschDevice
     {
-        /// <summary>SDO to GND.</summary>
-        public const int SecondaryAddress = 0x76;
-
-        /// <summary>SDO to VDDIO.</summary>
-        public const int PrimaryAddress = 0x77;
-
-        private readonly object _sync = new object();
-        private readonly Bmx280Chip _chip;
-        private readonly Func<double> _clockSeconds;
-        private byte _pointer;
-        private ChipFault _fault;
-
         /// <param name="variant">The chip to model.</param>
         /// <param name="address">0x76 or 0x77, as the SDO pin selects.</param>
         /// <param name="ambient">What the chip measures.</param>
         /// <param name="clockSeconds">Monotonic seconds; real time (<see cref="MonotonicClock"/>) when null.</param>
-        /// <param name="busId">Reported in <see cref="ConnectionSettings"/>.</param>
+        /// <param name="busId">Reported in <see cref="VirtualBoschDevice.ConnectionSettings"/>.</param>
         /// <param name="calibration">Trimming parameters; <see cref="Bmx280Calibration.Typical"/> when null.</param>
         public VirtualBmx280(
             BoschVariant variant,
@@ -43,132 +24,11 @@ namespace SensorNode.HostBoard.I2c
             Func<double> clockSeconds = null,
             int busId = 1,
             Bmx280Calibration calibration = null)
+            : base("BMx280", address, new Bmx280Chip(variant, calibration ?? Bmx280Calibration.Typical, ambient), ambient, clockSeconds, busId)
         {
-            if (address != SecondaryAddress && address != PrimaryAddress)
-            {
-                throw new ArgumentOutOfRangeException(nameof(address), address, "A BMx280 answers at 0x76 or 0x77 only.");
-            }
-
             Variant = variant;
-            Ambient = ambient ?? throw new ArgumentNullException(nameof(ambient));
-            _clockSeconds = clockSeconds ?? MonotonicClock.StartNew();
-            _chip = new Bmx280Chip(variant, calibration ?? Bmx280Calibration.Typical, ambient);
-            ConnectionSettings = new I2cConnectionSettings(busId, address);
         }
 
         public BoschVariant Variant { get; }
-
-        public IAmbient Ambient { get; }
-
-        public override I2cConnectionSettings ConnectionSettings { get; }
-
-        /// <summary>The failure the chip shows from now on; <see cref="ChipFault.None"/> to heal it.</summary>
-        public ChipFault Fault
-        {
-            get
-            {
-                lock (_sync)
-                {
-                    return _fault;
-                }
-            }
-
-            set
-            {
-                lock (_sync)
-                {
-                    _chip.Advance(_clockSeconds()); // what finished before the fault stays finished
-                    _fault = value;
-                    _chip.Hung = value == ChipFault.StuckMeasurement;
-                }
-            }
-        }
-
-        public override void Read(Span<byte> buffer)
-        {
-            lock (_sync)
-            {
-                if (buffer.Length == 0)
-                {
-                    throw new ArgumentException("buffer cannot be empty.", nameof(buffer)); // as UnixI2cBus does
-                }
-
-                ThrowIfNotAcknowledging();
-                ReadRegisters(buffer, _clockSeconds());
-            }
-        }
-
-        public override byte ReadByte()
-        {
-            Span<byte> one = stackalloc byte[1];
-            Read(one);
-            return one[0];
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            lock (_sync)
-            {
-                ThrowIfNotAcknowledging();
-                WriteRegisters(buffer, _clockSeconds());
-            }
-        }
-
-        public override void WriteByte(byte value)
-        {
-            Span<byte> one = stackalloc byte[] { value };
-            Write(one);
-        }
-
-        /// <summary>Write then read with a repeated start: one transaction, as I2C_RDWR sends it.</summary>
-        public override void WriteRead(ReadOnlySpan<byte> writeBuffer, Span<byte> readBuffer)
-        {
-            lock (_sync)
-            {
-                if (readBuffer.Length == 0)
-                {
-                    throw new ArgumentException("readBuffer cannot be empty.", nameof(readBuffer));
-                }
-
-                ThrowIfNotAcknowledging();
-                double now = _clockSeconds();
-                WriteRegisters(writeBuffer, now);
-                ReadRegisters(readBuffer, now);
-            }
-        }
-
-        private void ThrowIfNotAcknowledging()
-        {
-            if (_fault == ChipFault.Nack)
-            {
-                throw LinuxI2cErrors.NotAcknowledged();
-            }
-        }
-
-        private void ReadRegisters(Span<byte> buffer, double now)
-        {
-            _chip.Advance(now);
-            for (int i = 0; i < buffer.Length; i++)
-            {
-                buffer[i] = _chip.Read(_pointer, now);
-                _pointer = unchecked((byte)(_pointer + 1));
-            }
-        }
-
-        private void WriteRegisters(ReadOnlySpan<byte> buffer, double now)
-        {
-            _chip.Advance(now);
-            int i = 0;
-            while (i < buffer.Length)
-            {
-                _pointer = buffer[i];
-                if (i + 1 < buffer.Length)
-                {
-                    _chip.Write(buffer[i], buffer[i + 1], now);
-                }
-
-                i += 2;
-            }
-        }
     }
 }
