@@ -347,11 +347,7 @@ namespace SensorNode.Core.Text
             int code = 0;
             for (int i = 0; i < 4; i++)
             {
-                int c = _json[_position++];
-                int nibble = c >= '0' && c <= '9' ? c - '0'
-                    : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                    : -1;
+                int nibble = HexDigit.ValueOf(_json[_position++]);
                 if (nibble < 0)
                 {
                     return -1;

@@ -1,3 +1,5 @@
+using SensorNode.Core.Text;
+
 namespace SensorNode.Core.Config.Signing
 {
     /// <summary>
@@ -20,7 +22,7 @@ namespace SensorNode.Core.Config.Signing
 
             for (int i = 0; i < HmacHexLength; i++)
             {
-                if (HexValue(payload[i]) < 0)
+                if (HexDigit.ValueOf(payload[i]) < 0)
                 {
                     return false;
                 }
@@ -35,11 +37,7 @@ namespace SensorNode.Core.Config.Signing
         /// </summary>
         public static string TrySplit(byte[] payload, int length, out byte[] hmac, out long counter, out int jsonStart)
         {
-            hmac = new byte[HmacHexLength / 2];
-            for (int i = 0; i < hmac.Length; i++)
-            {
-                hmac[i] = (byte)((HexValue(payload[2 * i]) << 4) | HexValue(payload[2 * i + 1]));
-            }
+            hmac = DecodeHex(payload, 0, HmacHexLength / 2);
 
             counter = 0;
             jsonStart = 0;
@@ -109,33 +107,31 @@ namespace SensorNode.Core.Config.Signing
                 return null;
             }
 
-            byte[] key = new byte[digits / 2];
-            for (int i = 0; i < key.Length; i++)
+            return DecodeHex(text, start, digits / 2);
+        }
+
+        /// <summary><paramref name="count"/> bytes from twice as many hex digits at <paramref name="start"/>; null at a non-digit.</summary>
+        private static byte[] DecodeHex(byte[] text, int start, int count)
+        {
+            byte[] bytes = new byte[count];
+            for (int i = 0; i < count; i++)
             {
-                int high = HexValue(text[start + 2 * i]);
-                int low = HexValue(text[start + 2 * i + 1]);
+                int high = HexDigit.ValueOf(text[start + 2 * i]);
+                int low = HexDigit.ValueOf(text[start + 2 * i + 1]);
                 if (high < 0 || low < 0)
                 {
                     return null;
                 }
 
-                key[i] = (byte)((high << 4) | low);
+                bytes[i] = (byte)((high << 4) | low);
             }
 
-            return key;
+            return bytes;
         }
 
         private static bool IsSpace(byte b)
         {
             return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-        }
-
-        private static int HexValue(byte b)
-        {
-            return b >= '0' && b <= '9' ? b - '0'
-                : b >= 'a' && b <= 'f' ? b - 'a' + 10
-                : b >= 'A' && b <= 'F' ? b - 'A' + 10
-                : -1;
         }
     }
 }
