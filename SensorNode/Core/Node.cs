@@ -46,6 +46,7 @@ namespace SensorNode.Core
         private TelemetryPublisher _telemetry;
         private TopicScheme _topics;
         private bool _started;
+        private IRandom _random;
 
         /// <param name="health">What the board knows of its own health, for the diagnostics on "{base}/diag".</param>
         public Node(NodeConfig config, ConfigStore store, IMqttLink link, INetwork network, IBoardHealth health, IClock clock, ILog log)
@@ -91,6 +92,11 @@ namespace SensorNode.Core
         public bool IsOnline
         {
             get { return _session.IsConnected; }
+        }
+
+        public long OfflineSinceMs
+        {
+            get { return _session.OfflineSinceMs; }
         }
 
         public TelemetryPublisher Telemetry
@@ -155,6 +161,13 @@ namespace SensorNode.Core
             }
 
             _config.UseAuthenticator(new ConfigAuthenticator(key, hmac, _store.Settings));
+        }
+
+        /// <summary>The randomness that spreads reconnects (full-jitter back-off); a fixed one makes a bench or test repeatable.</summary>
+        public void UseRandom(IRandom random)
+        {
+            RequireNotStarted();
+            _random = random;
         }
 
         /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery, diagnostics); it runs in that order.</summary>

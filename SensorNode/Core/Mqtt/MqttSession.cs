@@ -25,6 +25,7 @@ namespace SensorNode.Core.Mqtt
         private bool _joinNetwork = true;
         private long _nextAttemptMs;
         private int _retryDelayMs = FirstRetryDelayMs;
+        private long _offlineSinceMs;
 
         public MqttSession(IMqttLink link, INetwork network, ILog log)
         {
@@ -36,6 +37,12 @@ namespace SensorNode.Core.Mqtt
         public bool IsConnected
         {
             get { return _connected; }
+        }
+
+        /// <summary>Uptime (ms) at which the node was last not online: 0 at boot, the moment of a loss; -1 while connected.</summary>
+        public long OfflineSinceMs
+        {
+            get { return _connected ? -1 : _offlineSinceMs; }
         }
 
         /// <summary>What the last failed attempt said; null after a success.</summary>
@@ -79,6 +86,7 @@ namespace SensorNode.Core.Mqtt
             {
                 _connected = false;
                 _log.Warn("MQTT connection lost; reconnecting");
+                _offlineSinceMs = nowMs;
                 _nextAttemptMs = nowMs;
             }
 
