@@ -70,6 +70,12 @@ namespace SensorNode.IntegrationTests.Harness
             return new SimulatorProcess(nodeId, new[] { "--broker", broker.Host + ":" + broker.Port }.Concat(extraArguments));
         }
 
+        /// <summary>The simulator pointed at <paramref name="host"/>:<paramref name="port"/>, e.g. a fault proxy in front of a broker.</summary>
+        public static SimulatorProcess Start(string host, int port, string nodeId, params string[] extraArguments)
+        {
+            return new SimulatorProcess(nodeId, new[] { "--broker", host + ":" + port }.Concat(extraArguments));
+        }
+
         /// <summary>The simulator as the README runs it, with its embedded broker (on <paramref name="port"/>).</summary>
         public static SimulatorProcess StartWithEmbeddedBroker(int port, string nodeId)
         {
@@ -108,6 +114,34 @@ namespace SensorNode.IntegrationTests.Harness
                     if (left <= TimeSpan.Zero)
                     {
                         throw new TimeoutException("the simulator printed no line with '" + text + "' within " + timeout.TotalSeconds + " s:\n" + string.Join("\n", _lines));
+                    }
+
+                    Monitor.Wait(_lines, left);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Waits for the first console line from index <paramref name="after"/> on that matches; throws with the
+        /// console on timeout.
+        /// </summary>
+        public string WaitForLine(string what, Func<string, bool> match, TimeSpan timeout, int after = 0)
+        {
+            DateTime deadline = DateTime.UtcNow + timeout;
+            lock (_lines)
+            {
+                while (true)
+                {
+                    string line = _lines.Skip(after).FirstOrDefault(match);
+                    if (line != null)
+                    {
+                        return line;
+                    }
+
+                    TimeSpan left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        throw new TimeoutException("the simulator printed no " + what + " within " + timeout.TotalSeconds + " s:\n" + string.Join("\n", _lines));
                     }
 
                     Monitor.Wait(_lines, left);
