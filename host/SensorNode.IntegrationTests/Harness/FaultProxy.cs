@@ -42,8 +42,6 @@ namespace SensorNode.IntegrationTests.Harness
 
         public int Port { get; }
 
-        public bool Forwarding => _path.IsOn;
-
         /// <summary>Local wall-clock time (the clock the simulator stamps its console with) of every connection accepted.</summary>
         public DateTime[] AcceptedAt
         {

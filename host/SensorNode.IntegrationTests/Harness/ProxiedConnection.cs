@@ -25,8 +25,6 @@ namespace SensorNode.IntegrationTests.Harness
             Task.Run(() => Pump(_upstream, _client));
         }
 
-        public bool IsClosed => _closed != 0;
-
         /// <summary>Breaks the connection: both ends get a TCP reset.</summary>
         public void Dispose()
         {
