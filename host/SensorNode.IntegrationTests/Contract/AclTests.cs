@@ -116,8 +116,9 @@ namespace SensorNode.IntegrationTests.Contract
             world.Broker.Reload();
             operatorView.WaitFor("config_applied", r => r.Topic == node.Base + "/event" && r.Payload.Contains("\"config_applied\""), TimeSpan.FromSeconds(30), before);
             operatorView.WaitFor(node.Base + "/status", "online", NodeUnderTest.Timeout, before);
+            // The config goes out after config_applied (ConfigController.OnConnected): waited for, not assumed there.
+            operatorView.WaitFor("the config with the password masked", r => r.Topic == node.Base + "/config" && r.Payload.Contains("\"broker_password\":\"***\""), NodeUnderTest.Timeout, before);
             Assert.DoesNotContain(operatorView.All, r => r.Topic != node.Base + "/config/set" && r.Payload.Contains("rotated-pw")); // nothing the node published
-            Assert.Contains(operatorView.All, r => r.Topic == node.Base + "/config" && r.Payload.Contains("\"broker_password\":\"***\""));
         }
 
         private static string RepoRoot()
