@@ -35,7 +35,7 @@ namespace SensorNode.Benchmarks.Fleet
             Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (RestartResult r in runs)
             {
-                Console.WriteLine($"| {r.Name} | {r.FirstOnlineSeconds} s | {r.Peak} (s {r.PeakSecond}) | {(r.AllBackSeconds == null ? "not all" : r.AllBackSeconds + " s")} | {r.NodesBack} of {r.Nodes} | {r.SimulatorCpu.TotalSeconds:0.0} s | {r.SimulatorPeakMemoryBytes / (1024 * 1024)} MB | {r.SimulatorPeakThreads} |");
+                Console.WriteLine($"| {r.Name} | {r.FirstOnlineSeconds:0.0} s | {r.Peak} (s {r.PeakSecond}) | {(r.AllBackSeconds == null ? "not all" : r.AllBackSeconds + " s")} | {r.NodesBack} of {r.Nodes} | {r.SimulatorCpu.TotalSeconds:0.0} s | {r.SimulatorPeakMemoryBytes / (1024 * 1024)} MB | {r.SimulatorPeakThreads} |");
             }
 
             Console.WriteLine();

@@ -10,8 +10,8 @@ namespace SensorNode.Benchmarks.Fleet
 
         public int Nodes { get; init; }
 
-        /// <summary>Seconds from the fleet's start until all nodes had connected (log seconds).</summary>
-        public long FirstOnlineSeconds { get; init; }
+        /// <summary>Seconds from starting the simulator process until the broker's log showed every node connected.</summary>
+        public double FirstOnlineSeconds { get; init; }
 
         /// <summary>Accepted CONNECTs of the fleet per second, second 0 being the restarted broker's "running" line.</summary>
         public int[] ConnectsPerSecond { get; init; }
