@@ -16,11 +16,12 @@ namespace SensorNode.Benchmarks.Fleet
         private const int Height = 380;
         private const int Left = 60;
         private const int Right = 20;
-        private const int Top = 40;
+        private const int Top = 48;
         private const int Bottom = 50;
         private static readonly string[] Colours = { "#1f77b4", "#d62728", "#2ca02c", "#9467bd" };
 
-        public static string Render(string title, IReadOnlyList<(string Name, int[] PerSecond)> series, double? limitSeconds)
+        /// <param name="note">A second title line (what was measured, e.g. which core), or null.</param>
+        public static string Render(string title, string note, IReadOnlyList<(string Name, int[] PerSecond)> series, double? limitSeconds)
         {
             int seconds = series.Max(s => s.PerSecond.Length);
             int yMax = NiceCeiling(Math.Max(1, series.Max(s => s.PerSecond.Length == 0 ? 0 : s.PerSecond.Max())));
@@ -32,7 +33,11 @@ namespace SensorNode.Benchmarks.Fleet
             StringBuilder svg = new StringBuilder();
             svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
             svg.Append($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"white\"/>\n");
-            svg.Append($"<text x=\"{Width / 2}\" y=\"20\" text-anchor=\"middle\" font-size=\"14\">{Escape(title)}</text>\n");
+            svg.Append($"<text x=\"{Width / 2}\" y=\"18\" text-anchor=\"middle\" font-size=\"14\">{Escape(title)}</text>\n");
+            if (note != null)
+            {
+                svg.Append($"<text x=\"{Width / 2}\" y=\"33\" text-anchor=\"middle\" fill=\"#555\">{Escape(note)}</text>\n");
+            }
 
             for (int i = 0; i <= 5; i++)
             {
@@ -57,7 +62,7 @@ namespace SensorNode.Benchmarks.Fleet
             {
                 double lx = x(limitSeconds.Value);
                 svg.Append($"<line x1=\"{F(lx)}\" y1=\"{Top}\" x2=\"{F(lx)}\" y2=\"{Top + plotHeight}\" stroke=\"#888\" stroke-dasharray=\"4 4\"/>\n");
-                svg.Append($"<text x=\"{F(lx - 4)}\" y=\"{Top + 12}\" text-anchor=\"end\" fill=\"#555\">goal: all back by {F(limitSeconds.Value)} s</text>\n");
+                svg.Append($"<text x=\"{F(lx - 4)}\" y=\"{Top + plotHeight - 6}\" text-anchor=\"end\" fill=\"#555\">goal: all back by {F(limitSeconds.Value)} s</text>\n");
             }
 
             for (int i = 0; i < series.Count; i++)

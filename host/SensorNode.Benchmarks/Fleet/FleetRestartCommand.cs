@@ -61,6 +61,7 @@ namespace SensorNode.Benchmarks.Fleet
 
             string svg = ConnectRateSvg.Render(
                 $"Broker restart under {options.Nodes} nodes, {options.OutageSeconds} s outage: CONNECTs per second",
+                options.Note,
                 new List<(string, int[])> { ("with jitter", jitter.ConnectsPerSecond), ("no jitter (--no-jitter)", lockstep.ConnectsPerSecond) },
                 AllBackGoalSeconds);
             string directory = Path.GetDirectoryName(Path.GetFullPath(options.SvgPath));

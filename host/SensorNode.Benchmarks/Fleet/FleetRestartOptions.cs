@@ -3,7 +3,7 @@ namespace SensorNode.Benchmarks.Fleet
     /// <summary>"fleet-restart [--nodes N] [--outage-s S] [--svg PATH]".</summary>
     public sealed class FleetRestartOptions
     {
-        public const string Usage = "fleet-restart [--nodes N (2..1000, default 500)] [--outage-s S (1..300, default 10)] [--svg PATH (default docs/img/fleet-restart.svg)]";
+        public const string Usage = "fleet-restart [--nodes N (2..1000, default 500)] [--outage-s S (1..300, default 10)] [--svg PATH (default docs/img/fleet-restart.svg)] [--note TEXT (second title line of the plot)]";
 
         public int Nodes { get; private set; } = 500;
 
@@ -12,6 +12,9 @@ namespace SensorNode.Benchmarks.Fleet
 
         /// <summary>Where the plot goes, relative to the current folder (the repository root in docs/performance.md).</summary>
         public string SvgPath { get; private set; } = "docs/img/fleet-restart.svg";
+
+        /// <summary>A second title line for the plot (what was measured), or null.</summary>
+        public string Note { get; private set; }
 
         /// <summary>The options, or null when the arguments are not understood.</summary>
         public static FleetRestartOptions Parse(string[] args)
@@ -27,6 +30,10 @@ namespace SensorNode.Benchmarks.Fleet
                         break;
                     case "--outage-s" when i + 1 < args.Length && int.TryParse(args[i + 1], out int outage) && outage >= 1 && outage <= 300:
                         options.OutageSeconds = outage;
+                        i++;
+                        break;
+                    case "--note" when i + 1 < args.Length:
+                        options.Note = args[i + 1];
                         i++;
                         break;
                     case "--svg" when i + 1 < args.Length:

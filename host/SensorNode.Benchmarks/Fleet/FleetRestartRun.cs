@@ -38,7 +38,7 @@ namespace SensorNode.Benchmarks.Fleet
             MosquittoBroker broker = MosquittoBroker.Start(port: port, extraConfig: BrokerConfig);
             try
             {
-                Console.WriteLine($"[{name}] mosquitto {broker.Version} (pid {broker.ProcessId}) on {broker.Host}:{port}; starting {nodes} nodes");
+                Console.WriteLine($"[{name}] mosquitto (pid {broker.ProcessId}) on {broker.Host}:{port}; starting {nodes} nodes");
                 List<string> arguments = new List<string>
                 {
                     "--broker", broker.Host + ":" + port, "--nodes", nodes.ToString(), "--node-id", nodeId,
@@ -55,7 +55,7 @@ namespace SensorNode.Benchmarks.Fleet
                 using FleetProcess fleet = new FleetProcess(arguments);
                 WaitForAll(broker, clientPrefix, nodes, StartTimeout, fleet, "come online");
                 double allOnline = sinceStart.Elapsed.TotalSeconds;
-                Console.WriteLine($"[{name}] all {nodes} online {allOnline:0.0} s after the simulator started");
+                Console.WriteLine($"[{name}] all {nodes} online {allOnline:0.0} s after the simulator started (mosquitto {broker.Version})");
                 Thread.Sleep(Settle);
 
                 broker.Dispose(); // SIGKILL: every node's socket closes at once, as in a broker crash or a hard restart
