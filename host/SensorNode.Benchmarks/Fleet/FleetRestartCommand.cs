@@ -31,11 +31,11 @@ namespace SensorNode.Benchmarks.Fleet
             Console.WriteLine();
             Console.WriteLine($"Broker restart under {options.Nodes} nodes, {options.OutageSeconds} s down (one simulator process, private mosquitto, connects from its log, 1 s resolution)");
             Console.WriteLine();
-            Console.WriteLine("| run | all online after start | peak CONNECTs/s (second) | all back after restart | nodes back | simulator CPU | peak RSS | threads |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| run | all online after start | peak CONNECTs in any 1 s | peak CONNECTs in a log second (which) | all back after restart | nodes back | simulator CPU | peak RSS | threads |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (RestartResult r in runs)
             {
-                Console.WriteLine($"| {r.Name} | {r.FirstOnlineSeconds:0.0} s | {r.Peak} (s {r.PeakSecond}) | {(r.AllBackSeconds == null ? "not all" : r.AllBackSeconds + " s")} | {r.NodesBack} of {r.Nodes} | {r.SimulatorCpu.TotalSeconds:0.0} s | {r.SimulatorPeakMemoryBytes / (1024 * 1024)} MB | {r.SimulatorPeakThreads} |");
+                Console.WriteLine($"| {r.Name} | {r.FirstOnlineSeconds:0.0} s | {r.PeakInAnySecond} | {r.Peak} (s {r.PeakSecond}) | {(r.AllBackSeconds == null ? "not all" : r.AllBackSeconds + " s")} | {r.NodesBack} of {r.Nodes} | {r.SimulatorCpu.TotalSeconds:0.0} s | {r.SimulatorPeakMemoryBytes / (1024 * 1024)} MB | {r.SimulatorPeakThreads} |");
             }
 
             Console.WriteLine();
@@ -51,8 +51,9 @@ namespace SensorNode.Benchmarks.Fleet
             }
 
             Console.WriteLine();
-            bool peakHolds = lockstep.Peak > 0 && jitter.Peak * 3 <= lockstep.Peak;
-            Console.WriteLine($"peak CONNECTs/s with jitter <= 1/3 of without: {(peakHolds ? "HOLDS" : "DOES NOT HOLD")} ({jitter.Peak} against {lockstep.Peak}, limit {lockstep.Peak / 3.0:0.#})");
+            // The goal on the sliding peak: whole log seconds can split the lockstep burst in two and flatter it.
+            bool peakHolds = lockstep.PeakInAnySecond > 0 && jitter.PeakInAnySecond * 3 <= lockstep.PeakInAnySecond;
+            Console.WriteLine($"peak CONNECTs/s with jitter <= 1/3 of without: {(peakHolds ? "HOLDS" : "DOES NOT HOLD")} ({jitter.PeakInAnySecond} against {lockstep.PeakInAnySecond} in any 1 s, limit {lockstep.PeakInAnySecond / 3.0:0.#}; in log seconds {jitter.Peak} against {lockstep.Peak})");
             foreach (RestartResult r in runs)
             {
                 bool back = r.AllBackSeconds != null && r.AllBackSeconds <= AllBackGoalSeconds;

@@ -62,7 +62,8 @@ namespace SensorNode.Benchmarks.Fleet
                 broker = null;
                 Console.WriteLine($"[{name}] broker stopped; down for {outageSeconds} s");
                 Thread.Sleep(TimeSpan.FromSeconds(outageSeconds));
-                broker = MosquittoBroker.Start(port: port, extraConfig: BrokerConfig);
+                ConnectArrivals arrivals = new ConnectArrivals(clientPrefix);
+                broker = MosquittoBroker.Start(port: port, extraConfig: BrokerConfig, onLogLine: arrivals.OnLogLine);
                 long restartedAt = BrokerConnectLog.Parse(broker.Output()).StartedAt ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
                 Console.WriteLine($"[{name}] broker started again on port {port}");
 
@@ -85,6 +86,7 @@ namespace SensorNode.Benchmarks.Fleet
                     Nodes = nodes,
                     FirstOnlineSeconds = allOnline,
                     ConnectsPerSecond = log.PerSecond(clientPrefix, restartedAt, (int)(recordUntil - restartedAt)),
+                    PeakInAnySecond = arrivals.PeakIn(TimeSpan.FromSeconds(1)),
                     AllBackSeconds = allBackAt - restartedAt,
                     NodesBack = log.DistinctClients(clientPrefix),
                     SimulatorCpu = cpu,

@@ -29,6 +29,10 @@ namespace SensorNode.Benchmarks.Fleet
 
         public int? ExitCode { get; init; }
 
+        /// <summary>The most CONNECTs in any sliding 1 s window, by when the broker's log lines arrived (ms).</summary>
+        public int PeakInAnySecond { get; init; }
+
+        /// <summary>The most CONNECTs in one of the log's whole seconds.</summary>
         public int Peak => ConnectsPerSecond.Length == 0 ? 0 : ConnectsPerSecond.Max();
 
         public int PeakSecond => Array.IndexOf(ConnectsPerSecond, Peak);
