@@ -2,10 +2,12 @@ using System;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Telemetry;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
+using SensorNode.HostBoard.Connection;
 using SensorNode.HostBoard.Mqtt;
 using SensorNode.HostBoard.Randomness;
 using SensorNode.HostBoard.Security;
@@ -47,7 +49,10 @@ namespace SensorNode.Simulator
 
             IMqttLink link = traceLink ? new ConsoleTraceLink(_mqtt, log) : _mqtt;
             Node = new Node(config, configStore, link, new HostNetwork(), new HostHealth(), clock, log);
-            Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new HostRandom(JitterSeed(options, index)));
+            Node.UseConnectRunner(new BackgroundConnectRunner());
+            // A stalled node restarts "the board", which on the host is the process: in a fleet, every node with it.
+            Node.UseWatchdog(new HostRestart(log), MainLoopWatchdog.DefaultBoundMs);
+            Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new SystemRandom(JitterSeed(options, index)));
             Board.AttachTo(Node);
             if (options.ConfigKey != null)
             {

@@ -1,11 +1,15 @@
 using System.Linq;
+using SensorNode.Core.Board;
 using SensorNode.HostBoard.Randomness;
 using Xunit;
 
 namespace SensorNode.IntegrationTests.Fleet
 {
-    /// <summary>The host's randomness for the core's back-off: the jittered default and --no-jitter.</summary>
-    public class HostRandomTests
+    /// <summary>
+    /// The randomness the simulator gives each node's back-off: the core's <see cref="SystemRandom"/> seeded per node
+    /// (the default), and <see cref="TopOfWindowRandom"/> for --no-jitter.
+    /// </summary>
+    public class JitterRandomTests
     {
         [Theory]
         [InlineData(1, 0)]
@@ -23,7 +27,7 @@ namespace SensorNode.IntegrationTests.Fleet
         [Fact]
         public void Jitter_stays_in_the_window_and_spreads_over_it()
         {
-            HostRandom random = new HostRandom(42);
+            SystemRandom random = new SystemRandom(42);
 
             int[] draws = Enumerable.Range(0, 10_000).Select(_ => random.Next(1000)).ToArray();
 
@@ -36,13 +40,13 @@ namespace SensorNode.IntegrationTests.Fleet
         [Fact]
         public void Nodes_seeded_apart_draw_apart_and_a_seed_repeats()
         {
-            int[] first = Draw(new HostRandom(1));
-            int[] second = Draw(new HostRandom(2));
+            int[] first = Draw(new SystemRandom(1));
+            int[] second = Draw(new SystemRandom(2));
 
             Assert.NotEqual(first, second);
-            Assert.Equal(first, Draw(new HostRandom(1)));
+            Assert.Equal(first, Draw(new SystemRandom(1)));
         }
 
-        private static int[] Draw(HostRandom random) => Enumerable.Range(0, 20).Select(_ => random.Next(30_000)).ToArray();
+        private static int[] Draw(SystemRandom random) => Enumerable.Range(0, 20).Select(_ => random.Next(30_000)).ToArray();
     }
 }
