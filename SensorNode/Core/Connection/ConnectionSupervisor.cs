@@ -252,17 +252,7 @@ namespace SensorNode.Core.Connection
         /// <summary>Orderly end: "offline" retained, then DISCONNECT (so the broker discards the Last-Will); an attempt still running does this itself.</summary>
         public void Close()
         {
-            if (_state == ConnectionState.Connecting)
-            {
-                if (!_attempt.Abandon() && _attempt.Succeeded)
-                {
-                    LeaveInOrder(_link, _topics);
-                }
-            }
-            else if (_link.IsConnected)
-            {
-                LeaveInOrder(_link, _topics);
-            }
+            LeaveBroker();
 
             _state = ConnectionState.Closed;
             _runner.Stop();
@@ -270,6 +260,20 @@ namespace SensorNode.Core.Connection
 
         /// <summary>Closes the connection for new settings; the next attempt starts at once.</summary>
         public void Reopen(long nowMs)
+        {
+            LeaveBroker();
+
+            if (_state == ConnectionState.Online)
+            {
+                _offlineSinceMs = nowMs;
+            }
+
+            _state = ConnectionState.Waiting;
+            _nextAttemptMs = 0;
+        }
+
+        /// <summary>"offline" and DISCONNECT, by whoever holds the link: the main loop, or a running attempt once it is done.</summary>
+        private void LeaveBroker()
         {
             if (_state == ConnectionState.Connecting)
             {
@@ -282,14 +286,6 @@ namespace SensorNode.Core.Connection
             {
                 LeaveInOrder(_link, _topics);
             }
-
-            if (_state == ConnectionState.Online)
-            {
-                _offlineSinceMs = nowMs;
-            }
-
-            _state = ConnectionState.Waiting;
-            _nextAttemptMs = 0;
         }
 
         internal static void LeaveInOrder(IMqttLink link, TopicScheme topics)
