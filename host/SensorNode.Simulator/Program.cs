@@ -10,8 +10,9 @@ using SensorNode.HostBoard.Brokers;
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// Composition root of the simulator, the host twin of the device's Program: options → broker → virtual board
-    /// → the portable core → main loop, until Ctrl+C or SIGTERM, then an orderly stop ("offline" published).
+    /// Composition root of the simulator, the host twin of the device's Program: options → broker → one node, or a
+    /// fleet of them (each a <see cref="SimulatedNode"/>: virtual board → the portable core → main loop), until
+    /// Ctrl+C or SIGTERM, then an orderly stop of every node ("offline" published).
     /// </summary>
     public static class Program
     {
