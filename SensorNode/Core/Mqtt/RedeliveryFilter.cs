@@ -14,6 +14,17 @@ namespace SensorNode.Core.Mqtt
         private readonly byte[][] _payloads = new byte[Remembered][];
         private int _next;
 
+        public RedeliveryFilter()
+        {
+            // Every element written: nanoCLR crashes comparing an unwritten string[] element (docs/nanoframework.md).
+            byte[] none = new byte[0];
+            for (int i = 0; i < Remembered; i++)
+            {
+                _topics[i] = "";
+                _payloads[i] = none;
+            }
+        }
+
         public void Carried(string topic, byte[] payload)
         {
             _topics[_next] = topic;
