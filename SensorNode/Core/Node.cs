@@ -183,7 +183,7 @@ namespace SensorNode.Core
             _started = true;
             Boots = BootCounter.CountBoot(_store.Settings);
             Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _session, Inbox, Boots);
-            _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
+            _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators);
             ISensor[] sensors = new ISensor[_sensors.Count];
             _sensors.CopyTo(sensors, 0);
             Actuator[] actuators = new Actuator[_actuators.Count];
