@@ -191,7 +191,7 @@ namespace SensorNode.Core
             INodePart[] builtIn =
             {
                 _config,
-                new ActuatorController(_actuators, _link, _events, _clock, _log),
+                new ActuatorController(_actuators, _link, this, _events, _clock, _log),
                 _telemetry,
                 new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health, new AnnouncedComponents(_store.Settings)),
                 Diagnostics,
