@@ -119,7 +119,7 @@ namespace SensorNode.Tests.Actuators
 
             Assert.AreEqual("OFF", node.LastPayload("/actuator/relay/state"));
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "\"type\":\"failsafe\""));
-            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "relay offline_safe at (uptime_ms 31000): broker unreachable for 30 s: put in its safe state OFF"));
+            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "relay offline_safe at (uptime_ms 31000): broker unreachable for 30 s (offline since uptime_ms 1000): put in its safe state OFF"));
         }
 
         [TestMethod]

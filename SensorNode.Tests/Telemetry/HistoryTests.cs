@@ -154,6 +154,7 @@ namespace SensorNode.Tests.Telemetry
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "\"type\":\"" + EventTypes.HistoryDropped + "\""));
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", (newest - 2) + " reading(s) taken while offline dropped"));
             Assert.AreEqual(newest - 2, node.Node.Telemetry.History.History.DroppedSinceBoot);
+            Assert.Contains("\"history_dropped\":" + (newest - 2) + "}", node.LastPayload("/diag"), "the diagnostics after the reconnect count them too");
         }
 
         [TestMethod]

@@ -184,6 +184,7 @@ namespace SensorNode.Core
             Boots = BootCounter.CountBoot(_store.Settings);
             Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _session, Inbox, Boots);
             _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators);
+            Diagnostics.UseHistory(_telemetry.History.History);
             ISensor[] sensors = new ISensor[_sensors.Count];
             _sensors.CopyTo(sensors, 0);
             Actuator[] actuators = new Actuator[_actuators.Count];

@@ -42,6 +42,7 @@ namespace SensorNode.Core.Actuators
         /// <summary>Per output and rule: uptime at which a failsafe acted and is not yet reported, or -1.</summary>
         private readonly long[] _maxOnUnreportedAt;
         private readonly long[] _offlineUnreportedAt;
+        private readonly long[] _offlineUnreportedSince;
 
         public ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log)
         {
@@ -53,6 +54,7 @@ namespace SensorNode.Core.Actuators
             _safeForOutage = new long[_actuators.Length];
             _maxOnUnreportedAt = new long[_actuators.Length];
             _offlineUnreportedAt = new long[_actuators.Length];
+            _offlineUnreportedSince = new long[_actuators.Length];
             for (int i = 0; i < _actuators.Length; i++)
             {
                 _safeForOutage[i] = -1;
@@ -279,6 +281,7 @@ namespace SensorNode.Core.Actuators
             _safeForOutage[index] = offlineSince;
             actuator.GoSafe();
             _offlineUnreportedAt[index] = nowMs;
+            _offlineUnreportedSince[index] = offlineSince;
             _log.Info(actuator.Id + " -> safe state " + LevelText(actuator) + " (broker unreachable for " + (nowMs - offlineSince) / 1000 + " s)");
         }
 
@@ -301,7 +304,7 @@ namespace SensorNode.Core.Actuators
                 if (_offlineUnreportedAt[i] >= 0)
                 {
                     ReportFailsafe(i, Failsafe.OfflineRule, _offlineUnreportedAt[i], "broker unreachable for " + _actuators[i].OfflineSafeAfterMs / 1000
-                        + " s: put in its safe state " + LevelText(_actuators[i]));
+                        + " s (offline since uptime_ms " + _offlineUnreportedSince[i] + "): put in its safe state " + LevelText(_actuators[i]));
                     _offlineUnreportedAt[i] = -1;
                 }
             }

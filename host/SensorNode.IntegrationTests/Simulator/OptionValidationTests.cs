@@ -19,6 +19,11 @@ namespace SensorNode.IntegrationTests.Simulator
         [InlineData("--broker", ":1883", "--broker needs a host")]
         [InlineData("--outputs", "relay,relay", "--outputs: each output once")]
         [InlineData("--outputs", "a/b", "--outputs: 'a/b' must be one topic level")]
+        [InlineData("--outputs", "pump:max_on=0", "--outputs: 'max_on=0' in 'pump:max_on=0' needs whole seconds from 1 to 86400")]
+        [InlineData("--outputs", "pump:offline_safe", "--outputs: 'offline_safe' in 'pump:offline_safe' needs whole seconds")]
+        [InlineData("--outputs", "pump:max_on=86401", "--outputs: output pump: maximum on-time 86401 s must be 0 (none) or 1 to 86400 s")]
+        [InlineData("--outputs", "pump:max_on=5:max_on=6", "--outputs: 'pump:max_on=5:max_on=6' names max_on twice")]
+        [InlineData("--outputs", "pump:switch", "--outputs: 'pump:switch' is not NAME[:dimmer][:max_on=S][:offline_safe=S]")]
         [InlineData("--state", "/etc/hostname", "--state: '/etc/hostname' is a file")]
         [InlineData("--chips", "bme280,bme280", "--chips: each chip once")]
         public void A_bad_option_is_a_clear_error_with_exit_code_2(string option, string value, string expected)
