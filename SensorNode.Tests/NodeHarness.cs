@@ -24,6 +24,12 @@ namespace SensorNode.Tests
         public readonly MemorySettingsStore Store = new MemorySettingsStore();
         public readonly FakeBoardHealth Health = new FakeBoardHealth();
         public readonly ListLog Log = new ListLog();
+
+        /// <summary>The reconnect jitter: by default every delay is 0 (attempts at once); <c>Random.Top = true</c> gives the window's top.</summary>
+        public readonly FakeRandom Random = new FakeRandom();
+
+        /// <summary>Where connect attempts run: within the poll that starts them, or held (<c>Connector.Hold = true</c>).</summary>
+        public readonly FakeConnectRunner Connector = new FakeConnectRunner();
         public readonly FakeOutput Relay = new FakeOutput();
         public readonly FakeOutput Led = new FakeOutput();
         /// <summary>The driver of sensor "bme280" (temperature, humidity, pressure), read through the core's guard.</summary>
@@ -45,6 +51,12 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/> to provision a config key (signed connection changes, with <see cref="FakeHmacSha256"/>).</summary>
         public byte[] ConfigKey;
 
+        /// <summary>Set before <see cref="Start"/> to connect on the node's own connect thread instead of <see cref="Connector"/>.</summary>
+        public bool RealConnectThread;
+
+        /// <summary>Set before <see cref="Start"/> to give the node a main-loop watchdog (60 s) that restarts through it.</summary>
+        public FakeRestart Watchdog;
+
         /// <summary>Parts added after the built-in ones when the node starts.</summary>
         public readonly ArrayList Parts = new ArrayList();
 
@@ -56,6 +68,15 @@ namespace SensorNode.Tests
             NodeConfig defaults = FirmwareDefaults ? new NodeConfig(NodeId) : EveryReading(new NodeConfig(NodeId));
             ConfigStore store = new ConfigStore(Store);
             Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Health, Clock, Log);
+            if (!RealConnectThread)
+            {
+                Node.UseConnectRunner(Connector);
+            }
+            Node.UseRandom(Random);
+            if (Watchdog != null)
+            {
+                Node.UseWatchdog(Watchdog, 60000);
+            }
             Node.AddSensor(new GuardedSensor("bme280", BoschFamily.Bme280, Sensor));
             foreach (ISensor extra in ExtraSensors)
             {

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using System.Threading;
 using SensorNode.Board.Esp32;
 using SensorNode.Board.Mqtt;
 using SensorNode.Board.Profiles;
@@ -8,6 +9,7 @@ using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Sensors;
 
 namespace SensorNode
@@ -31,6 +33,7 @@ namespace SensorNode
 
             Esp32Clock clock = new Esp32Clock();
             Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Health(), clock, log);
+            MainLoopWatchdog watchdog = node.UseWatchdog(new Esp32Restart(log), MainLoopWatchdog.DefaultBoundMs);
 
             ProvisionConfigKey(node, flash.Load(board.ConfigKeyFile), log);
             I2cBus bus = new I2cBus(board, log);
@@ -57,6 +60,7 @@ namespace SensorNode
             }
 
             node.Start();
+            new Thread(watchdog.Run).Start(); // connecting runs on the node's connect thread; the main loop below only waits for work
             while (true)
             {
                 node.WaitForWork(node.Poll());

@@ -152,6 +152,44 @@ namespace SensorNode.Tests.Config
         }
 
         [TestMethod]
+        public static void A_trial_that_connects_but_is_not_reachable_reverts_at_once_and_says_why()
+        {
+            // The broker's ACL lets the node's user publish and subscribe under sensornode/# only: CONNECT to the
+            // new prefix succeeds, everything published there is dropped.
+            NodeHarness node = NodeHarness.Started();
+            node.Link.DenyPublishUnder = "home/";
+            node.Send("/config/set", "{\"topic_prefix\":\"home\"}");
+            node.Advance(10);
+            Assert.AreEqual("home/node1", node.Base, "on trial");
+            Assert.IsFalse(node.Node.IsOnline, "connected is not reachable");
+
+            node.Advance(Core.Connection.ConnectionSupervisor.ProbeTimeoutMs);
+            node.Advance(10);
+
+            Assert.AreEqual("sensornode/node1", node.Base, "reverted long before the trial's " + (ConfigController.TrialMs / 1000) + " s");
+            Assert.IsTrue(node.Node.IsOnline);
+            Assert.Contains("\"type\":\"config_reverted\"", node.LastEvent());
+            Assert.Contains("not reachable", node.LastEvent());
+            Assert.Contains("probe", node.LastEvent());
+            Assert.IsNull(node.Store.Load(ConfigStore.FileName), "the unreachable settings were saved");
+            Assert.AreEqual("sensornode", Reboot(node).Node.Config.TopicPrefix);
+        }
+
+        [TestMethod]
+        public static void A_trial_whose_subscriptions_are_refused_reverts_at_once()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Link.DenySubscribeUnder = "home/";
+            node.Send("/config/set", "{\"topic_prefix\":\"home\"}");
+            node.Advance(10);
+            node.Advance(10);
+
+            Assert.AreEqual("sensornode/node1", node.Base);
+            Assert.IsTrue(node.Node.IsOnline);
+            Assert.Contains("subscribe to home/node1/config/set failed", node.LastEvent());
+        }
+
+        [TestMethod]
         public static void A_corrupt_stored_config_boots_with_defaults_and_says_so()
         {
             MemorySettingsStore flash = new MemorySettingsStore();
@@ -178,7 +216,7 @@ namespace SensorNode.Tests.Config
 
         private static int MqttSessionMaxDelay()
         {
-            return Core.Mqtt.MqttSession.MaxRetryDelayMs;
+            return Core.Connection.ReconnectBackoff.CapMs;
         }
 
         /// <summary>A new node on the same flash, as after a power cycle.</summary>

@@ -115,7 +115,7 @@ namespace SensorNode.Tests.Diagnostics
             node.Link.AcceptConnect = true;
             node.Link.ClearRecorded();
 
-            node.Advance(MqttSession.FirstRetryDelayMs);
+            node.Advance(Core.Connection.ReconnectBackoff.FirstWindowMs);
 
             string diag = node.LastPayload(Diag);
             Assert.IsNotNull(diag, "diagnostics after the reconnect");

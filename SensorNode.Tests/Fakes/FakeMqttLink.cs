@@ -14,11 +14,26 @@ namespace SensorNode.Tests.Fakes
         private IMqttLinkListener _listener;
 
         public bool AcceptConnect = true;
+
+        /// <summary>The thread the last CONNECT came from.</summary>
+        public System.Threading.Thread ConnectThread;
+
+        /// <summary>Like a broker, deliver the node's own publishes on topics it subscribed to back to it (its probe).</summary>
+        public bool EchoSubscribed = true;
+
+        /// <summary>Like a broker's ACL: publishes under this prefix are taken and silently dropped; null denies none.</summary>
+        public string DenyPublishUnder;
+
+        /// <summary>Like a broker's ACL: subscriptions under this prefix are refused; null refuses none.</summary>
+        public string DenySubscribeUnder;
         public MqttConnectOptions LastOptions;
         public int ConnectCount;
         public int DisconnectCount;
         public readonly ArrayList Published = new ArrayList();
         public readonly ArrayList Subscriptions = new ArrayList();
+
+        /// <summary>Like a persistent session: messages the broker kept while the node was away, delivered right after the next CONNECT.</summary>
+        public readonly ArrayList SessionQueue = new ArrayList();
 
         /// <summary>Every call in order: "connect", "subscribe:{filter}", "publish:{topic}", "disconnect".</summary>
         public readonly ArrayList Calls = new ArrayList();
@@ -35,7 +50,9 @@ namespace SensorNode.Tests.Fakes
         public bool TryConnect(MqttConnectOptions options)
         {
             ConnectCount++;
+            ConnectThread = System.Threading.Thread.CurrentThread;
             LastOptions = options;
+            Subscriptions.Clear(); // a new session: the node subscribes again
             Calls.Add("connect");
             if (!AcceptConnect)
             {
@@ -44,12 +61,24 @@ namespace SensorNode.Tests.Fakes
             }
 
             IsConnected = true;
+            foreach (PublishedMessage queued in SessionQueue)
+            {
+                _listener.OnMessage(queued.Topic, queued.Bytes, false, false);
+            }
+
+            SessionQueue.Clear();
             return true;
         }
 
         public bool Subscribe(string topicFilter, MqttQos qos)
         {
             Calls.Add("subscribe:" + topicFilter);
+            if (DenySubscribeUnder != null && topicFilter.IndexOf(DenySubscribeUnder) == 0)
+            {
+                LastError = "subscription refused (fake ACL)";
+                return false;
+            }
+
             Subscriptions.Add(topicFilter);
             return IsConnected;
         }
@@ -71,6 +100,12 @@ namespace SensorNode.Tests.Fakes
             message.Qos = qos;
             message.Retain = retain;
             Published.Add(message);
+            bool denied = DenyPublishUnder != null && topic.IndexOf(DenyPublishUnder) == 0;
+            if (EchoSubscribed && !denied && IsSubscribed(topic))
+            {
+                _listener.OnMessage(topic, message.Bytes, false, false);
+            }
+
             return true;
         }
 
@@ -90,7 +125,37 @@ namespace SensorNode.Tests.Fakes
         /// <summary>The broker delivers these bytes, text or not.</summary>
         public void Deliver(string topic, byte[] payload, bool retained)
         {
-            _listener.OnMessage(topic, payload, retained);
+            _listener.OnMessage(topic, payload, retained, false);
+        }
+
+        /// <summary>A client publishes to the node while it is away; the broker keeps it for the node's persistent session.</summary>
+        public void QueueForSession(string topic, string payload)
+        {
+            PublishedMessage message = new PublishedMessage();
+            message.Topic = topic;
+            message.Payload = payload;
+            message.Bytes = Utf8.GetBytes(payload);
+            SessionQueue.Add(message);
+        }
+
+        /// <summary>The broker delivers a QoS 1 message again, DUP flag set (it did not see the node's PUBACK).</summary>
+        public void Redeliver(string topic, string payload)
+        {
+            _listener.OnMessage(topic, Utf8.GetBytes(payload), false, true);
+        }
+
+        /// <summary>True when one of the node's subscriptions covers <paramref name="topic"/>.</summary>
+        public bool IsSubscribed(string topic)
+        {
+            foreach (string filter in Subscriptions)
+            {
+                if (TopicFilter.Matches(filter, topic))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The connection dies without a DISCONNECT (the broker would now publish the Last-Will).</summary>

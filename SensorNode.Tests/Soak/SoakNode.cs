@@ -37,6 +37,8 @@ namespace SensorNode.Tests.Soak
             Bus.Attach(0x76, Bme280).Attach(0x77, Bmp280);
             ConfigStore store = new ConfigStore(new MemorySettingsStore());
             Node = new Node(store.LoadOrDefault(NodeHarness.EveryReading(new NodeConfig(NodeHarness.NodeId))), store, Link, new FakeNetwork(), new FakeBoardHealth(), Clock, Log);
+            Node.UseConnectRunner(new FakeConnectRunner());
+            Node.UseRandom(new FakeRandom());
             foreach (ISensor sensor in SensorFinder.Find(Bus, ChipTable.All(), Bindings, Clock, Log))
             {
                 Node.AddSensor(sensor);

@@ -3,6 +3,7 @@ using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core.Events;
@@ -22,7 +23,8 @@ namespace SensorNode.Core
     /// while (running) { node.WaitForWork(node.Poll()); }
     /// node.Stop();
     /// </code>
-    /// Everything runs on the caller's thread; the link's receive thread only fills <see cref="Inbox"/>. Every
+    /// Everything runs on the caller's thread, except what may block on the network: connect attempts run on the
+    /// connect thread (<see cref="ConnectionSupervisor"/>), and the link's receive thread only fills <see cref="Inbox"/>. Every
     /// inbound message passes the same checks here (retained rule, size limit) before the part whose topic it is
     /// sees it; topic changes reach every part through <see cref="UseTopics"/>.
     /// </summary>
@@ -31,7 +33,7 @@ namespace SensorNode.Core
         /// <summary>Longest sleep between polls, so a lost connection is noticed even without an event.</summary>
         public const int MaxIdleMs = 1000;
 
-        private readonly IMqttLink _link;
+        private readonly SupervisedLink _link;
         private readonly IClock _clock;
         private readonly ILog _log;
         private readonly IBoardHealth _health;
@@ -39,14 +41,15 @@ namespace SensorNode.Core
         private readonly ArrayList _sensors = new ArrayList();
         private readonly ArrayList _actuators = new ArrayList();
         private readonly ArrayList _addedParts = new ArrayList();
-        private readonly MqttSession _session;
+        private readonly ConnectionSupervisor _supervisor;
+        private readonly RedeliveryFilter _carried = new RedeliveryFilter();
         private readonly ConfigController _config;
         private readonly EventPublisher _events;
         private INodePart[] _parts;
         private TelemetryPublisher _telemetry;
         private TopicScheme _topics;
         private bool _started;
-        private IRandom _random;
+        private MainLoopWatchdog _watchdog;
 
         /// <param name="health">What the board knows of its own health, for the diagnostics on "{base}/diag".</param>
         public Node(NodeConfig config, ConfigStore store, IMqttLink link, INetwork network, IBoardHealth health, IClock clock, ILog log)
@@ -63,18 +66,19 @@ namespace SensorNode.Core
                 throw new System.ArgumentException("settings: " + invalid);
             }
 
-            _link = link;
+            _link = new SupervisedLink(link);
             _health = health;
             _store = store;
             _clock = clock;
             _log = log;
             _topics = new TopicScheme(config.TopicPrefix, config.NodeId);
-            _events = new EventPublisher(link, log, _topics);
-            _config = new ConfigController(config, store, _events, link);
+            _events = new EventPublisher(_link, log, _topics);
+            _config = new ConfigController(config, store, _events, _link);
             _config.UseConnection(this);
-            _session = new MqttSession(link, network, log);
             Inbox = new MessageInbox(MessageInbox.DefaultCapacity);
             link.SetListener(Inbox);
+            _supervisor = new ConnectionSupervisor(link, network, log, Inbox, new SystemRandom(Seed(config.NodeId, clock.UptimeMs)), new ThreadConnectRunner());
+            _link.Supervise(_supervisor);
         }
 
         public MessageInbox Inbox { get; }
@@ -91,12 +95,18 @@ namespace SensorNode.Core
 
         public bool IsOnline
         {
-            get { return _session.IsConnected; }
+            get { return _supervisor.IsOnline; }
+        }
+
+        /// <summary>The connection's state machine, for diagnostics and tests.</summary>
+        public ConnectionState ConnectionState
+        {
+            get { return _supervisor.State; }
         }
 
         public long OfflineSinceMs
         {
-            get { return _session.OfflineSinceMs; }
+            get { return _supervisor.OfflineSinceMs; }
         }
 
         public TelemetryPublisher Telemetry
@@ -113,7 +123,7 @@ namespace SensorNode.Core
         /// <summary>Why the last connect attempt failed; null after a success.</summary>
         public string LastError
         {
-            get { return _session.LastError; }
+            get { return _supervisor.LastError; }
         }
 
         public void AddSensor(ISensor sensor)
@@ -167,7 +177,34 @@ namespace SensorNode.Core
         public void UseRandom(IRandom random)
         {
             RequireNotStarted();
-            _random = random;
+            _supervisor.UseRandom(random);
+        }
+
+        /// <summary>
+        /// Where connect attempts run; by default the connect thread (<see cref="ThreadConnectRunner"/>). Unit tests
+        /// run them inline; a host may use background threads, so a pending connect never keeps its process alive.
+        /// </summary>
+        public void UseConnectRunner(IConnectRunner runner)
+        {
+            RequireNotStarted();
+            _supervisor.UseRunner(runner);
+        }
+
+        /// <summary>
+        /// Restarts the board through <paramref name="restart"/> when the main loop stalls for <paramref name="boundMs"/>;
+        /// the board runs <see cref="Watchdog"/>'s Run on a thread of its own.
+        /// </summary>
+        public MainLoopWatchdog UseWatchdog(IBoardRestart restart, int boundMs)
+        {
+            RequireNotStarted();
+            _watchdog = new MainLoopWatchdog(_clock, restart, _log, boundMs);
+            return _watchdog;
+        }
+
+        /// <summary>The watchdog set with <see cref="UseWatchdog"/>, or null.</summary>
+        public MainLoopWatchdog Watchdog
+        {
+            get { return _watchdog; }
         }
 
         /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery, diagnostics); it runs in that order.</summary>
@@ -182,7 +219,7 @@ namespace SensorNode.Core
             RequireNotStarted();
             _started = true;
             Boots = BootCounter.CountBoot(_store.Settings);
-            Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _session, Inbox, Boots);
+            Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _supervisor, Inbox, Boots);
             _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators);
             Diagnostics.UseHistory(_telemetry.History.History);
             ISensor[] sensors = new ISensor[_sensors.Count];
@@ -202,6 +239,7 @@ namespace SensorNode.Core
             _addedParts.CopyTo(_parts, builtIn.Length);
 
             UseTopics(_config.Current, true);
+            _supervisor.Start(_clock.UptimeMs);
             _log.Info("node " + _config.Current.NodeId + " started: " + _sensors.Count + " sensor(s), " + _actuators.Count + " actuator(s), base topic " + _topics.Base + ", boot " + Boots);
         }
 
@@ -210,14 +248,19 @@ namespace SensorNode.Core
         public int Poll()
         {
             long now = _clock.UptimeMs;
-            Inbox.TakeConnectionLost(); // the session checks the link itself; the flag only woke us up
-
-            if (_session.Poll(now))
+            if (_watchdog != null)
             {
-                OnConnected(now);
+                _watchdog.Pet(now);
             }
 
+            Inbox.TakeConnectionLost(); // the supervisor checks the link itself; the flag only woke us up
+            ConnectionChange change = _supervisor.Poll(now);
             DrainInbox();
+            if (change == ConnectionChange.Unreachable || _supervisor.CheckProbe(_clock.UptimeMs) == ConnectionChange.Unreachable)
+            {
+                _config.OnUnreachable(_supervisor.LastError);
+            }
+
             for (int i = 0; i < _parts.Length; i++)
             {
                 _parts[i].Poll(now);
@@ -240,6 +283,11 @@ namespace SensorNode.Core
         public void Stop()
         {
             _log.Info("stopping: outputs to safe state, publishing offline");
+            if (_watchdog != null)
+            {
+                _watchdog.Stop();
+            }
+
             if (_parts != null)
             {
                 for (int i = 0; i < _parts.Length; i++)
@@ -248,13 +296,13 @@ namespace SensorNode.Core
                 }
             }
 
-            _session.Close();
+            _supervisor.Close();
         }
 
         /// <summary>Leaves the broker in order (old status "offline") and reconnects with other settings.</summary>
         public void Reconnect(NodeConfig config, bool rejoinNetwork)
         {
-            _session.Close();
+            _supervisor.Reopen(_clock.UptimeMs);
             UseTopics(config, rejoinNetwork);
         }
 
@@ -266,17 +314,43 @@ namespace SensorNode.Core
                 _parts[i].OnConnected(now);
             }
 
+            string flapping = _supervisor.TakeFlappingWarning();
+            if (flapping != null)
+            {
+                _events.Error(EventTypes.ConnectionFlapping, null, flapping);
+            }
+
             ReportDroppedMessages();
         }
 
         private void DrainInbox()
         {
+            if (_supervisor.State == ConnectionState.Connecting)
+            {
+                return; // what the broker sends at subscribe waits until the attempt is done and the link is the main loop's
+            }
+
             string topic;
             byte[] payload;
             bool retained;
-            while (Inbox.TryTake(out topic, out payload, out retained))
+            bool duplicate;
+            while (Inbox.TryTake(out topic, out payload, out retained, out duplicate))
             {
-                Route(topic, payload, retained, _clock.UptimeMs);
+                long now = _clock.UptimeMs;
+                if (_supervisor.IsProbeTopic(topic))
+                {
+                    if (_supervisor.OnProbe(payload, now))
+                    {
+                        OnConnected(now);
+                    }
+
+                    continue;
+                }
+
+                // With a persistent session the broker delivers what it queued while the node was away before the
+                // node's own probe: such a message is old news.
+                bool queued = !retained && _supervisor.AwaitingProbe && !_config.Current.CleanSession;
+                Route(topic, payload, retained, queued, duplicate, now);
             }
 
             if (Inbox.HasDropped)
@@ -286,7 +360,7 @@ namespace SensorNode.Core
         }
 
         /// <summary>To the first part with an inbound topic matching <paramref name="topic"/>, past the checks every message gets.</summary>
-        private void Route(string topic, byte[] payload, bool retained, long now)
+        private void Route(string topic, byte[] payload, bool retained, bool queued, bool duplicate, long now)
         {
             for (int p = 0; p < _parts.Length; p++)
             {
@@ -306,6 +380,14 @@ namespace SensorNode.Core
                     {
                         IgnoreRetained(topic, inbound[i]);
                     }
+                    else if (queued && !inbound[i].RetainedIsNews && !_config.Current.AcceptQueuedCommands)
+                    {
+                        IgnoreQueued(topic, inbound[i]);
+                    }
+                    else if (duplicate && !inbound[i].RetainedIsNews && _carried.IsRedelivery(topic, payload))
+                    {
+                        IgnoreRedelivered(topic, inbound[i]);
+                    }
                     else if (payload.Length > inbound[i].MaxPayloadBytes)
                     {
                         RejectOversized(topic, payload.Length, inbound[i]);
@@ -316,6 +398,11 @@ namespace SensorNode.Core
                     }
                     else
                     {
+                        if (!inbound[i].RetainedIsNews)
+                        {
+                            _carried.Carried(topic, payload);
+                        }
+
                         _parts[p].OnMessage(i, topic, payload, now);
                     }
 
@@ -331,6 +418,18 @@ namespace SensorNode.Core
         private void IgnoreRetained(string topic, InboundTopic inbound)
         {
             _events.Info(EventTypes.CommandIgnored, topic, "retained " + inbound.What + " ignored (accept_retained_commands is off)");
+        }
+
+        [ColdPath("queued commands arrive once per reconnect with a persistent session")]
+        private void IgnoreQueued(string topic, InboundTopic inbound)
+        {
+            _events.Info(EventTypes.CommandIgnored, topic, inbound.What + " queued by the broker while the node was offline ignored (accept_queued_commands is off)");
+        }
+
+        [ColdPath("a redelivery follows a lost acknowledgement")]
+        private void IgnoreRedelivered(string topic, InboundTopic inbound)
+        {
+            _events.Info(EventTypes.CommandIgnored, topic, "redelivered (DUP) copy of a " + inbound.What + " already carried out ignored");
         }
 
         [ColdPath("an oversized payload is a mistake or abuse")]
@@ -379,18 +478,30 @@ namespace SensorNode.Core
 
             string[] subscriptions = new string[filters.Count];
             filters.CopyTo(subscriptions, 0);
-            _session.Configure(config, _topics, subscriptions, rejoinNetwork);
+            _supervisor.Configure(config, _topics, subscriptions, rejoinNetwork);
         }
 
         private int MsUntilWork(long now)
         {
-            long wait = Sooner(MaxIdleMs, _session.MsUntilNextAttempt(now));
+            long wait = Sooner(MaxIdleMs, _supervisor.MsUntilWork(now));
             for (int i = 0; i < _parts.Length; i++)
             {
                 wait = Sooner(wait, _parts[i].MsUntilWork(now));
             }
 
             return (int)wait;
+        }
+
+        /// <summary>Differs per node and per boot, so a fleet booted together draws different reconnect delays.</summary>
+        private static int Seed(string nodeId, long uptimeMs)
+        {
+            int seed = (int)uptimeMs;
+            for (int i = 0; i < nodeId.Length; i++)
+            {
+                seed = seed * 31 + nodeId[i];
+            }
+
+            return seed;
         }
 
         private static long Sooner(long current, long candidate)

@@ -8,6 +8,7 @@ using SensorNode.Core.Mqtt;
 using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Bosch;
 using SensorNode.HostBoard;
+using SensorNode.HostBoard.Connection;
 
 namespace SensorNode.Benchmarks
 {
@@ -48,7 +49,7 @@ namespace SensorNode.Benchmarks
         public static ISensor Bme280(IChipBinding binding) => new GuardedSensor(SensorId, BoschFamily.Bme280, new ProbedBindingDriver(
             new SteadyBoschBus(), 0x76, new BoschIdProbe(BoschFamily.Bme280Id), binding));
 
-        /// <summary>A started node; its first <see cref="Node.Poll"/> connects and runs the first telemetry cycle.</summary>
+        /// <summary>A started node, connected (its connect thread done, its probe back); its first <see cref="Node.Poll"/> runs the first telemetry cycle.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led)
             => Start(config, link, clock, log, relay, led, Bme280());
 
@@ -59,8 +60,16 @@ namespace SensorNode.Benchmarks
             node.AddSensor(bme280);
             node.AddActuator("relay", relay, false);
             node.AddActuator("led", led, false);
+            node.UseRandom(new ZeroJitter());
+            node.UseConnectRunner(new BackgroundConnectRunner());
             node.Start();
-            return node;
+            for (int turn = 0; turn < 200 && !node.IsOnline; turn++)
+            {
+                node.Poll();
+                node.WaitForWork(50);
+            }
+
+            return node.IsOnline ? node : throw new InvalidOperationException("the bench node did not get online: " + node.LastError);
         }
     }
 }

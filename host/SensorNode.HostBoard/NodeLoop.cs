@@ -6,7 +6,8 @@ namespace SensorNode.HostBoard
 {
     /// <summary>
     /// Runs a node's main loop on its own thread, as the device's Program does: poll, then sleep until a message
-    /// arrives or work is due. <see cref="Dispose"/> ends the loop and stops the node in order on that thread.
+    /// arrives or work is due. <see cref="Dispose"/> ends the loop and stops the node in order on that thread. The
+    /// node's watchdog, if it has one, watches the loop from a thread of its own.
     /// </summary>
     public sealed class NodeLoop : IDisposable
     {
@@ -20,6 +21,10 @@ namespace SensorNode.HostBoard
             _node = node;
             _thread = new Thread(Run) { IsBackground = true, Name = "node main loop" };
             _thread.Start();
+            if (node.Watchdog != null)
+            {
+                new Thread(node.Watchdog.Run) { IsBackground = true, Name = "main loop watchdog" }.Start();
+            }
         }
 
         /// <summary>False when the loop did not stop within the timeout.</summary>

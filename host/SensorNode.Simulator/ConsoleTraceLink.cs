@@ -43,10 +43,10 @@ namespace SensorNode.Simulator
 
         public void Disconnect() => _inner.Disconnect();
 
-        public void OnMessage(string topic, byte[] payload, bool retained)
+        public void OnMessage(string topic, byte[] payload, bool retained, bool duplicate)
         {
             _log.Board("← " + topic + " " + ConsoleText.Payload(payload, payload.Length) + (retained ? " (retained)" : ""));
-            _listener?.OnMessage(topic, payload, retained);
+            _listener?.OnMessage(topic, payload, retained, duplicate);
         }
 
         public void OnConnectionLost()

@@ -5,9 +5,11 @@ using System.Threading;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Telemetry;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
+using SensorNode.HostBoard.Connection;
 using SensorNode.HostBoard.Mqtt;
 using SensorNode.HostBoard.Security;
 
@@ -92,6 +94,8 @@ namespace SensorNode.Simulator
             }
 
             Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostHealth(), clock, log);
+            node.UseConnectRunner(new BackgroundConnectRunner());
+            node.UseWatchdog(new HostRestart(log), MainLoopWatchdog.DefaultBoundMs);
             board.AttachTo(node);
             if (options.ConfigKey != null)
             {

@@ -167,7 +167,7 @@ namespace SensorNode.Board.Mqtt
         {
             if (_listener != null)
             {
-                _listener.OnMessage(e.Topic, e.Message, e.Retain);
+                _listener.OnMessage(e.Topic, e.Message, e.Retain, e.DupFlag);
             }
         }
 

@@ -11,8 +11,8 @@ namespace SensorNode.Core.Config
     /// The configuration part: takes new settings from "{base}/config/set" without ever bricking the node and
     /// keeps the active settings retained on "{base}/config". Invalid JSON or values are rejected whole; settings
     /// that need a new connection (Wi-Fi, broker, topics) are tried first and saved only once the node is back on
-    /// the broker with them; if it cannot get there within <see cref="TrialMs"/>, it returns to the previous
-    /// settings and says why.
+    /// the broker with them and reachable (its probe came back through the broker); if it cannot get there within
+    /// <see cref="TrialMs"/>, or gets connected but not reachable, it returns to the previous settings and says why.
     /// </summary>
     public sealed class ConfigController : INodePart
     {
@@ -169,7 +169,27 @@ namespace SensorNode.Core.Config
         {
             if (_previous != null && nowMs >= _trialEndsAtMs)
             {
-                EndTrial();
+                TrialRanOut();
+            }
+        }
+
+        [ColdPath("a config trial ran out")]
+        private void TrialRanOut()
+        {
+            EndTrial("could not get online with the new settings within " + (TrialMs / 1000) + " s ("
+                + (_connection.LastError ?? "no reason given") + ")");
+        }
+
+        /// <summary>
+        /// The broker took the connection but not the node's messages: settings on trial have failed for good (a
+        /// broker's ACL does not change by waiting), so the previous ones return at once.
+        /// </summary>
+        [ColdPath("a connection that is not reachable")]
+        public void OnUnreachable(string reason)
+        {
+            if (_previous != null)
+            {
+                EndTrial("the node connected with the new settings but was not reachable: " + reason);
             }
         }
 
@@ -196,12 +216,11 @@ namespace SensorNode.Core.Config
             return _published;
         }
 
-        [ColdPath("a config trial ran out")]
-        private void EndTrial()
+        [ColdPath("a config trial failed")]
+        private void EndTrial(string why)
         {
             NodeConfig onTrial = Current;
-            _revertReason = "could not get online with the new settings within " + (TrialMs / 1000) + " s ("
-                + (_connection.LastError ?? "no reason given") + "); previous settings restored";
+            _revertReason = why + "; previous settings restored";
             Current = _previous;
             _previous = null;
             _connection.Reconnect(Current, Current.WifiDiffers(onTrial));

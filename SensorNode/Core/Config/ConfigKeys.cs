@@ -16,6 +16,7 @@ namespace SensorNode.Core.Config
         public const string KeepAlive = "keepalive_s";
         public const string CleanSession = "clean_session";
         public const string AcceptRetainedCommands = "accept_retained_commands";
+        public const string AcceptQueuedCommands = "accept_queued_commands";
         public const string Discovery = "discovery";
         public const string Heartbeat = "heartbeat_s";
         public const string Snapshot = "snapshot";

@@ -123,6 +123,7 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.BrokerTls: return ReadFlag(member, ref config.BrokerTls);
                 case ConfigKeys.CleanSession: return ReadFlag(member, ref config.CleanSession);
                 case ConfigKeys.AcceptRetainedCommands: return ReadFlag(member, ref config.AcceptRetainedCommands);
+                case ConfigKeys.AcceptQueuedCommands: return ReadFlag(member, ref config.AcceptQueuedCommands);
                 case ConfigKeys.Discovery: return ReadFlag(member, ref config.Discovery);
                 case ConfigKeys.DiscoveryPrefix: return ReadText(member, ref config.DiscoveryPrefix, false);
                 case ConfigKeys.HistoryBytes:

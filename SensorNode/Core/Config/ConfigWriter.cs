@@ -28,6 +28,7 @@ namespace SensorNode.Core.Config
             Number(output, ConfigKeys.KeepAlive, config.KeepAliveSeconds);
             Flag(output, ConfigKeys.CleanSession, config.CleanSession);
             Flag(output, ConfigKeys.AcceptRetainedCommands, config.AcceptRetainedCommands);
+            Flag(output, ConfigKeys.AcceptQueuedCommands, config.AcceptQueuedCommands);
             Flag(output, ConfigKeys.Discovery, config.Discovery);
             Text(output, ConfigKeys.DiscoveryPrefix, config.DiscoveryPrefix, true);
             Number(output, ConfigKeys.DiagInterval, config.DiagIntervalSeconds);

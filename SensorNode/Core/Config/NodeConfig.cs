@@ -31,6 +31,12 @@ namespace SensorNode.Core.Config
         /// </summary>
         public bool AcceptRetainedCommands;
 
+        /// <summary>
+        /// Off by default: with <see cref="CleanSession"/> off the broker keeps commands sent while the node was away
+        /// and delivers them at reconnect, maybe long after they made sense; they are ignored unless this is on.
+        /// </summary>
+        public bool AcceptQueuedCommands;
+
         /// <summary>Announce the node to Home Assistant (MQTT discovery) under <see cref="DiscoveryPrefix"/>.</summary>
         public bool Discovery = true;
 

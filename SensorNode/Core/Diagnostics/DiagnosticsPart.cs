@@ -1,5 +1,6 @@
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
@@ -25,7 +26,7 @@ namespace SensorNode.Core.Diagnostics
         private readonly IClock _clock;
         private readonly ConfigController _config;
         private readonly IBoardHealth _health;
-        private readonly MqttSession _session;
+        private readonly ConnectionSupervisor _session;
         private readonly MessageInbox _inbox;
         private readonly long _boots;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
@@ -34,7 +35,7 @@ namespace SensorNode.Core.Diagnostics
         private bool _reportDue;
         private long _lastReportMs;
 
-        public DiagnosticsPart(IMqttLink link, IClock clock, ConfigController config, IBoardHealth health, MqttSession session, MessageInbox inbox, long boots)
+        public DiagnosticsPart(IMqttLink link, IClock clock, ConfigController config, IBoardHealth health, ConnectionSupervisor session, MessageInbox inbox, long boots)
         {
             _link = link;
             _clock = clock;

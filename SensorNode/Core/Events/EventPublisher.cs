@@ -48,11 +48,8 @@ namespace SensorNode.Core.Events
 
         private void Publish(string type, string topic, string textKey, string text)
         {
-            if (!_link.IsConnected)
-            {
-                return;
-            }
-
+            // No IsConnected check: an event about a message delivered before the node's probe came back must get out
+            // too; the link refuses it only when the connection is not the main loop's.
             lock (_sync)
             {
                 _payload.Clear().Append('{').AppendJsonKey("type").AppendJsonString(type);

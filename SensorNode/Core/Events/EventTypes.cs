@@ -16,5 +16,6 @@ namespace SensorNode.Core.Events
         public const string DiscoveryError = "discovery_error";
         public const string HistoryDropped = "history_dropped";
         public const string Failsafe = "failsafe";
+        public const string ConnectionFlapping = "connection_flapping";
     }
 }

@@ -17,6 +17,7 @@ namespace SensorNode.Core.Mqtt
         private readonly string[] _topics;
         private readonly byte[][] _payloads;
         private readonly bool[] _retained;
+        private readonly bool[] _duplicate;
         private int _head;
         private int _count;
         private int _dropped;
@@ -28,10 +29,11 @@ namespace SensorNode.Core.Mqtt
             _topics = new string[capacity];
             _payloads = new byte[capacity][];
             _retained = new bool[capacity];
+            _duplicate = new bool[capacity];
         }
 
         [SteadyState]
-        public void OnMessage(string topic, byte[] payload, bool retained)
+        public void OnMessage(string topic, byte[] payload, bool retained, bool duplicate)
         {
             lock (_sync)
             {
@@ -47,6 +49,7 @@ namespace SensorNode.Core.Mqtt
                 _topics[tail] = topic;
                 _payloads[tail] = payload ?? NoBytes;
                 _retained[tail] = retained;
+                _duplicate[tail] = duplicate;
                 _count++;
             }
 
@@ -65,7 +68,7 @@ namespace SensorNode.Core.Mqtt
         }
 
         /// <summary>Takes the oldest message; false when there is none.</summary>
-        public bool TryTake(out string topic, out byte[] payload, out bool retained)
+        public bool TryTake(out string topic, out byte[] payload, out bool retained, out bool duplicate)
         {
             lock (_sync)
             {
@@ -74,12 +77,14 @@ namespace SensorNode.Core.Mqtt
                     topic = null;
                     payload = null;
                     retained = false;
+                    duplicate = false;
                     return false;
                 }
 
                 topic = _topics[_head];
                 payload = _payloads[_head];
                 retained = _retained[_head];
+                duplicate = _duplicate[_head];
                 _topics[_head] = null;
                 _payloads[_head] = null;
                 _head = (_head + 1) % _topics.Length;
@@ -138,6 +143,12 @@ namespace SensorNode.Core.Mqtt
                 _connectionLost = false;
                 return lost;
             }
+        }
+
+        /// <summary>Wakes the main loop without a message (a connect attempt finished).</summary>
+        public void Wake()
+        {
+            _wake.Set();
         }
 
         /// <summary>Blocks the main loop until a message arrives or the timeout passes.</summary>

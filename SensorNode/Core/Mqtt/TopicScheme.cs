@@ -20,6 +20,7 @@ namespace SensorNode.Core.Mqtt
             History = Base + "/history";
             Config = Base + "/config";
             ConfigSet = Config + SetSuffix;
+            Probe = Base + "/probe";
             ActuatorSetFilter = Base + ActuatorSegment + "+" + SetSuffix;
         }
 
@@ -45,6 +46,9 @@ namespace SensorNode.Core.Mqtt
 
         /// <summary>Where new configuration arrives.</summary>
         public string ConfigSet { get; }
+
+        /// <summary>Not retained: the node's own reachability probe, published and subscribed by the node after every connect.</summary>
+        public string Probe { get; }
 
         /// <summary>Subscription filter covering every actuator's command topic, known or not.</summary>
         public string ActuatorSetFilter { get; }

@@ -19,7 +19,7 @@ namespace SensorNode.Benchmarks.Alloc
         {
             _node = BenchNode.Start(BenchNode.DefaultConfig(), Link, _clock, new SilentLog(), new NullOutput(), new NullOutput());
             _intervalMs = _node.Config.PublishIntervalSeconds * 1000L;
-            _node.Poll(); // connect, retained states, first cycle
+            _node.Poll(); // the first cycle (BenchNode.Start connected and published the retained states)
             if (!_node.IsOnline)
             {
                 throw new InvalidOperationException("the node did not come online on the counting link");

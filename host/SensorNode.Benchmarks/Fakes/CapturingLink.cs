@@ -14,23 +14,29 @@ namespace SensorNode.Benchmarks.Fakes
 
         public string LastError => null;
 
-        public void SetListener(IMqttLinkListener listener)
-        {
-        }
+        private readonly LoopbackSubscriptions _subscriptions = new LoopbackSubscriptions();
+
+        public void SetListener(IMqttLinkListener listener) => _subscriptions.SetListener(listener);
 
         public bool TryConnect(MqttConnectOptions options)
         {
+            _subscriptions.Clear();
             IsConnected = true;
             return true;
         }
 
-        public bool Subscribe(string topicFilter, MqttQos qos) => true;
+        public bool Subscribe(string topicFilter, MqttQos qos)
+        {
+            _subscriptions.Subscribe(topicFilter);
+            return true;
+        }
 
         public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
         {
             byte[] copy = new byte[length];
             Array.Copy(payload, copy, length);
             Published.Add(new PublishedMessage(topic, copy, qos, retain));
+            _subscriptions.Echo(topic, payload, length);
             return true;
         }
 

@@ -19,7 +19,7 @@ namespace SensorNode.Benchmarks.Wire
             Node node = BenchNode.Start(BenchNode.DefaultConfig(), link, clock, new SilentLog(), new NullOutput(), new NullOutput());
             long intervalMs = node.Config.PublishIntervalSeconds * 1000L;
 
-            node.Poll(); // connect: status, config, actuator states, first cycle
+            node.Poll(); // the first cycle (BenchNode.Start connected: status, config, actuator states)
             while (clock.NowMs < UptimeBeforeCaptureMs)
             {
                 clock.NowMs += intervalMs;

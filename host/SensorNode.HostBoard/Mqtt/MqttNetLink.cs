@@ -49,7 +49,7 @@ namespace SensorNode.HostBoard.Mqtt
                 .WithClientId(options.ClientId)
                 .WithCleanSession(options.CleanSession)
                 .WithKeepAlivePeriod(TimeSpan.FromSeconds(options.KeepAliveSeconds))
-                .WithTimeout(OperationTimeout);
+                .WithTimeout(ResponseTimeout(options.KeepAliveSeconds));
             if (!string.IsNullOrEmpty(options.Username))
             {
                 builder.WithCredentials(options.Username, options.Password ?? "");
@@ -105,7 +105,16 @@ namespace SensorNode.HostBoard.Mqtt
                 .Build();
             try
             {
-                Bounded(token => _client.SubscribeAsync(options, token));
+                MqttClientSubscribeResult result = Bounded(token => _client.SubscribeAsync(options, token));
+                foreach (MqttClientSubscribeResultItem item in result.Items)
+                {
+                    if ((int)item.ResultCode >= 0x80)
+                    {
+                        LastError = "broker refused the subscription (" + item.ResultCode + "; an ACL?)";
+                        return false;
+                    }
+                }
+
                 return true;
             }
             catch (Exception ex)
@@ -184,7 +193,7 @@ namespace SensorNode.HostBoard.Mqtt
             IMqttLinkListener listener = _listener;
             if (listener != null)
             {
-                listener.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain);
+                listener.OnMessage(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload.ToArray(), e.ApplicationMessage.Retain, e.ApplicationMessage.Dup);
             }
 
             return Task.CompletedTask;
@@ -199,6 +208,15 @@ namespace SensorNode.HostBoard.Mqtt
             }
 
             return Task.CompletedTask;
+        }
+
+        /// <summary>
+        /// How long MQTTnet waits for an answer, PINGRESP included: half the keep-alive (2 to 10 s), so a path that
+        /// went silent is found within 1.5 keep-alive periods, when the broker gives up on the node too.
+        /// </summary>
+        private static TimeSpan ResponseTimeout(int keepAliveSeconds)
+        {
+            return TimeSpan.FromSeconds(Math.Clamp(keepAliveSeconds / 2.0, 2, OperationTimeout.TotalSeconds));
         }
 
         private static T Bounded<T>(Func<CancellationToken, Task<T>> operation)

@@ -85,12 +85,12 @@ namespace SensorNode.IntegrationTests.Contract
 
             node.RestartBroker(TimeSpan.FromSeconds(2)); // a restarted broker without persistence has forgotten everything
 
-            TimeSpan reconnect = TimeSpan.FromSeconds(20); // back-off 1 s doubling: attempts at about 1, 3, 7, 15 s
+            TimeSpan reconnect = TimeSpan.FromSeconds(20); // full-jitter back-off: windows of 1, 2, 4, 8 s, so online by 15 s
             node.Watcher.WaitFor(node.Base + "/status", "online", reconnect);
             node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
             node.Watcher.WaitFor(node.Base + "/actuator/relay/state", "OFF", NodeUnderTest.Timeout);
             node.Watcher.WaitFor("a reading", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout);
-            Assert.True(node.Simulator.Printed("MQTT connection lost; reconnecting"), node.Simulator.Console);
+            Assert.True(node.Simulator.Printed("MQTT connection lost after"), node.Simulator.Console);
 
             using Observer late = Observer.Watch(node.Broker, node.Base + "/status");
             Assert.True(late.WaitFor(node.Base + "/status", "online", NodeUnderTest.Timeout).Retained);

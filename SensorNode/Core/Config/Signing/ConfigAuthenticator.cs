@@ -73,7 +73,7 @@ namespace SensorNode.Core.Config.Signing
             }
 
             int signedStart = SignedConfig.HmacHexLength + 1;
-            if (!SignedConfig.SameBytes(_hmac.Compute(_key, payload, signedStart, length - signedStart), hmac))
+            if (!Bytes.Same(_hmac.Compute(_key, payload, signedStart, length - signedStart), hmac))
             {
                 return "the signature does not match this node's key";
             }

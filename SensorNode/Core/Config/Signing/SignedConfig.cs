@@ -64,23 +64,6 @@ namespace SensorNode.Core.Config.Signing
             return null;
         }
 
-        /// <summary>Compares every byte whatever the first difference, so the time taken tells nothing of the expected HMAC.</summary>
-        public static bool SameBytes(byte[] expected, byte[] actual)
-        {
-            if (expected == null || actual == null || expected.Length != actual.Length)
-            {
-                return false;
-            }
-
-            int difference = 0;
-            for (int i = 0; i < expected.Length; i++)
-            {
-                difference |= expected[i] ^ actual[i];
-            }
-
-            return difference == 0;
-        }
-
         /// <summary>A key written as hex digits (white space around ignored); null when it is not 16 to 64 bytes of hex.</summary>
         public static byte[] ParseKey(byte[] text)
         {

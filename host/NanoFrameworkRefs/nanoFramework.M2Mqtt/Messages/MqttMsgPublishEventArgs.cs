@@ -12,6 +12,8 @@ namespace nanoFramework.M2Mqtt.Messages
 
         public extern byte[] Message { get; } // :35 (its setter is internal)
 
+        public extern bool DupFlag { get; } // :40 (its setter is internal)
+
         public extern bool Retain { get; } // :50 (its setter is internal)
     }
 }

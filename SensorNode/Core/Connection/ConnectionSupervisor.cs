@@ -1,0 +1,401 @@
+using SensorNode.Core.Board;
+using SensorNode.Core.Config;
+using SensorNode.Core.Memory;
+using SensorNode.Core.Mqtt;
+using SensorNode.Core.Text;
+
+namespace SensorNode.Core.Connection
+{
+    /// <summary>
+    /// Keeps the node on its broker, as one explicit state machine (<see cref="ConnectionState"/>; diagram in
+    /// docs/architecture.md):
+    /// Waiting → (due, jittered) → Connecting (on the connect thread) → Verifying (probe sent) → Online (probe back),
+    /// and from any of them back to Waiting on failure or loss, with full-jitter back-off.
+    /// "Connected" is not "reachable": a broker may take the CONNECT and then deny every publish (an ACL). So after
+    /// each connect the node publishes a probe to "{base}/probe", which it subscribes to, and counts itself online
+    /// only when the probe has come back. With a persistent session, whatever the broker delivers before the probe
+    /// was queued while the node was offline (<see cref="AwaitingProbe"/>).
+    /// Runs on the main loop; only <see cref="ConnectAttempt.Run"/> runs on the connect thread, and while it does
+    /// the link is the attempt's (<see cref="OwnsLink"/> is false).
+    /// </summary>
+    public sealed class ConnectionSupervisor
+    {
+        /// <summary>How long the probe may take through the broker and back before the node calls itself unreachable.</summary>
+        public const int ProbeTimeoutMs = 10000;
+
+        /// <summary>A connection lost sooner than this after coming online was dropped "right after connect".</summary>
+        public const int StableAfterMs = 10000;
+
+        /// <summary>Connections in a row dropped right after connect before the node says so (likely a duplicate client id).</summary>
+        public const int FlapsBeforeWarning = 3;
+
+        public static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
+        public static readonly byte[] Offline = { (byte)'o', (byte)'f', (byte)'f', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
+
+        private readonly IMqttLink _link;
+        private readonly INetwork _network;
+        private readonly ILog _log;
+        private readonly MessageInbox _inbox;
+        private readonly ReconnectBackoff _backoff;
+        private IConnectRunner _runner;
+        private NodeConfig _config;
+        private TopicScheme _topics;
+        private string[] _subscriptions;
+        private bool _joinNetwork = true;
+        private ConnectionState _state = ConnectionState.Waiting;
+        private ConnectAttempt _attempt;
+        private long _nextAttemptMs;
+        private long _offlineSinceMs;
+        private long _onlineSinceMs;
+        private long _probeDeadlineMs;
+        private byte[] _probe;
+        private int _probesSent;
+        private int _droppedRightAfterConnect;
+        private string _flapping;
+
+        public ConnectionSupervisor(IMqttLink link, INetwork network, ILog log, MessageInbox inbox, IRandom random, IConnectRunner runner)
+        {
+            _link = link;
+            _network = network;
+            _log = log;
+            _inbox = inbox;
+            _backoff = new ReconnectBackoff(random);
+            _runner = runner;
+        }
+
+        public ConnectionState State
+        {
+            get { return _state; }
+        }
+
+        public bool IsOnline
+        {
+            get { return _state == ConnectionState.Online; }
+        }
+
+        /// <summary>True while the main loop may use the link: connected and no attempt running on the connect thread.</summary>
+        public bool OwnsLink
+        {
+            get { return (_state == ConnectionState.Verifying || _state == ConnectionState.Online) && _link.IsConnected; }
+        }
+
+        /// <summary>Connected, the probe not yet back: with a persistent session, messages now were queued while the node was offline.</summary>
+        public bool AwaitingProbe
+        {
+            get { return _state == ConnectionState.Verifying; }
+        }
+
+        /// <summary>Uptime (ms) at which the node was last not online: 0 at boot, the moment of a loss; -1 while online.</summary>
+        public long OfflineSinceMs
+        {
+            get { return _state == ConnectionState.Online ? -1 : _offlineSinceMs; }
+        }
+
+        /// <summary>Why the last attempt failed; null once online.</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>Why the last failed connect attempt since boot failed; kept after a later success, null when none failed.</summary>
+        public string LastConnectError { get; private set; }
+
+        /// <summary>Times the node came online since boot (the first one included).</summary>
+        public long Connects { get; private set; }
+
+        /// <summary>The window the next reconnect delay is drawn from (ms).</summary>
+        public int BackoffWindowMs
+        {
+            get { return _backoff.WindowMs; }
+        }
+
+        public void UseRandom(IRandom random)
+        {
+            _backoff.UseRandom(random);
+        }
+
+        public void UseRunner(IConnectRunner runner)
+        {
+            _runner = runner;
+        }
+
+        /// <summary>
+        /// Settings for the next connect, and the topic filters to subscribe to after each one (the node's parts'
+        /// inbound topics; the probe's is added here); the caller closes the connection first when they change.
+        /// </summary>
+        public void Configure(NodeConfig config, TopicScheme topics, string[] subscriptions, bool rejoinNetwork)
+        {
+            _config = config;
+            _topics = topics;
+            _subscriptions = new string[subscriptions.Length + 1];
+            subscriptions.CopyTo(_subscriptions, 0);
+            _subscriptions[subscriptions.Length] = topics.Probe;
+            _joinNetwork = _joinNetwork || rejoinNetwork;
+            _backoff.Reset();
+            if (_state != ConnectionState.Connecting)
+            {
+                _state = ConnectionState.Waiting; // new settings are tried at once
+            }
+        }
+
+        /// <summary>At boot: the first attempt within <see cref="ReconnectBackoff.BootWindowMs"/>.</summary>
+        public void Start(long nowMs)
+        {
+            _offlineSinceMs = nowMs;
+            _nextAttemptMs = nowMs + _backoff.FirstAttemptDelayMs();
+        }
+
+        /// <summary>Starts an attempt when due, collects a finished one, notices a lost connection or a probe that never came back.</summary>
+        [SteadyState]
+        public ConnectionChange Poll(long nowMs)
+        {
+            if (_state == ConnectionState.Online)
+            {
+                if (_link.IsConnected)
+                {
+                    return ConnectionChange.None;
+                }
+
+                Lost(nowMs, "MQTT connection lost");
+            }
+
+            return Advance(nowMs);
+        }
+
+        [ColdPath("the node is not online")]
+        private ConnectionChange Advance(long nowMs)
+        {
+            if (_state == ConnectionState.Waiting && nowMs >= _nextAttemptMs)
+            {
+                Begin();
+            }
+
+            if (_state == ConnectionState.Connecting && _attempt.IsDone)
+            {
+                return Collect(nowMs);
+            }
+
+            if (_state == ConnectionState.Verifying && !_link.IsConnected)
+            {
+                Lost(nowMs, "MQTT connection lost before the probe came back");
+            }
+
+            return ConnectionChange.None;
+        }
+
+        /// <summary>Called once the inbox is drained: a probe still missing after its bound means the broker is not passing the node's messages.</summary>
+        public ConnectionChange CheckProbe(long nowMs)
+        {
+            if (_state != ConnectionState.Verifying || nowMs < _probeDeadlineMs)
+            {
+                return ConnectionChange.None;
+            }
+
+            return ProbeLost(nowMs);
+        }
+
+        [ColdPath("a probe lost once per connect at most")]
+        private ConnectionChange ProbeLost(long nowMs)
+        {
+            return Unreachable(nowMs, "connected, but the node's probe on " + _topics.Probe + " did not come back within "
+                + (ProbeTimeoutMs / 1000) + " s: the broker does not let the node publish or subscribe there (ACL?)");
+        }
+
+        public bool IsProbeTopic(string topic)
+        {
+            return _topics != null && topic == _topics.Probe;
+        }
+
+        /// <summary>A message on the probe topic: true (and online) when it is the probe this connection sent.</summary>
+        [ColdPath("once per connect")]
+        public bool OnProbe(byte[] payload, long nowMs)
+        {
+            if (_state != ConnectionState.Verifying || !Bytes.Same(payload, _probe))
+            {
+                return false; // an earlier connection's probe, or someone else's message
+            }
+
+            _state = ConnectionState.Online;
+            _onlineSinceMs = nowMs;
+            Connects++;
+            LastError = null;
+            _log.Info("online: " + _topics.Status + " = online, probe back after " + (nowMs - (_probeDeadlineMs - ProbeTimeoutMs)) + " ms");
+            return true;
+        }
+
+        /// <summary>Once per streak of connections dropped right after connect: what to tell the user; null otherwise.</summary>
+        public string TakeFlappingWarning()
+        {
+            string warning = _flapping;
+            _flapping = null;
+            return warning;
+        }
+
+        /// <summary>Milliseconds until <see cref="Poll"/> or <see cref="CheckProbe"/> has work, or -1 while online or connecting.</summary>
+        public long MsUntilWork(long nowMs)
+        {
+            long due;
+            if (_state == ConnectionState.Waiting)
+            {
+                due = _nextAttemptMs;
+            }
+            else if (_state == ConnectionState.Verifying)
+            {
+                due = _probeDeadlineMs;
+            }
+            else
+            {
+                return -1; // a finished attempt wakes the main loop through the inbox
+            }
+
+            long wait = due - nowMs;
+            return wait < 0 ? 0 : wait;
+        }
+
+        /// <summary>Orderly end: "offline" retained, then DISCONNECT (so the broker discards the Last-Will); an attempt still running does this itself.</summary>
+        public void Close()
+        {
+            if (_state == ConnectionState.Connecting)
+            {
+                if (!_attempt.Abandon() && _attempt.Succeeded)
+                {
+                    LeaveInOrder(_link, _topics);
+                }
+            }
+            else if (_link.IsConnected)
+            {
+                LeaveInOrder(_link, _topics);
+            }
+
+            _state = ConnectionState.Closed;
+            _runner.Stop();
+        }
+
+        /// <summary>Closes the connection for new settings; the next attempt starts at once.</summary>
+        public void Reopen(long nowMs)
+        {
+            if (_state == ConnectionState.Connecting)
+            {
+                if (!_attempt.Abandon() && _attempt.Succeeded)
+                {
+                    LeaveInOrder(_link, _topics);
+                }
+            }
+            else if (_link.IsConnected)
+            {
+                LeaveInOrder(_link, _topics);
+            }
+
+            if (_state == ConnectionState.Online)
+            {
+                _offlineSinceMs = nowMs;
+            }
+
+            _state = ConnectionState.Waiting;
+            _nextAttemptMs = 0;
+        }
+
+        internal static void LeaveInOrder(IMqttLink link, TopicScheme topics)
+        {
+            link.Publish(topics.Status, Offline, Offline.Length, MqttQos.AtLeastOnce, true);
+            link.Disconnect();
+        }
+
+        private void Begin()
+        {
+            _state = ConnectionState.Connecting;
+            _attempt = new ConnectAttempt(_link, _network, _log, _inbox, _config, _topics, _subscriptions, _joinNetwork);
+            _runner.Begin(_attempt);
+        }
+
+        private ConnectionChange Collect(long nowMs)
+        {
+            ConnectAttempt attempt = _attempt;
+            _attempt = null;
+            if (attempt.JoinedNetwork)
+            {
+                _joinNetwork = false;
+            }
+
+            if (attempt.Succeeded)
+            {
+                SendProbe(nowMs);
+                return ConnectionChange.None;
+            }
+
+            if (attempt.Refused)
+            {
+                return Unreachable(nowMs, attempt.Error);
+            }
+
+            Failed(nowMs, attempt.Error);
+            return ConnectionChange.None;
+        }
+
+        private void SendProbe(long nowMs)
+        {
+            _state = ConnectionState.Verifying;
+            _probesSent++;
+            _probe = Utf8.GetBytes("probe " + _probesSent + " " + nowMs);
+            _probeDeadlineMs = nowMs + ProbeTimeoutMs;
+            if (!_link.Publish(_topics.Probe, _probe, _probe.Length, MqttQos.AtLeastOnce, false))
+            {
+                Lost(nowMs, "MQTT connection lost before the probe was sent");
+            }
+        }
+
+        private ConnectionChange Unreachable(long nowMs, string reason)
+        {
+            if (_link.IsConnected)
+            {
+                _link.Disconnect();
+            }
+
+            Failed(nowMs, reason);
+            return ConnectionChange.Unreachable;
+        }
+
+        [ColdPath("a failed attempt")]
+        private void Failed(long nowMs, string reason)
+        {
+            _state = ConnectionState.Waiting;
+            LastError = reason;
+            LastConnectError = reason;
+            int delay = _backoff.NextDelayMs();
+            _nextAttemptMs = nowMs + delay;
+            _log.Warn("connect failed (" + reason + "); next try in " + delay + " ms");
+        }
+
+        [ColdPath("the connection dropped")]
+        private void Lost(long nowMs, string what)
+        {
+            bool wasOnline = _state == ConnectionState.Online;
+            long heldMs = wasOnline ? nowMs - _onlineSinceMs : 0;
+            _state = ConnectionState.Waiting;
+            _offlineSinceMs = nowMs;
+            LastError = what;
+            if (wasOnline && heldMs >= StableAfterMs)
+            {
+                _backoff.Reset();
+                _droppedRightAfterConnect = 0;
+            }
+            else
+            {
+                CountDropRightAfterConnect(heldMs);
+            }
+
+            int delay = _backoff.NextDelayMs();
+            _nextAttemptMs = nowMs + delay;
+            _log.Warn(what + " after " + heldMs + " ms online; reconnecting in " + delay + " ms");
+        }
+
+        private void CountDropRightAfterConnect(long heldMs)
+        {
+            _droppedRightAfterConnect++;
+            if (_droppedRightAfterConnect == FlapsBeforeWarning)
+            {
+                _flapping = "the broker dropped the connection " + _droppedRightAfterConnect + " times in a row within "
+                    + (StableAfterMs / 1000) + " s of connecting (last after " + heldMs + " ms): is another client connected as "
+                    + ConnectAttempt.ClientIdOf(_config) + "? Two nodes with one node id take the connection from each other";
+                _log.Warn(_flapping);
+            }
+        }
+    }
+}
