@@ -50,6 +50,25 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void Readings_taken_before_the_first_connect_are_history_too()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Link.AcceptConnect = false; // a broker not there at boot
+            node.Start().Node.Poll();
+            Assert.IsFalse(node.Node.IsOnline);
+            node.Sensor.NextValues[0] = 22;
+            node.Advance(IntervalMs);
+            node.Link.ClearRecorded();
+            ComeBack(node);
+
+            Assert.AreEqual(
+                "{\"seq\":1,\"uptime_ms\":0,\"sensors\":{\"bme280\":{\"temperature\":21.46,\"humidity\":45.1,\"pressure\":1013.25}}}",
+                Nth(node, "/history", 0).Payload);
+            Assert.AreEqual(2L, SequenceOf(node, 1));
+            Assert.IsTrue(Nth(node, "/history", 1).Payload.IndexOf("\"uptime_ms\":30000,\"sensors\":{\"bme280\":{\"temperature\":22.00,") > 0);
+        }
+
+        [TestMethod]
         public static void The_sequence_goes_on_across_outages()
         {
             NodeHarness node = NodeHarness.Started();

@@ -36,8 +36,9 @@ namespace SensorNode.IntegrationTests.Contract
 
             // The output's own timestamps (the simulator prints every write), not when an observer got the messages.
             string[] console = node.Simulator.Lines[consoleBefore..];
-            TimeSpan on = TimeOf(console.First(l => l.Contains("output relay is ON"))) ;
-            TimeSpan off = TimeOf(console.First(l => l.Contains("output relay is OFF")));
+            int switchedOn = Array.FindIndex(console, l => l.Contains("output relay is ON"));
+            TimeSpan on = TimeOf(console[switchedOn]);
+            TimeSpan off = TimeOf(console.Skip(switchedOn).First(l => l.Contains("output relay is OFF")));
             _output.WriteLine(broker + ": relay on for " + (off - on).TotalMilliseconds + " ms with max_on=2");
             Assert.InRange((off - on).TotalMilliseconds, 1998, 3000); // whole milliseconds on both sides: 2 ms of slack below
         }
