@@ -10,7 +10,7 @@ namespace SensorNode.Tests.Actuators
     public class FailsafeTests
     {
         [TestMethod]
-        public static void The_maximum_on_time_switches_a_relay_off_however_often_it_is_told_on()
+        public static void Max_on_switches_off_whatever_commands()
         {
             NodeHarness node = new NodeHarness();
             node.RelayMaxOnSeconds = 60;
@@ -21,12 +21,12 @@ namespace SensorNode.Tests.Actuators
             node.Advance(30000);
             node.Send("/actuator/relay/set", "ON"); // no new start: the limit counts from when it went on
             node.Advance(29500);
-            Assert.AreEqual(500, node.Node.Poll(), "the loop must wake when the limit is reached");
+            Assert.AreEqual(500, node.Node.Poll());
             node.Advance(499);
             Assert.IsTrue(node.Relay.IsOn);
 
             node.Advance(1);
-            Assert.IsFalse(node.Relay.IsOn, "on for 60 s");
+            Assert.IsFalse(node.Relay.IsOn);
             Assert.AreEqual("OFF", node.LastPayload("/actuator/relay/state"));
             string failsafe = node.LastEvent();
             Assert.Contains("\"type\":\"failsafe\"", failsafe);
@@ -42,7 +42,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void A_pulse_longer_than_the_maximum_on_time_is_cut_and_does_not_come_back()
+        public static void Max_on_cuts_a_longer_pulse()
         {
             NodeHarness node = new NodeHarness();
             node.RelayMaxOnSeconds = 10;
@@ -52,12 +52,12 @@ namespace SensorNode.Tests.Actuators
             node.Advance(10000);
             Assert.IsFalse(node.Relay.IsOn);
             node.Advance(60000);
-            Assert.IsFalse(node.Relay.IsOn, "the cut pulse must not switch anything at its old end");
+            Assert.IsFalse(node.Relay.IsOn);
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "relay max_on"));
         }
 
         [TestMethod]
-        public static void A_pulse_off_then_back_on_starts_the_count_when_it_is_on_again()
+        public static void Max_on_counts_from_back_on()
         {
             NodeHarness node = new NodeHarness();
             node.RelayMaxOnSeconds = 10;
@@ -67,7 +67,7 @@ namespace SensorNode.Tests.Actuators
             node.Advance(5000);
             node.Send("/actuator/relay/set", "{\"state\":\"OFF\",\"for_ms\":3000}");
             node.Advance(3000);
-            Assert.IsTrue(node.Relay.IsOn, "back on after the pulse");
+            Assert.IsTrue(node.Relay.IsOn);
             node.Advance(9999);
             Assert.IsTrue(node.Relay.IsOn);
             node.Advance(1);
@@ -75,7 +75,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void A_dimmer_above_0_percent_counts_as_on()
+        public static void Dimmer_above_0_counts_as_on()
         {
             NodeHarness node = new NodeHarness();
             node.Strip = new FakeDimmer();
@@ -91,7 +91,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void An_output_goes_safe_when_the_broker_is_unreachable_too_long_and_says_so_when_back()
+        public static void Offline_too_long_goes_safe_reported_later()
         {
             NodeHarness node = new NodeHarness();
             node.RelayOfflineSafeSeconds = 30;
@@ -105,10 +105,10 @@ namespace SensorNode.Tests.Actuators
             node.Node.Poll(); // the loss is seen at 1000
             node.Advance(29999);
             Assert.IsTrue(node.Relay.IsOn);
-            Assert.IsTrue(node.Node.Poll() <= 1, "the loop must wake when the failsafe is due");
+            Assert.IsTrue(node.Node.Poll() <= 1);
             node.Advance(1);
-            Assert.IsFalse(node.Relay.IsOn, "30 s without the broker");
-            Assert.IsTrue(node.Led.IsOn, "the led keeps its state: it has no offline failsafe");
+            Assert.IsFalse(node.Relay.IsOn);
+            Assert.IsTrue(node.Led.IsOn);
 
             node.Link.ClearRecorded();
             node.Link.AcceptConnect = true;
@@ -123,7 +123,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void The_offline_failsafe_acts_once_per_outage_and_again_in_the_next()
+        public static void Offline_safe_once_per_outage()
         {
             NodeHarness node = new NodeHarness();
             node.RelayOfflineSafeSeconds = 5;
@@ -147,7 +147,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void Without_failsafes_an_output_keeps_its_state_through_an_outage()
+        public static void No_failsafe_keeps_state()
         {
             NodeHarness node = NodeHarness.Started();
             node.Send("/actuator/relay/set", "ON");
@@ -158,7 +158,7 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
-        public static void Impossible_failsafes_are_refused_at_start_with_the_reason()
+        public static void Impossible_failsafes_refused_at_start()
         {
             AssertRefused(OutputSpec.Switch("pump", 26, true, false, false), -1, 0, "output pump: maximum on-time -1 s must be 0 (none) or 1 to 86400 s");
             AssertRefused(OutputSpec.Switch("pump", 26, true, false, false), 0, 86401, "output pump: time offline before the safe state 86401 s must be 0 (keep the state) or 1 to 86400 s");
@@ -167,14 +167,14 @@ namespace SensorNode.Tests.Actuators
             OutputSpec pump = OutputSpec.Switch("pump", 26, true, false, false).WithFailsafe(600, 120);
             Assert.AreEqual(600, pump.MaxOnSeconds);
             Assert.AreEqual(120, pump.OfflineSafeSeconds);
-            Assert.AreEqual(26, pump.Gpio, "the rest of the spec stays");
+            Assert.AreEqual(26, pump.Gpio);
 
             NodeHarness node = new NodeHarness();
             node.RelayMaxOnSeconds = 90000;
             try
             {
                 node.Start();
-                Assert.IsTrue(false, "a node with an impossible failsafe must not start");
+                Assert.IsTrue(false); // a node with an impossible failsafe must not start
             }
             catch (ArgumentException ex)
             {

@@ -13,7 +13,7 @@ namespace SensorNode.Tests.Telemetry
         private const int IntervalMs = 30000;
 
         [TestMethod]
-        public static void Readings_of_an_outage_are_published_after_it_oldest_first_with_their_time_and_contiguous_sequence()
+        public static void Outage_readings_follow_in_order_with_time_and_seq()
         {
             NodeHarness node = NodeHarness.Started();
             node.Clock.TimeKnown = true;
@@ -29,7 +29,7 @@ namespace SensorNode.Tests.Telemetry
             ComeBack(node);
 
             int published = node.Link.CountOn(node.Base + "/history");
-            Assert.IsTrue(published >= 4, "4 cycles of the outage (more if the reconnect came after the next), not " + published);
+            Assert.IsTrue(published >= 4, "" + published); // 4, more if the reconnect came after the next cycle
             Assert.AreEqual(
                 "{\"seq\":1,\"time\":\"2026-11-24T08:30:45Z\",\"uptime_ms\":30000,\"sensors\":{\"bme280\":{\"temperature\":21.00,\"humidity\":45.1,\"pressure\":1013.25}}}",
                 Nth(node, "/history", 0).Payload);
@@ -39,8 +39,8 @@ namespace SensorNode.Tests.Telemetry
             for (int i = 0; i < published; i++)
             {
                 PublishedMessage history = Nth(node, "/history", i);
-                Assert.IsTrue(history.Qos == MqttQos.AtLeastOnce, "history is QoS 1");
-                Assert.IsFalse(history.Retain, "history is never retained");
+                Assert.IsTrue(history.Qos == MqttQos.AtLeastOnce);
+                Assert.IsFalse(history.Retain);
                 Assert.IsTrue(history.Payload.IndexOf("\"seq\":" + (i + 1) + ",") == 1, "contiguous: " + history.Payload);
             }
 
@@ -50,7 +50,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void Readings_taken_before_the_first_connect_are_history_too()
+        public static void Readings_before_first_connect_are_history()
         {
             NodeHarness node = new NodeHarness();
             node.Link.AcceptConnect = false; // a broker not there at boot
@@ -69,7 +69,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void The_sequence_goes_on_across_outages()
+        public static void Seq_goes_on_across_outages()
         {
             NodeHarness node = NodeHarness.Started();
             GoOffline(node);
@@ -82,11 +82,11 @@ namespace SensorNode.Tests.Telemetry
             ComeBack(node);
 
             Assert.IsTrue(node.Link.CountOn(node.Base + "/history") >= 1);
-            Assert.IsTrue(SequenceOf(node, 0) >= 2, "the second outage goes on from the first: " + Nth(node, "/history", 0).Payload);
+            Assert.IsTrue(SequenceOf(node, 0) >= 2, Nth(node, "/history", 0).Payload); // the second outage goes on from the first
         }
 
         [TestMethod]
-        public static void Without_a_clock_a_reading_has_its_uptime_and_gets_its_time_once_the_node_knows_it()
+        public static void Time_known_later_is_reckoned_back()
         {
             NodeHarness node = NodeHarness.Started();
             GoOffline(node);
@@ -109,7 +109,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void A_long_backlog_is_published_a_batch_per_poll_and_the_loop_comes_back_for_the_rest()
+        public static void Backlog_goes_a_batch_per_poll()
         {
             NodeHarness node = NodeHarness.Started();
             GoOffline(node);
@@ -130,8 +130,8 @@ namespace SensorNode.Tests.Telemetry
             }
 
             Assert.IsTrue(node.Node.IsOnline);
-            Assert.AreEqual(HistoryForwarder.BatchSize, node.Link.CountOn(node.Base + "/history"), "one batch in the connect's poll");
-            Assert.IsTrue(wait <= HistoryForwarder.BatchPauseMs, "the loop must come back soon for the rest, not after " + wait + " ms");
+            Assert.AreEqual(HistoryForwarder.BatchSize, node.Link.CountOn(node.Base + "/history"));
+            Assert.IsTrue(wait <= HistoryForwarder.BatchPauseMs, "" + wait); // the loop comes back soon for the rest
 
             node.Advance(HistoryForwarder.BatchPauseMs);
             Assert.AreEqual(2 * HistoryForwarder.BatchSize, node.Link.CountOn(node.Base + "/history"));
@@ -145,12 +145,12 @@ namespace SensorNode.Tests.Telemetry
             Assert.AreEqual(0, node.Node.Telemetry.History.History.Count);
             for (int i = 0; i < published; i++)
             {
-                Assert.AreEqual((long)(i + 1), SequenceOf(node, i), "in order, none lost or doubled");
+                Assert.AreEqual((long)(i + 1), SequenceOf(node, i));
             }
         }
 
         [TestMethod]
-        public static void A_full_history_drops_the_oldest_and_says_how_many()
+        public static void Full_history_drops_oldest_and_says_so()
         {
             NodeHarness node = NodeHarness.Started();
             node.Send("/config/set", "{\"history_bytes\":100}"); // 36-byte records (3 quantities): room for 2
@@ -169,19 +169,19 @@ namespace SensorNode.Tests.Telemetry
             Assert.AreEqual(2, node.Link.CountOn(node.Base + "/history"));
             long newest = SequenceOf(node, 1);
             Assert.IsTrue(newest >= 5);
-            Assert.AreEqual(newest - 1, SequenceOf(node, 0), "the oldest go, the newest two stay in order");
+            Assert.AreEqual(newest - 1, SequenceOf(node, 0));
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "\"type\":\"" + EventTypes.HistoryDropped + "\""));
             Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", (newest - 2) + " reading(s) taken while offline dropped"));
             Assert.AreEqual(newest - 2, node.Node.Telemetry.History.History.DroppedSinceBoot);
-            Assert.Contains("\"history_dropped\":" + (newest - 2) + "}", node.LastPayload("/diag"), "the diagnostics after the reconnect count them too");
+            Assert.Contains("\"history_dropped\":" + (newest - 2) + "}", node.LastPayload("/diag")); // the diagnostics count them too
         }
 
         [TestMethod]
-        public static void A_failed_sensor_leaves_no_numbers_in_its_history_record()
+        public static void Failed_sensor_has_no_values()
         {
             NodeHarness node = NodeHarness.Started();
             GoOffline(node);
-            node.Sensor.FailWith = "I2C 0x76: SlaveAddressNotAcknowledged";
+            node.Sensor.FailWith = "nack";
             node.Advance(IntervalMs);
             node.Link.ClearRecorded();
             ComeBack(node);
@@ -190,7 +190,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void History_bytes_0_takes_no_readings_while_offline()
+        public static void History_0_reads_nothing_offline()
         {
             NodeHarness node = NodeHarness.Started();
             node.Send("/config/set", "{\"history_bytes\":0}");
@@ -204,7 +204,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void History_bytes_beyond_the_maximum_is_rejected()
+        public static void History_over_max_is_rejected()
         {
             NodeHarness node = NodeHarness.Started();
             node.Send("/config/set", "{\"history_bytes\":32769}");
@@ -214,7 +214,7 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
-        public static void The_ring_keeps_the_newest_records_when_it_wraps_and_when_it_shrinks()
+        public static void Ring_keeps_newest_on_wrap_and_shrink()
         {
             ReadingHistory history = new ReadingHistory(1, 4 * 28); // 28-byte records: 4 fit
             for (int i = 1; i <= 6; i++)
@@ -235,7 +235,7 @@ namespace SensorNode.Tests.Telemetry
             Assert.AreEqual(2, history.TakeDroppedCount());
             Assert.AreEqual(4L, history.DroppedSinceBoot);
             history.Begin(70, 0);
-            Assert.AreEqual(7L, history.SequenceAt(1), "numbering goes on after a resize");
+            Assert.AreEqual(7L, history.SequenceAt(1));
         }
 
         private static void GoOffline(NodeHarness node)
@@ -255,7 +255,7 @@ namespace SensorNode.Tests.Telemetry
                 node.Advance(1000);
             }
 
-            Assert.IsTrue(node.Node.IsOnline, "not back online");
+            Assert.IsTrue(node.Node.IsOnline);
             for (int i = 0; i < 100 && node.Node.Telemetry.History.History.Count > 0; i++)
             {
                 node.Advance(HistoryForwarder.BatchPauseMs);

@@ -14,6 +14,17 @@ namespace SensorNode.Core.Mqtt
         private readonly byte[][] _payloads = new byte[Remembered][];
         private int _next;
 
+        public RedeliveryFilter()
+        {
+            for (int i = 0; i < Remembered; i++)
+            {
+                // Written, not left as made: nanoCLR's unwritten string[] element is no real null, and comparing
+                // against one crashed nanoCLR (segfault in A_redelivery_of_a_command_never_carried_out_runs).
+                _topics[i] = null;
+                _payloads[i] = null;
+            }
+        }
+
         public void Carried(string topic, byte[] payload)
         {
             _topics[_next] = topic;
