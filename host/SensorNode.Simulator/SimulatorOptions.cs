@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Mqtt;
 using SensorNode.HostBoard.Mqtt;
 
@@ -43,13 +44,15 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --nodes N              run a fleet of N nodes (1..1000) in this process, each with its own board, settings,
                          MQTT connection and main loop; ids --node-id-001 … (--state: a folder per node);
                          the console shows the nodes' warnings and errors and how many are online
+  --watchdog S           restart (exit code 75) when the main loop has not turned for S seconds (default 60,
+                         2..3600), as the ESP32 reboots; try it with the console command: fail bme280 hang
   --no-jitter            reconnect without randomness: the back-off's full window every time (the deterministic
                          doubling), so a fleet retries in lockstep; for benches and tests
   --help                 this text
 
 Sign a config for such a node: dotnet run --project host/SensorNode.Simulator -- sign --help
 
-While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
+While it runs, type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help.";
 
         public string BrokerHost;
         public int BrokerPort = 1883;
@@ -72,6 +75,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public bool ShowHelp;
         public int Nodes = 1;
         public bool NoJitter;
+        public int WatchdogSeconds = MainLoopWatchdog.DefaultBoundMs / 1000;
 
         public bool UsesEmbeddedBroker => BrokerHost == null;
 
@@ -103,6 +107,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
                     case "--nodes": options.Nodes = Number(name, Value(args, ref i), 1, MaxNodes); break;
                     case "--no-jitter": options.NoJitter = true; break;
+                    case "--watchdog": options.WatchdogSeconds = Number(name, Value(args, ref i), 2, 3600); break;
                     case "--help":
                     case "-h": options.ShowHelp = true; break;
                     default: throw new ArgumentException("unknown option " + name);
