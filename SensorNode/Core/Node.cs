@@ -66,7 +66,7 @@ namespace SensorNode.Core
                 throw new System.ArgumentException("settings: " + invalid);
             }
 
-            _link = new SupervisedLink(link);
+            _link = new SupervisedLink(link, clock);
             _health = health;
             _store = store;
             _clock = clock;
@@ -337,6 +337,7 @@ namespace SensorNode.Core
             while (Inbox.TryTake(out topic, out payload, out retained, out duplicate))
             {
                 long now = _clock.UptimeMs;
+                _supervisor.NoteHeard(now);
                 if (_supervisor.IsProbeTopic(topic))
                 {
                     if (_supervisor.OnProbe(payload, now))

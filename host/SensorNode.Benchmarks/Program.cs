@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using SensorNode.Benchmarks.Alloc;
+using SensorNode.Benchmarks.Fleet;
 using SensorNode.Benchmarks.Latency;
 using SensorNode.Benchmarks.Wire;
 
@@ -8,7 +9,7 @@ namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// The performance figures of docs/performance.md, one command each. Run in Release:
-    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|wire-day|latency</c>
+    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|wire-day|latency|fleet-restart</c>
     /// </summary>
     public static class Program
     {
@@ -22,6 +23,7 @@ namespace SensorNode.Benchmarks
                 case "wire": return WireCommand.Run();
                 case "wire-day": return WireDayCommand.Run();
                 case "latency": return LatencyCommand.Run(rest);
+                case "fleet-restart": return FleetRestartCommand.Run(rest);
                 default:
                     Console.Error.WriteLine("usage: dotnet run -c Release --project host/SensorNode.Benchmarks -- <command>");
                     Console.Error.WriteLine("  alloc     allocations per telemetry cycle of the portable core (extra arguments go to BenchmarkDotNet)");
@@ -29,6 +31,8 @@ namespace SensorNode.Benchmarks
                     Console.Error.WriteLine("  wire-day  bytes and packets per hour over a synthesised day of a room, and each quantity's worst staleness");
                     Console.Error.WriteLine("  " + LatencyOptions.Usage);
                     Console.Error.WriteLine("            command → output latency through a private mosquitto, beside mosquitto's own");
+                    Console.Error.WriteLine("  " + FleetRestartOptions.Usage);
+                    Console.Error.WriteLine("            broker restart under a fleet of simulated nodes, with and without reconnect jitter: connects/s, time until all are back");
                     return 2;
             }
         }

@@ -17,9 +17,15 @@ namespace SensorNode.HostBoard
         private volatile bool _stopping;
 
         public NodeLoop(Node node)
+            : this(node, "node main loop")
+        {
+        }
+
+        /// <param name="threadName">The loop thread's name (a fleet names each node's).</param>
+        public NodeLoop(Node node, string threadName)
         {
             _node = node;
-            _thread = new Thread(Run) { IsBackground = true, Name = "node main loop" };
+            _thread = new Thread(Run) { IsBackground = true, Name = threadName };
             _thread.Start();
             if (node.Watchdog != null)
             {
@@ -30,9 +36,26 @@ namespace SensorNode.HostBoard
         /// <summary>False when the loop did not stop within the timeout.</summary>
         public bool Stop()
         {
-            _stopping = true; // seen within Node.MaxIdleMs
-            return _thread.Join(StopTimeout);
+            BeginStop();
+            return WaitStopped(StopTimeout);
         }
+
+        /// <summary>
+        /// Asks the loop to stop (seen within Node.MaxIdleMs) without waiting: a fleet asks every node first, so its
+        /// nodes stop together instead of one after another.
+        /// </summary>
+        public void BeginStop()
+        {
+            _stopping = true;
+        }
+
+        /// <summary>Waits up to <paramref name="timeout"/> for the node's orderly stop; false when it did not end in time.</summary>
+        public bool WaitStopped(TimeSpan timeout)
+        {
+            return _thread.Join(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout);
+        }
+
+        public static TimeSpan StopBound => StopTimeout;
 
         public void Dispose()
         {

@@ -12,7 +12,7 @@ namespace SensorNode.Simulator
     /// </summary>
     public sealed class ControlConsole
     {
-        public const string Help = "console commands: fail SENSOR nack|stuck, heal SENSOR, help";
+        public const string Help = "console commands: fail SENSOR nack|stuck|hang, heal SENSOR, help";
         private readonly VirtualBoard _board;
         private readonly ConsoleLog _log;
 
@@ -95,6 +95,7 @@ namespace SensorNode.Simulator
             {
                 case "nack": return ChipFault.Nack;
                 case "stuck": return ChipFault.StuckMeasurement;
+                case "hang": return ChipFault.BusHang;
                 default: return null;
             }
         }

@@ -1,23 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
-using SensorNode.Core;
-using SensorNode.Core.Board;
-using SensorNode.Core.Config;
-using SensorNode.Core.Connection;
-using SensorNode.Core.Telemetry;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
-using SensorNode.HostBoard.Connection;
-using SensorNode.HostBoard.Mqtt;
-using SensorNode.HostBoard.Security;
 
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// Composition root of the simulator, the host twin of the device's Program: options → broker → virtual board
-    /// → the portable core → main loop, until Ctrl+C or SIGTERM, then an orderly stop ("offline" published).
+    /// Composition root of the simulator, the host twin of the device's Program: options → broker → one node, or a
+    /// fleet of them (each a <see cref="SimulatedNode"/>: virtual board → the portable core → main loop), until
+    /// Ctrl+C or SIGTERM, then an orderly stop of every node ("offline" published).
     /// </summary>
     public static class Program
     {
@@ -75,35 +70,24 @@ namespace SensorNode.Simulator
 
         private static int Run(SimulatorOptions options, EmbeddedBroker broker, ConsoleLog log)
         {
-            ISettingsStore settings = options.StateDirectory == null ? new MemorySettingsStore() : new FileSettingsStore(options.StateDirectory);
-            ConfigStore configStore = new ConfigStore(settings);
-            NodeConfig config = configStore.LoadOrDefault(FirstBootConfig(options, broker));
-            if (configStore.LoadError != null)
+            string[] ids = FleetIds.Derive(options.NodeId ?? HostIdentity.NodeIdFromMac(), options.Nodes);
+            bool single = ids.Length == 1;
+            if (!single)
             {
-                log.Warn(configStore.LoadError);
+                log.Fleet(ids.Length + " nodes, " + ids[0] + " … " + ids[^1] + (options.NoJitter ? ", no jitter" : "")
+                    + "; shown: warnings and errors of each node, and how many are online");
             }
 
-            HostClock clock = new HostClock();
-            VirtualBoard board = new VirtualBoard(options, clock, log);
-            log.Board(board.Describe());
-
-            using MqttNetLink mqtt = new MqttNetLink(options.Ca);
-            if (options.Ca != null)
+            List<SimulatedNode> nodes = new List<SimulatedNode>(ids.Length);
+            using Fleet fleet = new Fleet(nodes, log);
+            for (int i = 0; i < ids.Length; i++)
             {
-                log.Board("TLS: the broker's certificate must chain to " + options.Ca.Certificate.Subject + " from " + options.CaFile);
+                string state = options.StateDirectory == null ? null : single ? options.StateDirectory : Path.Combine(options.StateDirectory, ids[i]);
+                ConsoleLog nodeLog = single ? log : new ConsoleLog("[" + ids[i] + "] ", true);
+                nodes.Add(new SimulatedNode(options, broker, ids[i], i, state, nodeLog, single));
             }
 
-            Node node = new Node(config, configStore, new ConsoleTraceLink(mqtt, log), new HostNetwork(), new HostHealth(), clock, log);
-            node.UseConnectRunner(new BackgroundConnectRunner());
-            node.UseWatchdog(new HostRestart(log), MainLoopWatchdog.DefaultBoundMs);
-            board.AttachTo(node);
-            if (options.ConfigKey != null)
-            {
-                node.RequireSignedConfig(options.ConfigKey, new HostHmacSha256());
-                log.Board("config key provisioned: connection settings change only with a signed config");
-            }
-
-            node.Start();
+            fleet.Start();
 
             using ManualResetEventSlim stopRequested = new ManualResetEventSlim(false);
             Action<PosixSignalContext> requestStop = context =>
@@ -114,34 +98,20 @@ namespace SensorNode.Simulator
             using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, requestStop);
             using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, requestStop);
 
-            new ControlConsole(board, log).Start(Console.In);
-            log.Board(ControlConsole.Help + "; Ctrl+C stops the node");
-
-            NodeLoop loop = new NodeLoop(node);
-            stopRequested.Wait();
-            bool stopped = loop.Stop();
-            log.Board(stopped ? "stopped" : "the main loop did not stop in time");
-            return stopped ? 0 : 1;
-        }
-
-        private static NodeConfig FirstBootConfig(SimulatorOptions options, EmbeddedBroker broker)
-        {
-            NodeConfig config = new NodeConfig(options.NodeId ?? HostIdentity.NodeIdFromMac());
-            config.TopicPrefix = options.Prefix;
-            config.PublishIntervalSeconds = options.IntervalSeconds;
-            config.KeepAliveSeconds = options.KeepAliveSeconds;
-            config.BrokerHost = broker != null ? broker.Host : options.BrokerHost;
-            config.BrokerPort = broker != null ? broker.Port : options.BrokerPort;
-            config.BrokerTls = options.Tls;
-            config.BrokerUsername = options.Username;
-            config.BrokerPassword = options.Password;
-            if (options.EveryReading)
+            if (single)
             {
-                config.Snapshot = SnapshotMode.EveryCycle;
-                Array.Clear(config.Deadbands);
+                new ControlConsole(nodes[0].Board, log).Start(Console.In);
+                log.Board(ControlConsole.Help + "; Ctrl+C stops the node");
+            }
+            else
+            {
+                log.Fleet("Ctrl+C stops every node in order");
             }
 
-            return config;
+            stopRequested.Wait();
+            bool stopped = fleet.Stop();
+            log.Board(stopped ? "stopped" : "the main loop did not stop in time");
+            return stopped ? 0 : 1;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Mqtt;
 using SensorNode.HostBoard.Mqtt;
 
@@ -12,6 +13,9 @@ namespace SensorNode.Simulator
     /// <summary>The command line: what a person or a test chooses about the simulated node.</summary>
     public sealed class SimulatorOptions
     {
+        /// <summary>The most nodes --nodes takes (the usage text says it too): docs/performance.md has what a fleet costs.</summary>
+        public const int MaxNodes = 1000;
+
         public const string Usage =
 @"Runs a SensorNode on a virtual board: register-level chips on an I2C bus (a BME280 by default) read through
 the real bindings, and two virtual outputs, publishing over MQTT. Without --broker it starts MQTTnet's broker on localhost:1883.
@@ -40,12 +44,19 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --every-reading        publish every reading and a snapshot every cycle (default: as the device, by
                          exception: a change beyond the quantity's deadband, or the 20-minute heartbeat)
   --state DIR            keep the node's settings in DIR across runs (default: in memory)
-  --seed N               seed of the simulated weather (default: from the clock)
+  --seed N               seed of the simulated weather and of the reconnect jitter (default: from the clock)
+  --nodes N              run a fleet of N nodes (1..1000) in this process, each with its own board, settings,
+                         MQTT connection and main loop; ids --node-id-001 … (--state: a folder per node);
+                         the console shows the nodes' warnings and errors and how many are online
+  --watchdog S           restart (exit code 75) when the main loop has not turned for S seconds (default 60,
+                         2..3600), as the ESP32 reboots; try it with the console command: fail bme280 hang
+  --no-jitter            reconnect without randomness: the back-off's full window every time (the deterministic
+                         doubling), so a fleet retries in lockstep; for benches and tests
   --help                 this text
 
 Sign a config for such a node: dotnet run --project host/SensorNode.Simulator -- sign --help
 
-While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
+While it runs, type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help.";
 
         public string BrokerHost;
         public int BrokerPort = 1883;
@@ -66,6 +77,9 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public byte[] ConfigKey;
         public int? Seed;
         public bool ShowHelp;
+        public int Nodes = 1;
+        public bool NoJitter;
+        public int WatchdogSeconds = MainLoopWatchdog.DefaultBoundMs / 1000;
 
         public bool UsesEmbeddedBroker => BrokerHost == null;
 
@@ -95,6 +109,9 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--state": options.StateDirectory = Value(args, ref i); break;
                     case "--config-key-file": options.ConfigKey = ReadConfigKey(Value(args, ref i)); break;
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
+                    case "--nodes": options.Nodes = Number(name, Value(args, ref i), 1, MaxNodes); break;
+                    case "--no-jitter": options.NoJitter = true; break;
+                    case "--watchdog": options.WatchdogSeconds = Number(name, Value(args, ref i), 2, 3600); break;
                     case "--help":
                     case "-h": options.ShowHelp = true; break;
                     default: throw new ArgumentException("unknown option " + name);

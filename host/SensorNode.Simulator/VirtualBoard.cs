@@ -36,11 +36,11 @@ namespace SensorNode.Simulator
         private readonly ConsoleLog _log;
         private readonly IClock _clock;
 
-        public VirtualBoard(SimulatorOptions options, IClock clock, ConsoleLog log)
+        /// <param name="seed">Seed of the weather its chips measure (each chip adds its index).</param>
+        public VirtualBoard(SimulatorOptions options, int seed, IClock clock, ConsoleLog log)
         {
             _log = log;
             _clock = clock;
-            int seed = options.Seed ?? Environment.TickCount;
             foreach (string chip in options.Chips)
             {
                 I2cDevice device = ChipMakers[chip](new DriftingAmbient(seed + _chipNames.Count));

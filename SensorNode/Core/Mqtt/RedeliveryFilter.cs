@@ -16,12 +16,12 @@ namespace SensorNode.Core.Mqtt
 
         public RedeliveryFilter()
         {
+            // Every element written: nanoCLR crashes comparing an unwritten string[] element (docs/nanoframework.md).
+            byte[] none = new byte[0];
             for (int i = 0; i < Remembered; i++)
             {
-                // Written, not left as made: nanoCLR's unwritten string[] element is no real null, and comparing
-                // against one crashed nanoCLR (segfault in A_redelivery_of_a_command_never_carried_out_runs).
-                _topics[i] = null;
-                _payloads[i] = null;
+                _topics[i] = "";
+                _payloads[i] = none;
             }
         }
 

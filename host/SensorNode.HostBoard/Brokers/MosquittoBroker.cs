@@ -20,10 +20,12 @@ namespace SensorNode.HostBoard.Brokers
         private readonly Process _process;
         private readonly DirectoryInfo _directory;
         private readonly StringBuilder _output = new StringBuilder();
+        private readonly Action<string> _onLogLine;
 
-        private MosquittoBroker(string executable, int port, bool tcpNoDelay, bool allowAnonymous, IEnumerable<string> extraConfig, BrokerTls tls)
+        private MosquittoBroker(string executable, int port, bool tcpNoDelay, bool allowAnonymous, IEnumerable<string> extraConfig, BrokerTls tls, Action<string> onLogLine)
         {
             Port = port;
+            _onLogLine = onLogLine;
             Tls = tls;
             _directory = Directory.CreateTempSubdirectory("sensornode-mosquitto-");
             string configPath = Path.Combine(_directory.FullName, "mosquitto.conf");
@@ -102,9 +104,11 @@ namespace SensorNode.HostBoard.Brokers
         /// and <c>acl_file /abs/path</c>. The files they name are the
         /// caller's to write (before the start: mosquitto reads them then) and to remove.</param>
         /// <param name="tls">The listener's TLS files: it then speaks only MQTT over TLS. Null: plain TCP.</param>
-        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, bool allowAnonymous = true, IEnumerable<string> extraConfig = null, BrokerTls tls = null)
+        /// <param name="onLogLine">Called with every line mosquitto prints, as it arrives (on a reader thread), from
+        /// its first line on: for timing what its log says more finely than its whole-second timestamps.</param>
+        public static MosquittoBroker Start(bool tcpNoDelay = false, int port = 0, bool allowAnonymous = true, IEnumerable<string> extraConfig = null, BrokerTls tls = null, Action<string> onLogLine = null)
         {
-            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, allowAnonymous, extraConfig, tls);
+            MosquittoBroker broker = new MosquittoBroker(FindExecutable(), port == 0 ? LoopbackPorts.Free() : port, tcpNoDelay, allowAnonymous, extraConfig, tls, onLogLine);
             try
             {
                 broker.WaitUntilListening();
@@ -210,6 +214,8 @@ namespace SensorNode.HostBoard.Brokers
             {
                 _output.AppendLine(line);
             }
+
+            _onLogLine?.Invoke(line);
         }
 
         /// <summary>What mosquitto printed so far (its log goes to stderr), for failure messages.</summary>

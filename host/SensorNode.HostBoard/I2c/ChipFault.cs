@@ -22,6 +22,12 @@ namespace SensorNode.HostBoard.I2c
         /// stale values — the reset value 0x80000/0x8000 if nothing was measured since the last reset. The Sensirion chips
         /// likewise keep answering with results that never change (see each chip's remarks).
         /// </summary>
-        StuckMeasurement
+        StuckMeasurement,
+
+        /// <summary>
+        /// The chip holds the bus (SCL or SDA low, a known failure after a brown-out or a reset mid-transfer): a transfer
+        /// never completes until the fault is healed, so the main loop hangs in it. What the node's watchdog is for.
+        /// </summary>
+        BusHang
     }
 }

@@ -68,6 +68,7 @@ namespace SensorNode.HostBoard.I2c
                 {
                     _chip.Advance(_clockSeconds()); // what finished before the fault stays finished
                     _fault = value;
+                    System.Threading.Monitor.PulseAll(_sync); // a hung transfer ends when healed
                     _chip.Hung = value == ChipFault.StuckMeasurement;
                 }
             }
@@ -128,6 +129,11 @@ namespace SensorNode.HostBoard.I2c
 
         private void ThrowIfNotAcknowledging()
         {
+            while (_fault == ChipFault.BusHang)
+            {
+                System.Threading.Monitor.Wait(_sync); // the transfer hangs, the lock is free for healing
+            }
+
             if (_fault == ChipFault.Nack)
             {
                 throw LinuxI2cErrors.NotAcknowledged();

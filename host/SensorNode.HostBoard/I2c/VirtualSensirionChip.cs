@@ -53,6 +53,7 @@ namespace SensorNode.HostBoard.I2c
                     double now = _clockSeconds();
                     OnFaultChanging(_fault, value, now);
                     _fault = value;
+                    System.Threading.Monitor.PulseAll(_sync); // a hung transfer ends when healed
                 }
             }
         }
@@ -144,6 +145,11 @@ namespace SensorNode.HostBoard.I2c
 
         private void ThrowIfNotAcknowledging(double now)
         {
+            while (_fault == ChipFault.BusHang)
+            {
+                System.Threading.Monitor.Wait(_sync); // the transfer hangs, the lock is free for healing
+            }
+
             if (_fault == ChipFault.Nack || !IsListening(now))
             {
                 throw LinuxI2cErrors.NotAcknowledged();

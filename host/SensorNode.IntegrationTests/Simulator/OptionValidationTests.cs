@@ -26,6 +26,9 @@ namespace SensorNode.IntegrationTests.Simulator
         [InlineData("--outputs", "pump:switch", "--outputs: 'pump:switch' is not NAME[:dimmer][:max_on=S][:offline_safe=S]")]
         [InlineData("--state", "/etc/hostname", "--state: '/etc/hostname' is a file")]
         [InlineData("--chips", "bme280,bme280", "--chips: each chip once")]
+        [InlineData("--nodes", "0", "--nodes takes a whole number from 1 to 1000, not '0'")]
+        [InlineData("--nodes", "1001", "--nodes takes a whole number from 1 to 1000, not '1001'")]
+        [InlineData("--nodes", "three", "--nodes takes a whole number from 1 to 1000, not 'three'")]
         public void A_bad_option_is_a_clear_error_with_exit_code_2(string option, string value, string expected)
         {
             ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };

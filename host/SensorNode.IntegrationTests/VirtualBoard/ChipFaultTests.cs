@@ -27,6 +27,20 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         }
 
         [Fact]
+        public void BusHang_BlocksATransferUntilHealed_ThenItCompletes()
+        {
+            VirtualBmx280 chip = NewChip(BoschVariant.Bme280);
+            chip.Fault = ChipFault.BusHang;
+
+            System.Threading.Tasks.Task<byte> read = System.Threading.Tasks.Task.Run(() => ChipBus.Read(chip, Bmx280Registers.ChipId));
+            Assert.False(read.Wait(300), "a transfer completed on a hung bus");
+
+            chip.Fault = ChipFault.None;
+            Assert.True(read.Wait(5000), "the transfer did not end after healing");
+            Assert.Equal(0x60, read.Result);
+        }
+
+        [Fact]
         public void Nack_ChangesNoRegister()
         {
             VirtualBmx280 chip = NewChip(BoschVariant.Bme280);
