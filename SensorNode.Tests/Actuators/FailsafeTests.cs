@@ -42,6 +42,29 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
+        public static void Max_on_offline_reported_when_back()
+        {
+            NodeHarness node = new NodeHarness();
+            node.RelayMaxOnSeconds = 10;
+            node.Start().Node.Poll();
+            node.Send("/actuator/relay/set", "ON");
+            node.Link.AcceptConnect = false;
+            node.Link.Drop();
+            node.Advance(10000);
+            Assert.IsFalse(node.Relay.IsOn); // the limit holds without the broker
+
+            node.Link.ClearRecorded();
+            node.Link.AcceptConnect = true;
+            for (int i = 0; i < 120 && !node.Node.IsOnline; i++)
+            {
+                node.Advance(1000);
+            }
+
+            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "relay max_on at (uptime_ms 10000)"));
+            Assert.AreEqual("OFF", node.LastPayload("/actuator/relay/state"));
+        }
+
+        [TestMethod]
         public static void Max_on_cuts_a_longer_pulse()
         {
             NodeHarness node = new NodeHarness();
