@@ -41,6 +41,13 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/> to give the node a dimmer "strip" (boot level 0, safe level 0) after "led".</summary>
         public FakeDimmer Strip;
 
+        /// <summary>Set before <see cref="Start"/>: the relay's failsafes in seconds (0: none), as a board profile sets them.</summary>
+        public int RelayMaxOnSeconds;
+        public int RelayOfflineSafeSeconds;
+
+        /// <summary>Set before <see cref="Start"/>: the strip's maximum on-time in seconds (0: none).</summary>
+        public int StripMaxOnSeconds;
+
         /// <summary>Set before <see cref="Start"/> to provision a config key (signed connection changes, with <see cref="FakeHmacSha256"/>).</summary>
         public byte[] ConfigKey;
 
@@ -81,11 +88,11 @@ namespace SensorNode.Tests
                 Node.RequireSignedConfig(ConfigKey, new FakeHmacSha256());
             }
 
-            Node.AddActuator("relay", Relay, false);
+            Node.AddActuator("relay", Relay, false).UseFailsafe(RelayMaxOnSeconds, RelayOfflineSafeSeconds);
             Node.AddActuator("led", Led, false);
             if (Strip != null)
             {
-                Node.AddDimmer("strip", Strip, 0, 0);
+                Node.AddDimmer("strip", Strip, 0, 0).UseFailsafe(StripMaxOnSeconds, 0);
             }
             foreach (INodePart part in Parts)
             {

@@ -49,11 +49,13 @@ namespace SensorNode
             {
                 if (output.Kind == OutputKind.Dimmer)
                 {
-                    node.AddDimmer(output.Id, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel), output.InitialLevel, output.SafeLevel);
+                    node.AddDimmer(output.Id, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel), output.InitialLevel, output.SafeLevel)
+                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
                 }
                 else
                 {
-                    node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn);
+                    node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn)
+                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
                 }
             }
 

@@ -277,6 +277,71 @@ namespace SensorNode.Tests.Connection
         }
 
         [TestMethod]
+        public static void A_busy_node_whose_path_went_silent_finds_out_with_its_probe_within_a_keep_alive_and_a_half()
+        {
+            NodeHarness node = NodeHarness.Started(); // readings every 30 s: more often than the 60 s keep-alive, so the client never pings
+            node.Link.EchoSubscribed = false; // the path goes silent: publishes vanish, nothing comes back
+            string probeTopic = node.Base + "/probe";
+            int probesBefore = node.Link.CountOn(probeTopic);
+
+            for (int s = 0; s < 59; s++)
+            {
+                node.Advance(1000);
+            }
+
+            Assert.AreEqual(probesBefore, node.Link.CountOn(probeTopic), "probed before a keep-alive without a word");
+            node.Advance(1000);
+            Assert.AreEqual(probesBefore + 1, node.Link.CountOn(probeTopic), "no probe after a keep-alive of silence while publishing");
+            Assert.IsTrue(node.Node.IsOnline);
+
+            node.Advance(9999);
+            Assert.IsTrue(node.Node.IsOnline, "gave up before half a keep-alive (capped at 10 s)");
+            Assert.AreEqual(0, node.Link.DisconnectCount);
+            node.Advance(1);
+
+            Assert.AreEqual(1, node.Link.DisconnectCount, "a silent connection is dropped");
+            Assert.IsTrue(node.Log.Contains("the path is silent"));
+        }
+
+        [TestMethod]
+        public static void A_busy_node_on_a_live_path_probes_once_a_keep_alive_and_stays_online()
+        {
+            NodeHarness node = NodeHarness.Started();
+            string probeTopic = node.Base + "/probe";
+            int probesBefore = node.Link.CountOn(probeTopic);
+
+            for (int s = 0; s < 600; s++)
+            {
+                node.Advance(1000);
+            }
+
+            Assert.IsTrue(node.Node.IsOnline);
+            Assert.AreEqual(1, node.Link.ConnectCount);
+            int probes = node.Link.CountOn(probeTopic) - probesBefore;
+            Assert.IsTrue(probes >= 9 && probes <= 10, "probes in 10 min with a 60 s keep-alive: " + probes);
+        }
+
+        [TestMethod]
+        public static void A_node_that_publishes_less_often_than_its_keep_alive_never_probes()
+        {
+            NodeHarness node = new NodeHarness();
+            node.FirmwareDefaults = true; // report by exception: steady readings go out every 20 min
+            node.Start();
+            node.Node.Poll();
+            string probeTopic = node.Base + "/probe";
+            int probesBefore = node.Link.CountOn(probeTopic);
+            node.Link.EchoSubscribed = false;
+
+            for (int s = 0; s < 3600; s += 5)
+            {
+                node.Advance(5000);
+            }
+
+            Assert.AreEqual(probesBefore, node.Link.CountOn(probeTopic), "the client's own PINGREQ covers a quiet node: probes cost bytes");
+            Assert.IsTrue(node.Node.IsOnline);
+        }
+
+        [TestMethod]
         public static void Orderly_stop_publishes_offline_retained_before_disconnecting()
         {
             NodeHarness node = NodeHarness.Started();

@@ -28,7 +28,7 @@ namespace SensorNode.Tests.Diagnostics
             Assert.IsTrue(diag.Retain);
             Assert.IsTrue(diag.Qos == MqttQos.AtLeastOnce);
             Assert.AreEqual(
-                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"dropped\":0,\"inbox\":0,\"config_version\":0}",
+                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"dropped\":0,\"inbox\":0,\"config_version\":0,\"history\":0,\"history_dropped\":0}",
                 diag.Payload);
         }
 
@@ -149,7 +149,7 @@ namespace SensorNode.Tests.Diagnostics
             Assert.AreEqual(2L, node.Node.Config.ConfigVersion);
 
             node.Node.Diagnostics.Report();
-            Assert.Contains("\"config_version\":2}", node.LastPayload(Diag));
+            Assert.Contains("\"config_version\":2,", node.LastPayload(Diag));
             Assert.Contains("\"config_version\":2", node.LastPayload("/config"));
 
             NodeHarness rebooted = new NodeHarness();

@@ -66,7 +66,7 @@ namespace SensorNode.Core
                 throw new System.ArgumentException("settings: " + invalid);
             }
 
-            _link = new SupervisedLink(link);
+            _link = new SupervisedLink(link, clock);
             _health = health;
             _store = store;
             _clock = clock;
@@ -220,7 +220,8 @@ namespace SensorNode.Core
             _started = true;
             Boots = BootCounter.CountBoot(_store.Settings);
             Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _supervisor, Inbox, Boots);
-            _telemetry = new TelemetryPublisher(_link, _clock, _events, _config, _sensors, _actuators);
+            _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators);
+            Diagnostics.UseHistory(_telemetry.History.History);
             ISensor[] sensors = new ISensor[_sensors.Count];
             _sensors.CopyTo(sensors, 0);
             Actuator[] actuators = new Actuator[_actuators.Count];
@@ -228,7 +229,7 @@ namespace SensorNode.Core
             INodePart[] builtIn =
             {
                 _config,
-                new ActuatorController(_actuators, _link, _events, _clock, _log),
+                new ActuatorController(_actuators, _link, this, _events, _clock, _log),
                 _telemetry,
                 new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health, new AnnouncedComponents(_store.Settings)),
                 Diagnostics,
@@ -336,6 +337,7 @@ namespace SensorNode.Core
             while (Inbox.TryTake(out topic, out payload, out retained, out duplicate))
             {
                 long now = _clock.UptimeMs;
+                _supervisor.NoteHeard(now);
                 if (_supervisor.IsProbeTopic(topic))
                 {
                     if (_supervisor.OnProbe(payload, now))

@@ -51,7 +51,7 @@ namespace SensorNode.Simulator
             Node = new Node(config, configStore, link, new HostNetwork(), new HostHealth(), clock, log);
             Node.UseConnectRunner(new BackgroundConnectRunner());
             // A stalled node restarts "the board", which on the host is the process: in a fleet, every node with it.
-            Node.UseWatchdog(new HostRestart(log), MainLoopWatchdog.DefaultBoundMs);
+            Node.UseWatchdog(new HostRestart(log), options.WatchdogSeconds * 1000);
             Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new SystemRandom(JitterSeed(options, index)));
             Board.AttachTo(Node);
             if (options.ConfigKey != null)

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SensorNode.Core.Actuators;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Mqtt;
 using SensorNode.HostBoard.Mqtt;
 
@@ -32,7 +34,10 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --prefix P             topic prefix (default sensornode)
   --interval S           seconds between telemetry cycles (default 5; the device defaults to 30)
   --keepalive S          MQTT keep-alive in seconds (default 60, 5..3600)
-  --outputs A,B          the virtual outputs (default relay,led); NAME:dimmer makes a 0..100 % dimmer
+  --outputs A,B          the virtual outputs (default relay,led): NAME[:dimmer][:max_on=S][:offline_safe=S]
+                         dimmer: a 0..100 % dimmer; max_on=S: never on longer than S seconds, whatever
+                         commands say; offline_safe=S: to its safe state (off) after S s without the
+                         broker (default: keep the state); S is 1..86400
   --chips A,B            the chips on the I2C bus (default bme280): bme280 (0x76), bmp280 (0x77),
                          bme680 (0x77, with gas resistance; not with bmp280), sht31 (0x44), scd41 (0x62)
   --bmp280               add a BMP280 at 0x77 to the chips
@@ -43,13 +48,15 @@ usage: dotnet run --project host/SensorNode.Simulator [-- options]
   --nodes N              run a fleet of N nodes (1..1000) in this process, each with its own board, settings,
                          MQTT connection and main loop; ids --node-id-001 … (--state: a folder per node);
                          the console shows the nodes' warnings and errors and how many are online
+  --watchdog S           restart (exit code 75) when the main loop has not turned for S seconds (default 60,
+                         2..3600), as the ESP32 reboots; try it with the console command: fail bme280 hang
   --no-jitter            reconnect without randomness: the back-off's full window every time (the deterministic
                          doubling), so a fleet retries in lockstep; for benches and tests
   --help                 this text
 
 Sign a config for such a node: dotnet run --project host/SensorNode.Simulator -- sign --help
 
-While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
+While it runs, type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help.";
 
         public string BrokerHost;
         public int BrokerPort = 1883;
@@ -72,6 +79,7 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
         public bool ShowHelp;
         public int Nodes = 1;
         public bool NoJitter;
+        public int WatchdogSeconds = MainLoopWatchdog.DefaultBoundMs / 1000;
 
         public bool UsesEmbeddedBroker => BrokerHost == null;
 
@@ -103,17 +111,13 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                     case "--seed": options.Seed = Number(name, Value(args, ref i), 0, int.MaxValue); break;
                     case "--nodes": options.Nodes = Number(name, Value(args, ref i), 1, MaxNodes); break;
                     case "--no-jitter": options.NoJitter = true; break;
+                    case "--watchdog": options.WatchdogSeconds = Number(name, Value(args, ref i), 2, 3600); break;
                     case "--help":
                     case "-h": options.ShowHelp = true; break;
                     default: throw new ArgumentException("unknown option " + name);
                 }
             }
 
-            string badOutput = options.Outputs.FirstOrDefault(o => o.Split(':').Length > 2 || (o.Contains(':') && !o.EndsWith(":dimmer")));
-            if (badOutput != null)
-            {
-                throw new ArgumentException("--outputs: '" + badOutput + "' is not NAME or NAME:dimmer");
-            }
 
             string unknown = options.Chips.FirstOrDefault(c => !VirtualBoard.KnownChips.Contains(c));
             if (unknown != null)
@@ -161,6 +165,9 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
             }
         }
 
+        /// <summary>The outputs as the board describes them, failsafes included (made by <see cref="CheckOutputs"/>).</summary>
+        public OutputSpec[] OutputSpecs { get; private set; } = Array.Empty<OutputSpec>();
+
         private void CheckOutputs()
         {
             foreach (string output in Outputs)
@@ -172,9 +179,64 @@ While it runs, type on its console: fail SENSOR nack|stuck, heal SENSOR, help.";
                 }
             }
 
+            OutputSpecs = Outputs.Select(ParseOutput).ToArray();
+
             if (Outputs.Select(o => o.Split(':')[0]).Distinct().Count() != Outputs.Length)
             {
                 throw new ArgumentException("--outputs: each output once");
+            }
+        }
+
+        /// <summary>NAME[:dimmer][:max_on=S][:offline_safe=S], each option at most once; limits checked as a board profile's are.</summary>
+        private static OutputSpec ParseOutput(string text)
+        {
+            string[] parts = text.Split(':');
+            bool dimmer = false;
+            int maxOn = 0, offlineSafe = 0;
+            var seen = new HashSet<string>();
+            foreach (string part in parts.Skip(1))
+            {
+                string key = part.Split('=')[0];
+                if (!seen.Add(key))
+                {
+                    throw new ArgumentException("--outputs: '" + text + "' names " + key + " twice");
+                }
+
+                if (part == "dimmer")
+                {
+                    dimmer = true;
+                }
+                else if (key == Failsafe.MaxOnRule || key == Failsafe.OfflineRule)
+                {
+                    string value = part.Substring(key.Length).TrimStart('=');
+                    if (!part.Contains('=') || !int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds) || seconds < 1)
+                    {
+                        throw new ArgumentException("--outputs: '" + part + "' in '" + text + "' needs whole seconds from 1 to " + Failsafe.MaxSeconds + ", e.g. " + key + "=60");
+                    }
+
+                    if (key == Failsafe.MaxOnRule)
+                    {
+                        maxOn = seconds;
+                    }
+                    else
+                    {
+                        offlineSafe = seconds;
+                    }
+                }
+                else
+                {
+                    throw new ArgumentException("--outputs: '" + text + "' is not NAME[:dimmer][:max_on=S][:offline_safe=S] ('" + part + "')");
+                }
+            }
+
+            OutputSpec spec = dimmer ? OutputSpec.Dimmer(parts[0], 0, false, 0, 0) : OutputSpec.Switch(parts[0], 0, false, false, false);
+            try
+            {
+                return spec.WithFailsafe(maxOn, offlineSafe);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException("--outputs: " + ex.Message);
             }
         }
 

@@ -48,13 +48,7 @@ namespace SensorNode.Simulator
                 _chipNames.Add(chip.ToUpperInvariant() + " at 0x" + device.ConnectionSettings.DeviceAddress.ToString("x2"));
             }
 
-            foreach (string output in options.Outputs)
-            {
-                string[] parts = output.Split(':');
-                _outputs.Add(parts.Length > 1 && parts[1] == "dimmer"
-                    ? OutputSpec.Dimmer(parts[0], 0, false, 0, 0)
-                    : OutputSpec.Switch(parts[0], 0, false, false, false));
-            }
+            _outputs.AddRange(options.OutputSpecs);
         }
 
         public static IReadOnlyCollection<string> KnownChips => ChipMakers.Keys;
@@ -80,11 +74,13 @@ namespace SensorNode.Simulator
             {
                 if (output.Kind == OutputKind.Dimmer)
                 {
-                    node.AddDimmer(output.Id, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")), output.InitialLevel, output.SafeLevel);
+                    node.AddDimmer(output.Id, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")), output.InitialLevel, output.SafeLevel)
+                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
                 }
                 else
                 {
-                    node.AddActuator(output.Id, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))), output.InitiallyOn, output.SafeOn);
+                    node.AddActuator(output.Id, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))), output.InitiallyOn, output.SafeOn)
+                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
                 }
             }
         }

@@ -18,7 +18,10 @@ namespace SensorNode.Board.Profiles
             board.I2cClockGpio = 22;
             board.Outputs = new OutputSpec[]
             {
-                // Common 2-channel relay modules (SRD-05VDC with optocoupler) pull in when IN is low.
+                // Common 2-channel relay modules (SRD-05VDC with optocoupler) pull in when IN is low. Failsafes
+                // (docs/configuration.md) are set here, not over MQTT: e.g. a pump on "relay" that must never run
+                // longer than 10 min, and stops when the broker has been gone 2 min:
+                // OutputSpec.Switch("relay", 26, true, false, false).WithFailsafe(600, 120),
                 OutputSpec.Switch("relay", 26, true, false, false),
                 OutputSpec.Switch("relay2", 27, true, false, false),
                 OutputSpec.Switch("led", 25, false, false, false),

@@ -5,7 +5,8 @@ namespace SensorNode.Core.Actuators
     /// <summary>
     /// One named output and the state the node believes it is in, including a running pulse. A switch has the
     /// levels 0 and 100 only; a dimmer any from 0 to 100 and remembers its last level above 0, which ON and TOGGLE
-    /// return to.
+    /// return to. With a maximum on-time (<see cref="UseFailsafe"/>) it is switched off once it has been on that long
+    /// without a break, whatever commands and pulses say.
     /// </summary>
     public sealed class Actuator
     {
@@ -17,6 +18,11 @@ namespace SensorNode.Core.Actuators
         private long _pulseEndsAtMs;
         private int _levelAfterPulse;
         private int _lastOnLevel = Full;
+
+        /// <summary>On since a moment not yet read from the clock (boot, safe state): the next poll starts the count.</summary>
+        private const long OnSinceUnknown = long.MinValue;
+        private long _maxOnMs;
+        private long _onSinceMs = -1;
 
         /// <summary>A switch (relay, LED).</summary>
         public Actuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
@@ -44,6 +50,28 @@ namespace SensorNode.Core.Actuators
 
         /// <summary>The level the output is left at when the node stops (normally 0: de-energised).</summary>
         public int SafeLevel { get; }
+
+        /// <summary>After this long without the broker the controller puts the output in its safe state; 0: never.</summary>
+        public long OfflineSafeAfterMs { get; private set; }
+
+        /// <summary>Longest time on without a break; 0: no limit.</summary>
+        public long MaxOnMs
+        {
+            get { return _maxOnMs; }
+        }
+
+        /// <summary>Sets the failsafes (seconds; 0: none), refused with the reason when they cannot be (<see cref="Failsafe.Check"/>).</summary>
+        public void UseFailsafe(int maxOnSeconds, int offlineSafeSeconds)
+        {
+            string invalid = Failsafe.Check(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
+            if (invalid != null)
+            {
+                throw new System.ArgumentException(invalid);
+            }
+
+            _maxOnMs = maxOnSeconds * 1000L;
+            OfflineSafeAfterMs = offlineSafeSeconds * 1000L;
+        }
 
         /// <summary>0..100; a switch is 0 or 100.</summary>
         public int Level { get; private set; }
@@ -74,6 +102,7 @@ namespace SensorNode.Core.Actuators
             }
 
             Set(target);
+            CountOnTime(nowMs);
         }
 
         /// <summary>Puts the output in its safe state and forgets any pulse.</summary>
@@ -94,7 +123,56 @@ namespace SensorNode.Core.Actuators
             _pulseRunning = false;
             bool changed = Level != _levelAfterPulse;
             Set(_levelAfterPulse);
+            CountOnTime(nowMs);
             return changed;
+        }
+
+        /// <summary>
+        /// Switches the output off when it has been on for its maximum on-time (a running pulse ends with it); true
+        /// when it did.
+        /// </summary>
+        public bool EnforceMaxOn(long nowMs)
+        {
+            CountOnTime(nowMs);
+            if (_maxOnMs == 0 || _onSinceMs < 0 || nowMs - _onSinceMs < _maxOnMs)
+            {
+                return false;
+            }
+
+            _pulseRunning = false;
+            Set(0);
+            _onSinceMs = -1;
+            return true;
+        }
+
+        /// <summary>Milliseconds until the maximum on-time switches the output off, or -1 when it will not.</summary>
+        public long MsUntilMaxOn(long nowMs)
+        {
+            if (_maxOnMs == 0 || !IsOn)
+            {
+                return -1;
+            }
+
+            if (_onSinceMs == OnSinceUnknown)
+            {
+                return 0; // the next poll starts the count
+            }
+
+            long remaining = _onSinceMs + _maxOnMs - nowMs;
+            return remaining < 0 ? 0 : remaining;
+        }
+
+        /// <summary>Keeps when the output last went on: a level change while on is no new start.</summary>
+        private void CountOnTime(long nowMs)
+        {
+            if (!IsOn)
+            {
+                _onSinceMs = -1;
+            }
+            else if (_onSinceMs < 0)
+            {
+                _onSinceMs = nowMs;
+            }
         }
 
         /// <summary>Milliseconds until a running pulse ends, or -1 when none runs.</summary>
@@ -116,6 +194,11 @@ namespace SensorNode.Core.Actuators
 
         private void Set(int level)
         {
+            if (level > 0 && Level == 0)
+            {
+                _onSinceMs = OnSinceUnknown; // Apply and Poll put the clock's time in at once; boot and GoSafe at the next poll
+            }
+
             Level = level;
             if (level > 0)
             {

@@ -10,7 +10,9 @@ namespace SensorNode.Core.Actuators
 {
     /// <summary>
     /// The actuators part: turns "{base}/actuator/{id}/set" messages into output changes and reports every
-    /// resulting state, retained, on "{base}/actuator/{id}/state"; ends pulses; leaves outputs safe at stop.
+    /// resulting state, retained, on "{base}/actuator/{id}/state"; ends pulses; keeps the failsafes (an output's
+    /// maximum on-time, its safe state after the broker was unreachable too long) and reports each as a "failsafe"
+    /// event, at once when online, else after the reconnect; leaves outputs safe at stop.
     /// </summary>
     public sealed class ActuatorController : INodePart
     {
@@ -21,6 +23,7 @@ namespace SensorNode.Core.Actuators
 
         private readonly Actuator[] _actuators;
         private readonly IMqttLink _link;
+        private readonly INodeConnection _connection;
         private readonly EventPublisher _events;
         private readonly ILog _log;
         private readonly IClock _clock;
@@ -33,12 +36,32 @@ namespace SensorNode.Core.Actuators
         private string[] _setTopics;
         private string[] _stateTopics;
 
-        public ActuatorController(ArrayList actuators, IMqttLink link, EventPublisher events, IClock clock, ILog log)
+        /// <summary>Per output: the outage (its OfflineSinceMs) whose failsafe already put it safe, or -1.</summary>
+        private readonly long[] _safeForOutage;
+
+        /// <summary>Per output and rule: uptime at which a failsafe acted and is not yet reported, or -1.</summary>
+        private readonly long[] _maxOnUnreportedAt;
+        private readonly long[] _offlineUnreportedAt;
+        private readonly long[] _offlineUnreportedSince;
+
+        public ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log)
         {
             _clock = clock;
             _actuators = new Actuator[actuators.Count];
             actuators.CopyTo(_actuators, 0);
             _link = link;
+            _connection = connection;
+            _safeForOutage = new long[_actuators.Length];
+            _maxOnUnreportedAt = new long[_actuators.Length];
+            _offlineUnreportedAt = new long[_actuators.Length];
+            _offlineUnreportedSince = new long[_actuators.Length];
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                _safeForOutage[i] = -1;
+                _maxOnUnreportedAt[i] = -1;
+                _offlineUnreportedAt[i] = -1;
+            }
+
             _events = events;
             _log = log;
 
@@ -120,16 +143,24 @@ namespace SensorNode.Core.Actuators
         public void OnConnected(long nowMs)
         {
             PublishAllStates();
+            ReportFailsafes();
         }
 
         public void Poll(long nowMs)
         {
             EndDuePulses(nowMs);
+            KeepFailsafes(nowMs);
         }
 
         public long MsUntilWork(long nowMs)
         {
-            return MsUntilNextPulseEnds(nowMs);
+            long soonest = MsUntilNextPulseEnds(nowMs);
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                soonest = Sooner(soonest, _actuators[i].MsUntilMaxOn(nowMs));
+            }
+
+            return Sooner(soonest, MsUntilOfflineSafe(nowMs));
         }
 
         public void OnStop()
@@ -188,6 +219,126 @@ namespace SensorNode.Core.Actuators
             }
         }
 
+        /// <summary>The maximum on-time of every output, and the safe state of those whose broker has been gone too long.</summary>
+        private void KeepFailsafes(long nowMs)
+        {
+            long offlineSince = _connection.IsOnline ? -1 : _connection.OfflineSinceMs;
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                Actuator actuator = _actuators[i];
+                if (actuator.EnforceMaxOn(nowMs))
+                {
+                    MaxOnReached(i, nowMs);
+                }
+
+                if (offlineSince >= 0 && actuator.OfflineSafeAfterMs > 0 && _safeForOutage[i] != offlineSince
+                    && nowMs - offlineSince >= actuator.OfflineSafeAfterMs)
+                {
+                    OfflineTooLong(i, nowMs, offlineSince);
+                }
+            }
+        }
+
+        /// <summary>Milliseconds until an output's offline failsafe is due, or -1.</summary>
+        private long MsUntilOfflineSafe(long nowMs)
+        {
+            if (_connection.IsOnline)
+            {
+                return -1;
+            }
+
+            long offlineSince = _connection.OfflineSinceMs;
+            long soonest = -1;
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                long after = _actuators[i].OfflineSafeAfterMs;
+                if (after > 0 && _safeForOutage[i] != offlineSince)
+                {
+                    long wait = offlineSince + after - nowMs;
+                    soonest = Sooner(soonest, wait < 0 ? 0 : wait);
+                }
+            }
+
+            return soonest;
+        }
+
+        [ColdPath("a failsafe acts only when an output or the network misbehaves")]
+        private void MaxOnReached(int index, long nowMs)
+        {
+            _log.Info(_actuators[index].Id + " -> OFF (maximum on-time of " + _actuators[index].MaxOnMs / 1000 + " s)");
+            _maxOnUnreportedAt[index] = nowMs;
+            if (_connection.IsOnline)
+            {
+                PublishState(index);
+                ReportFailsafes();
+            }
+        }
+
+        [ColdPath("a failsafe acts only when an output or the network misbehaves")]
+        private void OfflineTooLong(int index, long nowMs, long offlineSince)
+        {
+            Actuator actuator = _actuators[index];
+            _safeForOutage[index] = offlineSince;
+            actuator.GoSafe();
+            _offlineUnreportedAt[index] = nowMs;
+            _offlineUnreportedSince[index] = offlineSince;
+            _log.Info(actuator.Id + " -> safe state " + LevelText(actuator) + " (broker unreachable for " + (nowMs - offlineSince) / 1000 + " s)");
+        }
+
+        /// <summary>Every failsafe that acted and is not reported yet, as a "failsafe" event each; only while online.</summary>
+        private void ReportFailsafes()
+        {
+            if (!_connection.IsOnline)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                if (_maxOnUnreportedAt[i] >= 0)
+                {
+                    ReportFailsafe(i, Failsafe.MaxOnRule, _maxOnUnreportedAt[i], "on for its maximum of " + _actuators[i].MaxOnMs / 1000 + " s: switched OFF");
+                    _maxOnUnreportedAt[i] = -1;
+                }
+
+                if (_offlineUnreportedAt[i] >= 0)
+                {
+                    ReportFailsafe(i, Failsafe.OfflineRule, _offlineUnreportedAt[i], "broker unreachable for " + _actuators[i].OfflineSafeAfterMs / 1000
+                        + " s (offline since uptime_ms " + _offlineUnreportedSince[i] + "): put in its safe state " + LevelText(_actuators[i]));
+                    _offlineUnreportedAt[i] = -1;
+                }
+            }
+        }
+
+        /// <summary>
+        /// {"type":"failsafe","topic":"{base}/actuator/pump/state","message":"pump max_on at 2026-11-24T08:31:15Z (uptime_ms 60000): …"}:
+        /// which output, which rule, when (UTC when the node knows it, and its uptime always).
+        /// </summary>
+        [ColdPath("a failsafe acts only when an output or the network misbehaves")]
+        private void ReportFailsafe(int index, string rule, long atMs, string what)
+        {
+            string when = "";
+            System.DateTime utcNow;
+            if (_clock.TryGetUtcNow(out utcNow))
+            {
+                PayloadBuilder time = new PayloadBuilder(24);
+                time.AppendIso8601Utc(utcNow.AddTicks((atMs - _clock.UptimeMs) * System.TimeSpan.TicksPerMillisecond));
+                when = time.ToString() + " ";
+            }
+
+            _events.Info(EventTypes.Failsafe, _stateTopics[index], _actuators[index].Id + " " + rule + " at " + when + "(uptime_ms " + atMs + "): " + what);
+        }
+
+        private static string LevelText(Actuator actuator)
+        {
+            return actuator.Kind == OutputKind.Switch ? StateText(actuator.IsOn) : actuator.Level + " %";
+        }
+
+        private static long Sooner(long current, long candidate)
+        {
+            return candidate >= 0 && (current < 0 || candidate < current) ? candidate : current;
+        }
+
         /// <summary>After every (re)connect: the broker's retained states must match the outputs.</summary>
         private void PublishAllStates()
         {
@@ -242,9 +393,13 @@ namespace SensorNode.Core.Actuators
             _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " for " + _command.ForMs + " ms");
         }
 
+        /// <summary>
+        /// QoS 0: the state is retained and republished after every connect, so a lost echo heals at the next one; at
+        /// QoS 1 the broker's PUBACK waited on Nagle plus delayed ACK and made back-to-back commands 43 ms slow.
+        /// </summary>
         private void PublishState(int index)
         {
-            if (!_link.IsConnected)
+            if (!_link.IsConnected || !_connection.IsOnline)
             {
                 return; // published again after the reconnect
             }
@@ -253,12 +408,12 @@ namespace SensorNode.Core.Actuators
             if (actuator.Kind == OutputKind.Dimmer)
             {
                 AppendState(_dimmerState.Clear(), actuator);
-                _link.Publish(_stateTopics[index], _dimmerState.Buffer, _dimmerState.Length, MqttQos.AtLeastOnce, true);
+                _link.Publish(_stateTopics[index], _dimmerState.Buffer, _dimmerState.Length, MqttQos.AtMostOnce, true);
                 return;
             }
 
             byte[] state = actuator.IsOn ? OnBytes : OffBytes;
-            _link.Publish(_stateTopics[index], state, state.Length, MqttQos.AtLeastOnce, true);
+            _link.Publish(_stateTopics[index], state, state.Length, MqttQos.AtMostOnce, true);
         }
 
         private string KnownIds()

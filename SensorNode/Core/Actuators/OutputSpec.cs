@@ -1,13 +1,15 @@
 namespace SensorNode.Core.Actuators
 {
     /// <summary>
-    /// One output as a board describes it: id, kind, pin, polarity, boot and safe state. The device's board profile
+    /// One output as a board describes it: id, kind, pin, polarity, boot and safe state, failsafes. The device's board profile
     /// and the simulator's virtual board list their outputs this way; the composition root makes the adapter.
     /// </summary>
     public sealed class OutputSpec
     {
-        private OutputSpec(string id, OutputKind kind, int gpio, bool activeLow, int initialLevel, int safeLevel)
+        private OutputSpec(string id, OutputKind kind, int gpio, bool activeLow, int initialLevel, int safeLevel, int maxOnSeconds, int offlineSafeSeconds)
         {
+            MaxOnSeconds = maxOnSeconds;
+            OfflineSafeSeconds = offlineSafeSeconds;
             Id = id;
             Kind = kind;
             Gpio = gpio;
@@ -32,6 +34,26 @@ namespace SensorNode.Core.Actuators
         /// <summary>Level the output is left at when the node stops in order: 0 or 100 for a switch.</summary>
         public int SafeLevel { get; }
 
+        /// <summary>Longest the output stays on (a dimmer: above 0 %) whatever commands say, then OFF; 0: no limit.</summary>
+        public int MaxOnSeconds { get; }
+
+        /// <summary>After this long without the broker the output goes to its safe state; 0: it keeps its state.</summary>
+        public int OfflineSafeSeconds { get; }
+
+        /// <summary>
+        /// This output with failsafes (<see cref="Failsafe"/>); refused at start with the reason when they cannot be.
+        /// </summary>
+        public OutputSpec WithFailsafe(int maxOnSeconds, int offlineSafeSeconds)
+        {
+            string invalid = Failsafe.Check(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
+            if (invalid != null)
+            {
+                throw new System.ArgumentException(invalid);
+            }
+
+            return new OutputSpec(Id, Kind, Gpio, ActiveLow, InitialLevel, SafeLevel, maxOnSeconds, offlineSafeSeconds);
+        }
+
         public bool InitiallyOn
         {
             get { return InitialLevel > 0; }
@@ -45,13 +67,13 @@ namespace SensorNode.Core.Actuators
         /// <summary>A relay or LED.</summary>
         public static OutputSpec Switch(string id, int gpio, bool activeLow, bool initiallyOn, bool safeOn)
         {
-            return new OutputSpec(id, OutputKind.Switch, gpio, activeLow, initiallyOn ? Actuator.Full : 0, safeOn ? Actuator.Full : 0);
+            return new OutputSpec(id, OutputKind.Switch, gpio, activeLow, initiallyOn ? Actuator.Full : 0, safeOn ? Actuator.Full : 0, 0, 0);
         }
 
         /// <summary>A PWM dimmer, 0..100 %.</summary>
         public static OutputSpec Dimmer(string id, int gpio, bool activeLow, int initialLevel, int safeLevel)
         {
-            return new OutputSpec(id, OutputKind.Dimmer, gpio, activeLow, initialLevel, safeLevel);
+            return new OutputSpec(id, OutputKind.Dimmer, gpio, activeLow, initialLevel, safeLevel, 0, 0);
         }
     }
 }

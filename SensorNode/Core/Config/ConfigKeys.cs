@@ -20,6 +20,13 @@ namespace SensorNode.Core.Config
         public const string Discovery = "discovery";
         public const string Heartbeat = "heartbeat_s";
         public const string Snapshot = "snapshot";
+        public const string HistoryBytes = "history_bytes";
+
+        /// <summary>
+        /// 32 KB: a third of the ~100 KB of managed heap an ESP32-WROOM has free with this firmware running
+        /// (docs/configuration.md), so a full history still leaves room for the TLS handshake and the MQTT client.
+        /// </summary>
+        public const int MaxHistoryBytes = 32768;
 
         /// <summary>"deadband_" + a quantity's name, e.g. "deadband_temperature".</summary>
         public const string DeadbandPrefix = "deadband_";

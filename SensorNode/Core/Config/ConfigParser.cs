@@ -96,6 +96,11 @@ namespace SensorNode.Core.Config
                 return "\"" + ConfigKeys.BrokerHost + "\" must not be empty";
             }
 
+            if (config.HistoryBytes < 0 || config.HistoryBytes > ConfigKeys.MaxHistoryBytes)
+            {
+                return "\"" + ConfigKeys.HistoryBytes + "\" must be 0 to " + ConfigKeys.MaxHistoryBytes;
+            }
+
             return null;
         }
 
@@ -121,6 +126,8 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.AcceptQueuedCommands: return ReadFlag(member, ref config.AcceptQueuedCommands);
                 case ConfigKeys.Discovery: return ReadFlag(member, ref config.Discovery);
                 case ConfigKeys.DiscoveryPrefix: return ReadText(member, ref config.DiscoveryPrefix, false);
+                case ConfigKeys.HistoryBytes:
+                    return ReadWhole(member, 0, ConfigKeys.MaxHistoryBytes, ref config.HistoryBytes);
                 case ConfigKeys.DiagInterval:
                     return ReadWhole(member, ConfigKeys.MinDiagIntervalSeconds, ConfigKeys.MaxDiagIntervalSeconds, ref config.DiagIntervalSeconds);
                 case ConfigKeys.ConfigVersion: return ReadVersion(member, ref config.ConfigVersion, stored);

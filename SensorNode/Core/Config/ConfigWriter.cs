@@ -42,6 +42,8 @@ namespace SensorNode.Core.Config
                 output.Append(',').AppendJsonKey(ConfigKeys.DeadbandPrefix + quantity.Name).AppendFixed(config.Deadbands[q], decimals);
             }
 
+            Number(output, ConfigKeys.HistoryBytes, config.HistoryBytes);
+
             output.Append('}');
         }
 

@@ -59,6 +59,12 @@ namespace SensorNode.Core.Config
         /// </summary>
         public int HeartbeatSeconds = 1200;
 
+        /// <summary>
+        /// RAM kept for readings taken while offline (store-and-forward on "{base}/history"); 0: none. 16 KB holds
+        /// some 450 cycles of one BME280, nearly 4 h at the default interval.
+        /// </summary>
+        public int HistoryBytes = 16384;
+
         /// <summary>When the JSON snapshot goes out; off by default, so the node is the quietest of its peers.</summary>
         public SnapshotMode Snapshot = SnapshotMode.Off;
 

@@ -48,8 +48,12 @@ namespace SensorNode.Core.Connection
         private long _offlineSinceMs;
         private long _onlineSinceMs;
         private long _probeDeadlineMs;
-        private byte[] _probe;
+        private readonly PayloadBuilder _probe = new PayloadBuilder(48);
         private int _probesSent;
+        private long _lastHeardMs;
+        private long _lastSentMs;
+        private bool _sendGapSinceHeard;
+        private long _livenessDeadlineMs = -1;
         private int _droppedRightAfterConnect;
         private string _flapping;
 
@@ -150,6 +154,7 @@ namespace SensorNode.Core.Connection
             {
                 if (_link.IsConnected)
                 {
+                    CheckLiveness(nowMs);
                     return ConnectionChange.None;
                 }
 
@@ -180,6 +185,70 @@ namespace SensorNode.Core.Connection
             return ConnectionChange.None;
         }
 
+        /// <summary>The node published (through the supervised link).</summary>
+        public void NoteSent(long nowMs)
+        {
+            if (nowMs - _lastSentMs >= KeepAliveMs())
+            {
+                _sendGapSinceHeard = true; // the client's own keep-alive pinged in that gap
+            }
+
+            _lastSentMs = nowMs;
+        }
+
+        /// <summary>The broker delivered something to the node.</summary>
+        public void NoteHeard(long nowMs)
+        {
+            _lastHeardMs = nowMs;
+            _sendGapSinceHeard = false;
+        }
+
+        /// <summary>
+        /// A keep-alive the client libraries cannot give: they ping only after a keep-alive period without sending, so
+        /// a node that publishes more often than that is never pinged, and a path that went silent goes unnoticed
+        /// while it publishes into the void (the broker has long published the Last-Will). So when the broker has
+        /// sent nothing for a keep-alive period while the node kept publishing, the node sends its probe; if it is not
+        /// back within half a keep-alive (2 to 10 s) the connection is dead. An idle or sparse node never probes.
+        /// </summary>
+        private void CheckLiveness(long nowMs)
+        {
+            if (_livenessDeadlineMs >= 0)
+            {
+                if (nowMs >= _livenessDeadlineMs)
+                {
+                    SilentPath(nowMs);
+                }
+
+                return;
+            }
+
+            long keepAliveMs = KeepAliveMs();
+            if (nowMs - _lastHeardMs >= keepAliveMs && !_sendGapSinceHeard && nowMs - _lastSentMs < keepAliveMs)
+            {
+                _livenessDeadlineMs = nowMs + LivenessTimeoutMs();
+                PublishProbe(nowMs);
+            }
+        }
+
+        [ColdPath("a path that went silent")]
+        private void SilentPath(long nowMs)
+        {
+            _link.Disconnect();
+            Lost(nowMs, "the broker did not answer the node's probe within " + LivenessTimeoutMs() + " ms after "
+                + KeepAliveMs() / 1000 + " s without a word while the node kept publishing: the path is silent");
+        }
+
+        private long KeepAliveMs()
+        {
+            return _config == null ? 60000L : _config.KeepAliveSeconds * 1000L;
+        }
+
+        private long LivenessTimeoutMs()
+        {
+            long half = KeepAliveMs() / 2;
+            return half < 2000 ? 2000 : half > ProbeTimeoutMs ? ProbeTimeoutMs : half;
+        }
+
         /// <summary>Called once the inbox is drained: a probe still missing after its bound means the broker is not passing the node's messages.</summary>
         public ConnectionChange CheckProbe(long nowMs)
         {
@@ -204,16 +273,30 @@ namespace SensorNode.Core.Connection
         }
 
         /// <summary>A message on the probe topic: true (and online) when it is the probe this connection sent.</summary>
-        [ColdPath("once per connect")]
         public bool OnProbe(byte[] payload, long nowMs)
         {
-            if (_state != ConnectionState.Verifying || !Bytes.Same(payload, _probe))
+            if (!IsLastProbe(payload))
             {
                 return false; // an earlier connection's probe, or someone else's message
             }
 
+            if (_state == ConnectionState.Online)
+            {
+                _livenessDeadlineMs = -1; // the path is alive
+                return false;
+            }
+
+            return _state == ConnectionState.Verifying && CameOnline(nowMs);
+        }
+
+        [ColdPath("once per connect")]
+        private bool CameOnline(long nowMs)
+        {
             _state = ConnectionState.Online;
             _onlineSinceMs = nowMs;
+            _lastHeardMs = nowMs;
+            _sendGapSinceHeard = false;
+            _livenessDeadlineMs = -1;
             Connects++;
             LastError = null;
             _log.Info("online: " + _topics.Status + " = online, probe back after " + (nowMs - (_probeDeadlineMs - ProbeTimeoutMs)) + " ms");
@@ -228,7 +311,7 @@ namespace SensorNode.Core.Connection
             return warning;
         }
 
-        /// <summary>Milliseconds until <see cref="Poll"/> or <see cref="CheckProbe"/> has work, or -1 while online or connecting.</summary>
+        /// <summary>Milliseconds until <see cref="Poll"/> or <see cref="CheckProbe"/> has work, or -1 when none is scheduled (connecting).</summary>
         public long MsUntilWork(long nowMs)
         {
             long due;
@@ -240,9 +323,27 @@ namespace SensorNode.Core.Connection
             {
                 due = _probeDeadlineMs;
             }
+            else if (_state == ConnectionState.Online)
+            {
+                return MsUntilLivenessCheck(nowMs);
+            }
             else
             {
                 return -1; // a finished attempt wakes the main loop through the inbox
+            }
+
+            long wait = due - nowMs;
+            return wait < 0 ? 0 : wait;
+        }
+
+        /// <summary>While online: milliseconds until the liveness check has work, or -1.</summary>
+        private long MsUntilLivenessCheck(long nowMs)
+        {
+            long due = _livenessDeadlineMs >= 0 ? _livenessDeadlineMs
+                : !_sendGapSinceHeard && nowMs - _lastSentMs < KeepAliveMs() ? _lastHeardMs + KeepAliveMs() : -1;
+            if (due < 0)
+            {
+                return -1;
             }
 
             long wait = due - nowMs;
@@ -328,13 +429,38 @@ namespace SensorNode.Core.Connection
         private void SendProbe(long nowMs)
         {
             _state = ConnectionState.Verifying;
-            _probesSent++;
-            _probe = Utf8.GetBytes("probe " + _probesSent + " " + nowMs);
             _probeDeadlineMs = nowMs + ProbeTimeoutMs;
-            if (!_link.Publish(_topics.Probe, _probe, _probe.Length, MqttQos.AtLeastOnce, false))
+            if (!PublishProbe(nowMs))
             {
                 Lost(nowMs, "MQTT connection lost before the probe was sent");
             }
+        }
+
+        /// <summary>A probe the node will know again: a counter and the uptime, in a buffer kept for it (no allocation).</summary>
+        private bool PublishProbe(long nowMs)
+        {
+            _probesSent++;
+            _probe.Clear().Append("probe ").AppendInteger(_probesSent).Append(' ').AppendInteger(nowMs);
+            return _link.Publish(_topics.Probe, _probe.Buffer, _probe.Length, MqttQos.AtLeastOnce, false);
+        }
+
+        private bool IsLastProbe(byte[] payload)
+        {
+            if (payload.Length != _probe.Length)
+            {
+                return false;
+            }
+
+            byte[] sent = _probe.Buffer;
+            for (int i = 0; i < payload.Length; i++)
+            {
+                if (payload[i] != sent[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private ConnectionChange Unreachable(long nowMs, string reason)

@@ -1,3 +1,4 @@
+using SensorNode.Core.Board;
 using SensorNode.Core.Mqtt;
 
 namespace SensorNode.Core.Connection
@@ -12,12 +13,14 @@ namespace SensorNode.Core.Connection
     {
         private const string NotOwned = "not connected";
         private readonly IMqttLink _link;
+        private readonly IClock _clock;
         private ConnectionSupervisor _supervisor;
         private string _lastError;
 
-        public SupervisedLink(IMqttLink link)
+        public SupervisedLink(IMqttLink link, IClock clock)
         {
             _link = link;
+            _clock = clock;
         }
 
         /// <summary>True once the node is online (its probe back): parts start their work after connect then, not before.</summary>
@@ -61,6 +64,7 @@ namespace SensorNode.Core.Connection
             }
 
             _lastError = null;
+            _supervisor.NoteSent(_clock.UptimeMs);
             return _link.Publish(topic, payload, length, qos, retain);
         }
 

@@ -4,6 +4,7 @@ using SensorNode.Core.Connection;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
+using SensorNode.Core.Telemetry;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Diagnostics
@@ -30,6 +31,7 @@ namespace SensorNode.Core.Diagnostics
         private readonly long _boots;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
         private TopicScheme _topics;
+        private ReadingHistory _history;
         private bool _reportDue;
         private long _lastReportMs;
 
@@ -42,6 +44,12 @@ namespace SensorNode.Core.Diagnostics
             _session = session;
             _inbox = inbox;
             _boots = boots;
+        }
+
+        /// <summary>The readings kept offline, reported as "history" (waiting) and "history_dropped" (since boot).</summary>
+        public void UseHistory(ReadingHistory history)
+        {
+            _history = history;
         }
 
         /// <summary>The last report's JSON (valid until the next).</summary>
@@ -136,8 +144,14 @@ namespace SensorNode.Core.Diagnostics
             AppendText(json, "last_connect_error", _session.LastConnectError);
             json.Append(',').AppendJsonKey("dropped").AppendInteger(_inbox.DroppedSinceBoot)
                 .Append(',').AppendJsonKey("inbox").AppendInteger(_inbox.Count)
-                .Append(',').AppendJsonKey("config_version").AppendInteger(_config.Current.ConfigVersion)
-                .Append('}');
+                .Append(',').AppendJsonKey("config_version").AppendInteger(_config.Current.ConfigVersion);
+            if (_history != null)
+            {
+                json.Append(',').AppendJsonKey("history").AppendInteger(_history.Count)
+                    .Append(',').AppendJsonKey("history_dropped").AppendInteger(_history.DroppedSinceBoot);
+            }
+
+            json.Append('}');
         }
 
         /// <summary>A string, or null when unknown.</summary>

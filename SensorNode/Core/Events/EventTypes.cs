@@ -14,6 +14,8 @@ namespace SensorNode.Core.Events
         public const string SensorRecovered = "sensor_recovered";
         public const string MessagesDropped = "messages_dropped";
         public const string DiscoveryError = "discovery_error";
+        public const string HistoryDropped = "history_dropped";
+        public const string Failsafe = "failsafe";
         public const string ConnectionFlapping = "connection_flapping";
     }
 }

@@ -17,6 +17,7 @@ namespace SensorNode.Core.Mqtt
             State = Base + "/state";
             Event = Base + "/event";
             Diag = Base + "/diag";
+            History = Base + "/history";
             Config = Base + "/config";
             ConfigSet = Config + SetSuffix;
             Probe = Base + "/probe";
@@ -36,6 +37,9 @@ namespace SensorNode.Core.Mqtt
 
         /// <summary>Retained JSON of the node's diagnostics (firmware, uptime, boots, connection, memory).</summary>
         public string Diag { get; }
+
+        /// <summary>Never retained: readings taken while the node was offline, published after the reconnect.</summary>
+        public string History { get; }
 
         /// <summary>Retained JSON of the active configuration (secrets masked).</summary>
         public string Config { get; }

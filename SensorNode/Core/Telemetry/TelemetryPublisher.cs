@@ -14,8 +14,10 @@ namespace SensorNode.Core.Telemetry
 {
     /// <summary>
     /// The telemetry part. Every interval (and right after each connect) one cycle: read every sensor, publish
-    /// each valid quantity retained on its own topic, then one retained JSON snapshot on "{base}/state". Topics and
-    /// buffers are made when the topics change, so a cycle in steady state allocates nothing in the core.
+    /// each valid quantity retained on its own topic, then one retained JSON snapshot on "{base}/state". While the
+    /// node is not online the cycles go on and are kept by a <see cref="HistoryForwarder"/>, published on
+    /// "{base}/history" after the reconnect. Topics and buffers are made when the topics change, so a cycle in
+    /// steady state allocates nothing in the core.
     /// </summary>
     public sealed class TelemetryPublisher : INodePart
     {
@@ -25,6 +27,9 @@ namespace SensorNode.Core.Telemetry
         private const int MaxValueBytes = 32;
 
         private readonly IMqttLink _link;
+        private readonly INodeConnection _connection;
+        private readonly HistoryForwarder _history;
+        private readonly bool[] _fresh;
         private readonly IClock _clock;
         private readonly EventPublisher _events;
         private readonly ConfigController _config;
@@ -42,9 +47,10 @@ namespace SensorNode.Core.Telemetry
         private TopicScheme _topics;
         private long _nextCycleMs;
 
-        public TelemetryPublisher(IMqttLink link, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators)
+        public TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators)
         {
             _link = link;
+            _connection = connection;
             _clock = clock;
             _events = events;
             _config = config;
@@ -67,6 +73,14 @@ namespace SensorNode.Core.Telemetry
 
             _actuators = new Actuator[actuators.Count];
             actuators.CopyTo(_actuators, 0);
+            _fresh = new bool[_sensors.Length];
+            _history = new HistoryForwarder(link, connection, clock, events, _sensors, config.Current.HistoryBytes);
+        }
+
+        /// <summary>The readings kept while offline and their forwarding.</summary>
+        public HistoryForwarder History
+        {
+            get { return _history; }
         }
 
         /// <summary>Cycles published since boot; the snapshot's "seq".</summary>
@@ -95,26 +109,56 @@ namespace SensorNode.Core.Telemetry
             {
                 ForgetPublished(s);
             }
+
+            // The backlog first: this connect's fresh cycle then leaves the retained topics with the newest values.
+            _history.OnConnected(nowMs);
         }
 
         [SteadyState]
         public void Poll(long nowMs)
         {
-            if (_link.IsConnected && nowMs >= _nextCycleMs)
+            bool online = _connection.IsOnline;
+            _history.UseSize(_config.Current.HistoryBytes);
+            _history.Poll(nowMs);
+            if (nowMs < _nextCycleMs || !(online || _history.IsOn))
+            {
+                return;
+            }
+
+            if (online)
             {
                 RunCycle(nowMs);
-                _nextCycleMs = nowMs + _config.Current.PublishIntervalSeconds * 1000L;
             }
+            else
+            {
+                RecordCycle(nowMs);
+            }
+
+            _nextCycleMs = nowMs + _config.Current.PublishIntervalSeconds * 1000L;
         }
 
         public long MsUntilWork(long nowMs)
         {
-            if (!_link.IsConnected)
+            long history = _history.MsUntilWork(nowMs);
+            if (!_connection.IsOnline && !_history.IsOn)
             {
-                return -1;
+                return history;
             }
 
-            return _nextCycleMs > nowMs ? _nextCycleMs - nowMs : 0;
+            long cycle = _nextCycleMs > nowMs ? _nextCycleMs - nowMs : 0;
+            return history >= 0 && history < cycle ? history : cycle;
+        }
+
+        /// <summary>A cycle while the node is not online: read every sensor on schedule, keep the values for later.</summary>
+        [SteadyState]
+        public void RecordCycle(long nowMs)
+        {
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                _fresh[s] = ReadSensor(s);
+            }
+
+            _history.Record(nowMs, _values, _fresh);
         }
 
         public void OnStop()
@@ -124,6 +168,7 @@ namespace SensorNode.Core.Telemetry
         public void UseTopics(TopicScheme topics)
         {
             _topics = topics;
+            _history.UseTopics(topics);
             for (int s = 0; s < _sensors.Length; s++)
             {
                 Quantity[] quantities = _sensors[s].Quantities;

@@ -162,6 +162,54 @@ namespace SensorNode.Core.Text
             return this;
         }
 
+        /// <summary>
+        /// Appends a number kept as whole units of its last digit, e.g. 2153 with 2 decimals gives "21.53": exactly
+        /// what <see cref="AppendFixed"/> wrote for the value, without going through a double again.
+        /// </summary>
+        public PayloadBuilder AppendUnits(long units, int decimals)
+        {
+            long scale = ScaleOf(decimals);
+            if (units < 0)
+            {
+                AppendByte((byte)'-');
+                units = -units;
+            }
+
+            AppendInteger(units / scale);
+            if (decimals > 0)
+            {
+                AppendByte((byte)'.');
+                long fraction = units % scale;
+                for (long digit = scale / 10; digit > 0; digit /= 10)
+                {
+                    AppendByte((byte)('0' + (fraction / digit) % 10));
+                }
+            }
+
+            return this;
+        }
+
+        /// <summary>
+        /// A value in whole units of its last digit at <paramref name="decimals"/> (rounded as <see cref="AppendFixed"/>
+        /// rounds), or <paramref name="none"/> when it is not finite or does not fit an int.
+        /// </summary>
+        public static int UnitsOrNone(double value, int decimals, int none)
+        {
+            if (!IsFinite(value))
+            {
+                return none;
+            }
+
+            double magnitude = (value < 0 ? -value : value) * ScaleOf(decimals) + 0.5;
+            if (magnitude >= int.MaxValue)
+            {
+                return none;
+            }
+
+            int units = (int)magnitude;
+            return value < 0 ? -units : units;
+        }
+
         /// <summary>The number <see cref="AppendFixed"/> writes, as a double: what a subscriber reads back.</summary>
         public static double RoundFixed(double value, int decimals)
         {

@@ -22,7 +22,7 @@ namespace SensorNode.IntegrationTests.Harness
         private readonly IMqttClient _client;
         private readonly List<Received> _received = new List<Received>();
 
-        private Observer(IBroker broker, string user = null, string password = null, X509Certificate2 ca = null)
+        private Observer(IBroker broker, string user = null, string password = null, X509Certificate2 ca = null, string persistentClientId = null)
         {
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
@@ -37,9 +37,9 @@ namespace SensorNode.IntegrationTests.Harness
             };
             MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
                 .WithTcpServer(broker.Host, broker.Port)
-                .WithClientId("observer-" + Interlocked.Increment(ref _clients) + "-" + Environment.ProcessId)
+                .WithClientId(persistentClientId ?? "observer-" + Interlocked.Increment(ref _clients) + "-" + Environment.ProcessId)
                 .WithProtocolVersion(MqttProtocolVersion.V311)
-                .WithCleanSession();
+                .WithCleanSession(persistentClientId == null);
             if (user != null)
             {
                 builder = builder.WithCredentials(user, password ?? "");
@@ -82,6 +82,27 @@ namespace SensorNode.IntegrationTests.Harness
                 .Build();
             Bounded(token => observer._client.SubscribeAsync(subscribe, token));
             return observer;
+        }
+
+        /// <summary>
+        /// Connects as <paramref name="clientId"/> with a persistent session (clean session off) and subscribes to
+        /// <paramref name="filter"/> (QoS 1): the broker queues QoS 1 messages for it while it is away, across a
+        /// restart too when the broker keeps its sessions on disk, so it misses nothing wherever it reconnects.
+        /// </summary>
+        public static Observer WatchPersistent(IBroker broker, string filter, string clientId)
+        {
+            Observer observer = new Observer(broker, persistentClientId: clientId);
+            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
+            return observer;
+        }
+
+        /// <summary>Reconnects as <paramref name="clientId"/> to its persistent session, without subscribing again.</summary>
+        public static Observer Resume(IBroker broker, string clientId)
+        {
+            return new Observer(broker, persistentClientId: clientId);
         }
 
         /// <summary>Connects over TLS, trusting only <paramref name="ca"/>, and subscribes to <paramref name="filter"/> (QoS 1).</summary>

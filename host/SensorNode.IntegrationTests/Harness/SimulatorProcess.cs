@@ -174,6 +174,18 @@ namespace SensorNode.IntegrationTests.Harness
             return _process.ExitCode;
         }
 
+        /// <summary>Waits for the simulator to end on its own (a watchdog restart); returns the exit code.</summary>
+        public int WaitForExit(TimeSpan timeout)
+        {
+            if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
+            {
+                throw new TimeoutException("the simulator did not exit within " + timeout.TotalSeconds + " s:\n" + Console);
+            }
+
+            _process.WaitForExit(); // drains the output readers
+            return _process.ExitCode;
+        }
+
         /// <summary>SIGKILL: the process dies at once; the kernel closes its socket without an MQTT DISCONNECT.</summary>
         public void Kill()
         {
