@@ -33,6 +33,9 @@ namespace SensorNode.IntegrationTests.Faults
         /// </summary>
         private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(10 + 30 + 5);
 
+        /// <summary>As in <see cref="HangingConnectTests"/>: the issue's ±100 ms, widened for a loaded CI machine.</summary>
+        private static readonly TimeSpan PulseSlack = TimeSpan.FromMilliseconds(300);
+
         private static readonly Regex ConnectionWarning = new Regex(
             "^[0-9:.]{12} (warn|error) .*(connect|probe|broker|keep-?alive)", RegexOptions.IgnoreCase);
 
@@ -48,6 +51,31 @@ namespace SensorNode.IntegrationTests.Faults
         /// silence. 1: the node publishes every second, more often than the keep-alive, so the client never pings
         /// (MQTTnet and M2Mqtt ping only after a keep-alive without sending): only the node itself can notice.
         /// </param>
+        /// <summary>
+        /// A pulse runs across the moment the node gives the silent connection up (its check is due a keep-alive
+        /// after the broker's last word, the command): whatever the node does about the path, the output keeps its
+        /// time. 8 s so the pulse spans the check and the wait for its answer.
+        /// </summary>
+        [SkippableFact]
+        public void A_pulse_keeps_time_while_the_node_finds_the_path_silent()
+        {
+            using NodeBehindProxy world = NodeBehindProxy.Online();
+            const int PulseMs = 8000;
+            int consoleBefore = world.Simulator.Lines.Length;
+            world.Watcher.Publish(world.Base + "/actuator/relay/set", "{\"state\":\"ON\",\"for_ms\":" + PulseMs + "}");
+            string on = world.Simulator.WaitForLine("relay ON", l => l.Contains("output relay is ON"), NodeUnderTest.Timeout, consoleBefore);
+            world.Proxy.StopForwarding();
+
+            string off = world.Simulator.WaitForLine("relay OFF", l => l.Contains("output relay is OFF"), TimeSpan.FromMilliseconds(PulseMs) + TimeSpan.FromSeconds(20), consoleBefore);
+            TimeSpan held = ConsoleClock.Between(ConsoleClock.TimeOf(on), ConsoleClock.TimeOf(off));
+            _output.WriteLine("pulse of " + PulseMs + " ms held " + held.TotalMilliseconds + " ms on the node's own clock while the path was silent");
+            string noticed = world.Simulator.WaitForLine("warning about the connection", l => ConnectionWarning.IsMatch(l), NoticeLimit + TimeSpan.FromSeconds(10), consoleBefore);
+            _output.WriteLine("the node gave the connection up at " + noticed);
+            Assert.True(
+                held.TotalMilliseconds >= PulseMs - 2 && held <= TimeSpan.FromMilliseconds(PulseMs) + PulseSlack,
+                "a " + PulseMs + " ms pulse held " + held.TotalMilliseconds + " ms while the node found the path silent:\n" + world.Simulator.Console);
+        }
+
         [SkippableTheory]
         [InlineData(30)]
         [InlineData(1)]
