@@ -222,8 +222,8 @@ namespace SensorNode.Core.Connection
                 return;
             }
 
-            long keepAliveMs = KeepAliveMs();
-            if (nowMs - _lastHeardMs >= keepAliveMs && !_sendGapSinceHeard && nowMs - _lastSentMs < keepAliveMs)
+            long due = LivenessProbeDueAt();
+            if (due >= 0 && nowMs >= due)
             {
                 _livenessDeadlineMs = nowMs + LivenessTimeoutMs();
                 PublishProbe(nowMs);
@@ -336,11 +336,22 @@ namespace SensorNode.Core.Connection
             return wait < 0 ? 0 : wait;
         }
 
+        /// <summary>
+        /// When a probe is due: a keep-alive after the broker last said anything, if the node kept sending without a
+        /// keep-alive's gap (so its client never pinged) and sent within the last half keep-alive (so the client's
+        /// ping is not about to come anyway); -1 when it is not.
+        /// </summary>
+        private long LivenessProbeDueAt()
+        {
+            long keepAliveMs = KeepAliveMs();
+            long due = _lastHeardMs + keepAliveMs;
+            return !_sendGapSinceHeard && _lastSentMs + keepAliveMs / 2 > due ? due : -1;
+        }
+
         /// <summary>While online: milliseconds until the liveness check has work, or -1.</summary>
         private long MsUntilLivenessCheck(long nowMs)
         {
-            long due = _livenessDeadlineMs >= 0 ? _livenessDeadlineMs
-                : !_sendGapSinceHeard && nowMs - _lastSentMs < KeepAliveMs() ? _lastHeardMs + KeepAliveMs() : -1;
+            long due = _livenessDeadlineMs >= 0 ? _livenessDeadlineMs : LivenessProbeDueAt();
             if (due < 0)
             {
                 return -1;
@@ -441,7 +452,8 @@ namespace SensorNode.Core.Connection
         {
             _probesSent++;
             _probe.Clear().Append("probe ").AppendInteger(_probesSent).Append(' ').AppendInteger(nowMs);
-            return _link.Publish(_topics.Probe, _probe.Buffer, _probe.Length, MqttQos.AtLeastOnce, false);
+            // QoS 0: the round trip is the proof, a lost probe is a failed one; nothing to acknowledge or queue.
+            return _link.Publish(_topics.Probe, _probe.Buffer, _probe.Length, MqttQos.AtMostOnce, false);
         }
 
         private bool IsLastProbe(byte[] payload)

@@ -139,27 +139,8 @@ namespace SensorNode.Core.Text
         /// </summary>
         public PayloadBuilder AppendFixed(double value, int decimals)
         {
-            long scale = ScaleOf(decimals);
-            bool negative = value < 0;
-            long units = UnitsOf(value, scale);
-
-            if (negative && units != 0)
-            {
-                AppendByte((byte)'-');
-            }
-
-            AppendInteger(units / scale);
-            if (decimals > 0)
-            {
-                AppendByte((byte)'.');
-                long fraction = units % scale;
-                for (long digit = scale / 10; digit > 0; digit /= 10)
-                {
-                    AppendByte((byte)('0' + (fraction / digit) % 10));
-                }
-            }
-
-            return this;
+            long units = UnitsOf(value, ScaleOf(decimals)); // rounded away from zero, without sign: -0.001 gives "0.00"
+            return AppendUnits(value < 0 ? -units : units, decimals);
         }
 
         /// <summary>

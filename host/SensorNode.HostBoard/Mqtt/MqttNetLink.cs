@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -10,18 +11,26 @@ using SensorNode.Core.Mqtt;
 namespace SensorNode.HostBoard.Mqtt
 {
     /// <summary>
-    /// The core's broker link on MQTTnet's client (MQTT 3.1.1), the host twin of the device's M2MqttLink. The core
-    /// calls from its main loop and expects blocking calls, so each MQTTnet operation is awaited with a bound.
-    /// MQTTnet raises received messages and disconnects on its own tasks; they go straight to the listener.
+    /// The core's broker link on MQTTnet's client (MQTT 3.1.1), the host twin of the device's M2MqttLink. Connect,
+    /// subscribe and disconnect block with a bound, as the core expects. Publish, like M2Mqtt's, only queues: one
+    /// sender sends the queue in order and waits for each PUBACK, so the main loop never waits on the network (a
+    /// path gone silent would otherwise hold it for the whole response timeout). MQTTnet raises received messages
+    /// and disconnects on its own tasks; they go straight to the listener.
     /// </summary>
     public sealed class MqttNetLink : IMqttLink, IDisposable
     {
         private static readonly TimeSpan OperationTimeout = TimeSpan.FromSeconds(10);
+        private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
         private readonly IMqttClient _client;
         private IMqttLinkListener _listener;
         private readonly PrivateCa _ca;
         private volatile bool _disconnecting; // after an orderly DISCONNECT of ours: not a lost connection
         private volatile string _certificateRefusal; // why the last TLS handshake refused the broker's certificate
+        private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly Task _sender;
+        private int _unsent; // queued and not yet sent (or given up)
+        private int _session; // which connection a queued message belongs to: none survives a reconnect, as with M2Mqtt
+        private volatile string _lastError;
 
         /// <param name="ca">With TLS, the broker's certificate must chain to this CA only; null: the machine's trusted roots.</param>
         public MqttNetLink(PrivateCa ca = null)
@@ -30,11 +39,16 @@ namespace SensorNode.HostBoard.Mqtt
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += OnMessageReceived;
             _client.DisconnectedAsync += OnDisconnected;
+            _sender = Task.Run(SendQueued);
         }
 
         public bool IsConnected => _client.IsConnected;
 
-        public string LastError { get; private set; }
+        public string LastError
+        {
+            get => _lastError;
+            private set => _lastError = value;
+        }
 
         public void SetListener(IMqttLinkListener listener)
         {
@@ -78,6 +92,7 @@ namespace SensorNode.HostBoard.Mqtt
             try
             {
                 DisconnectInOrder();
+                Interlocked.Increment(ref _session);
                 _disconnecting = false;
                 _certificateRefusal = null;
                 MqttClientConnectResult result = Bounded(token => _client.ConnectAsync(builder.Build(), token));
@@ -141,6 +156,20 @@ namespace SensorNode.HostBoard.Mqtt
                 .WithQualityOfServiceLevel(ToMqttNet(qos))
                 .WithRetainFlag(retain)
                 .Build();
+            if (qos == MqttQos.AtMostOnce && Volatile.Read(ref _unsent) == 0)
+            {
+                // Nothing queued ahead of it and no acknowledgement to wait for: sent at once (the state echo's
+                // latency), the order kept. The call returns once the packet is in the socket's buffer.
+                return PublishNow(application);
+            }
+
+            Interlocked.Increment(ref _unsent);
+            _outbox.Writer.TryWrite(new Outgoing(application, Volatile.Read(ref _session)));
+            return true;
+        }
+
+        private bool PublishNow(MqttApplicationMessage application)
+        {
             try
             {
                 Bounded(token => _client.PublishAsync(application, token));
@@ -151,6 +180,36 @@ namespace SensorNode.HostBoard.Mqtt
                 LastError = Describe(ex);
                 return false;
             }
+        }
+
+        /// <summary>The sender: the queue in order, each message awaited (PUBACK for QoS 1) with the response bound.</summary>
+        private async Task SendQueued()
+        {
+            await foreach (Outgoing outgoing in _outbox.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    if (outgoing.Session == Volatile.Read(ref _session) && _client.IsConnected)
+                    {
+                        using CancellationTokenSource timeout = new CancellationTokenSource(OperationTimeout);
+                        await _client.PublishAsync(outgoing.Message, timeout.Token);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    LastError = Describe(ex);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _unsent);
+                }
+            }
+        }
+
+        /// <summary>Lets what is queued go out before an orderly DISCONNECT ("offline" first), within a bound.</summary>
+        private void FlushQueued()
+        {
+            SpinWait.SpinUntil(() => Volatile.Read(ref _unsent) == 0 || !_client.IsConnected, FlushTimeout);
         }
 
         public void Disconnect()
@@ -172,14 +231,18 @@ namespace SensorNode.HostBoard.Mqtt
                 return;
             }
 
+            FlushQueued();
             _disconnecting = true; // MQTTnet reports the disconnect after DisconnectAsync returns; cleared by the next connect
             Bounded(token => _client.DisconnectAsync(new MqttClientDisconnectOptions(), token));
         }
 
         public void Dispose()
         {
+            _outbox.Writer.TryComplete();
             _client.Dispose();
         }
+
+        private readonly record struct Outgoing(MqttApplicationMessage Message, int Session);
 
         private bool ValidateWithPrivateCa(MqttClientCertificateValidationEventArgs e)
         {
