@@ -22,7 +22,7 @@ echo "== nanoFramework gate (portable sources against nanoFramework.CoreLibrary'
 # compiled against (host/NanoFrameworkRefs), then the set. Left unquoted below so they split into words.
 gate_sets=(
   "--rules all core=SensorNode/Core"
-  "--rules equals tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests"
+  "--rules equals --refs host/NanoTestFramework/Api tests=SensorNode/Core;SensorNode.Tests"
   "--rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs"
 )
 for set in "${gate_sets[@]}"; do

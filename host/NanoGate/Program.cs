@@ -6,7 +6,7 @@ namespace SensorNode.NanoGate
 {
     /// <summary>
     /// nanoFramework compatibility gate. Each argument names a set of sources that must build for the device:
-    ///   --rules all core=SensorNode/Core  --rules equals tests=SensorNode/Core;host/NanoTestFramework/Api;SensorNode.Tests
+    ///   --rules all core=SensorNode/Core  --rules equals --refs host/NanoTestFramework/Api tests=SensorNode/Core;SensorNode.Tests
     ///   --rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs
     /// A set lists folders and single .cs files. Every set is compiled against nanoFramework's mscorlib.dll (plus,
     /// after "--refs DIR", the declaration-only library APIs in DIR, compiled first into a reference assembly),

@@ -93,6 +93,7 @@ namespace SensorNode.NanoGate
 
                 if (emit.Success)
                 {
+                    check.CheckStringTable(pe.ToArray());
                     pe.Position = 0;
                     pdb.Position = 0;
                     check.CheckIl(pe, pdb, rules, referenceImages);
@@ -165,6 +166,20 @@ namespace SensorNode.NanoGate
             return sources.OrderBy(s => s.Path, StringComparer.Ordinal)
                 .Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path, System.Text.Encoding.UTF8))
                 .ToList();
+        }
+
+        /// <summary>Every set becomes one assembly on the device (the app, or the tests with the core): its strings must fit nanoCLR's table.</summary>
+        private void CheckStringTable(byte[] image)
+        {
+            int counted = StringTableEstimate.Count(image);
+            int projected = (int)Math.Ceiling(counted * StringTableEstimate.PeOverhead);
+            Figures.Add("strings: " + counted + " bytes counted, about " + projected + " in the .pe; nanoCLR reads at most " + StringTableEstimate.NanoClrLimit);
+            if (projected > StringTableEstimate.NanoClrLimit)
+            {
+                Violations.Add("[string-table] the assembly's strings (about " + projected + " bytes in the .pe) pass the "
+                    + StringTableEstimate.NanoClrLimit + " bytes nanoCLR can address: it would load broken, a test assembly with 0 tests and no error. "
+                    + "Shorten names and literals, or split the assembly (docs/nanoframework.md #18)");
+            }
         }
 
         private void CheckIl(Stream pe, Stream pdb, IlRules rules, IEnumerable<byte[]> referenceImages)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 
 namespace nanoFramework.TestFramework
@@ -6,7 +7,7 @@ namespace nanoFramework.TestFramework
     // so a call binds to the same overload on both runtimes. Generated list; keep it in step with Assert.cs.
     public sealed partial class Assert
     {
-        public static void AreEqual(bool expected, bool actual, string message = "")
+        public static void AreEqual(bool expected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -14,7 +15,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(bool notExpected, bool actual, string message = "")
+        public static void AreNotEqual(bool notExpected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -22,7 +23,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(byte expected, byte actual, string message = "")
+        public static void AreEqual(byte expected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -30,7 +31,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(byte notExpected, byte actual, string message = "")
+        public static void AreNotEqual(byte notExpected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -38,7 +39,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(char expected, char actual, string message = "")
+        public static void AreEqual(char expected, char actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -46,7 +47,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(char notExpected, char actual, string message = "")
+        public static void AreNotEqual(char notExpected, char actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -54,7 +55,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(DateTime expected, DateTime actual, string message = "")
+        public static void AreEqual(DateTime expected, DateTime actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -62,7 +63,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(DateTime notExpected, DateTime actual, string message = "")
+        public static void AreNotEqual(DateTime notExpected, DateTime actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -70,7 +71,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(double expected, double actual, string message = "")
+        public static void AreEqual(double expected, double actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -78,7 +79,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(double notExpected, double actual, string message = "")
+        public static void AreNotEqual(double notExpected, double actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -86,7 +87,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(float expected, float actual, string message = "")
+        public static void AreEqual(float expected, float actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -94,7 +95,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(float notExpected, float actual, string message = "")
+        public static void AreNotEqual(float notExpected, float actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -102,7 +103,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(int expected, int actual, string message = "")
+        public static void AreEqual(int expected, int actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -110,7 +111,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(int notExpected, int actual, string message = "")
+        public static void AreNotEqual(int notExpected, int actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -118,7 +119,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(long expected, long actual, string message = "")
+        public static void AreEqual(long expected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -126,7 +127,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(long notExpected, long actual, string message = "")
+        public static void AreNotEqual(long notExpected, long actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -134,7 +135,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(object expected, object actual, string message = "")
+        public static void AreEqual(object expected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -142,7 +143,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(object notExpected, object actual, string message = "")
+        public static void AreNotEqual(object notExpected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -150,7 +151,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(sbyte expected, sbyte actual, string message = "")
+        public static void AreEqual(sbyte expected, sbyte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -158,7 +159,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(sbyte notExpected, sbyte actual, string message = "")
+        public static void AreNotEqual(sbyte notExpected, sbyte actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -166,7 +167,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(short expected, short actual, string message = "")
+        public static void AreEqual(short expected, short actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -174,7 +175,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(short notExpected, short actual, string message = "")
+        public static void AreNotEqual(short notExpected, short actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -182,7 +183,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(string expected, string actual, string message = "")
+        public static void AreEqual(string expected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -190,7 +191,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(string notExpected, string actual, string message = "")
+        public static void AreNotEqual(string notExpected, string actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -198,7 +199,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(uint expected, uint actual, string message = "")
+        public static void AreEqual(uint expected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -206,7 +207,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(uint notExpected, uint actual, string message = "")
+        public static void AreNotEqual(uint notExpected, uint actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -214,7 +215,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(ulong expected, ulong actual, string message = "")
+        public static void AreEqual(ulong expected, ulong actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -222,7 +223,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(ulong notExpected, ulong actual, string message = "")
+        public static void AreNotEqual(ulong notExpected, ulong actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {
@@ -230,7 +231,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreEqual(ushort expected, ushort actual, string message = "")
+        public static void AreEqual(ushort expected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!Equals(expected, actual))
             {
@@ -238,7 +239,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotEqual(ushort notExpected, ushort actual, string message = "")
+        public static void AreNotEqual(ushort notExpected, ushort actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (Equals(notExpected, actual))
             {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System;
 using TestFrameworkShared;
 
@@ -13,7 +14,7 @@ namespace nanoFramework.TestFramework
         {
         }
 
-        public static void IsTrue(bool condition, string message = "")
+        public static void IsTrue(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
             if (!condition)
             {
@@ -21,7 +22,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsFalse(bool condition, string message = "")
+        public static void IsFalse(bool condition, [CallerArgumentExpression(nameof(condition))] string message = "")
         {
             if (condition)
             {
@@ -29,7 +30,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsNull(object value, string message = "")
+        public static void IsNull(object value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value != null)
             {
@@ -37,7 +38,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsNotNull(object value, string message = "")
+        public static void IsNotNull(object value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value == null)
             {
@@ -45,7 +46,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreSame(object expected, object actual, string message = "")
+        public static void AreSame(object expected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (!ReferenceEquals(expected, actual))
             {
@@ -53,7 +54,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void AreNotSame(object notExpected, object actual, string message = "")
+        public static void AreNotSame(object notExpected, object actual, [CallerArgumentExpression(nameof(actual))] string message = "")
         {
             if (ReferenceEquals(notExpected, actual))
             {
@@ -61,7 +62,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void Contains(string expected, string value, string message = "")
+        public static void Contains(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             RequireNotNull(expected, value, "Assert.Contains");
             if (value.IndexOf(expected) < 0)
@@ -70,7 +71,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void DoesNotContains(string notExpected, string value, string message = "")
+        public static void DoesNotContains(string notExpected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             RequireNotNull(notExpected, value, "Assert.DoesNotContains");
             if (value.IndexOf(notExpected) >= 0)
@@ -79,7 +80,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void StartsWith(string expected, string value, string message = "")
+        public static void StartsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             RequireNotNull(expected, value, "Assert.StartsWith");
             if (!value.StartsWith(expected))
@@ -88,7 +89,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void EndsWith(string expected, string value, string message = "")
+        public static void EndsWith(string expected, string value, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             RequireNotNull(expected, value, "Assert.EndsWith");
             if (!value.EndsWith(expected))
@@ -97,7 +98,7 @@ namespace nanoFramework.TestFramework
             }
         }
 
-        public static void IsInstanceOfType(object value, Type expected, string message = "")
+        public static void IsInstanceOfType(object value, Type expected, [CallerArgumentExpression(nameof(value))] string message = "")
         {
             if (value == null || value.GetType() != expected)
             {
@@ -106,7 +107,7 @@ namespace nanoFramework.TestFramework
         }
 
         /// <summary>Passes only when <paramref name="action"/> throws exactly <paramref name="exception"/> (not a subclass).</summary>
-        public static void ThrowsException(Type exception, Action action, string message = "")
+        public static void ThrowsException(Type exception, Action action, [CallerArgumentExpression(nameof(action))] string message = "")
         {
             try
             {
