@@ -399,7 +399,7 @@ namespace SensorNode.Core.Actuators
         /// </summary>
         private void PublishState(int index)
         {
-            if (!_link.IsConnected || !_connection.IsOnline)
+            if (!_connection.IsOnline)
             {
                 return; // published again after the reconnect
             }

@@ -104,12 +104,6 @@ namespace SensorNode.Core.Connection
         /// <summary>Times the node came online since boot (the first one included).</summary>
         public long Connects { get; private set; }
 
-        /// <summary>The window the next reconnect delay is drawn from (ms).</summary>
-        public int BackoffWindowMs
-        {
-            get { return _backoff.WindowMs; }
-        }
-
         public void UseRandom(IRandom random)
         {
             _backoff.UseRandom(random);
@@ -365,7 +359,6 @@ namespace SensorNode.Core.Connection
         public void Close()
         {
             LeaveBroker();
-
             _state = ConnectionState.Closed;
             _runner.Stop();
         }
@@ -374,7 +367,6 @@ namespace SensorNode.Core.Connection
         public void Reopen(long nowMs)
         {
             LeaveBroker();
-
             if (_state == ConnectionState.Online)
             {
                 _offlineSinceMs = nowMs;
@@ -458,21 +450,7 @@ namespace SensorNode.Core.Connection
 
         private bool IsLastProbe(byte[] payload)
         {
-            if (payload.Length != _probe.Length)
-            {
-                return false;
-            }
-
-            byte[] sent = _probe.Buffer;
-            for (int i = 0; i < payload.Length; i++)
-            {
-                if (payload[i] != sent[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return Bytes.Same(_probe.Buffer, _probe.Length, payload);
         }
 
         private ConnectionChange Unreachable(long nowMs, string reason)

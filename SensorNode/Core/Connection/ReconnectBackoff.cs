@@ -24,12 +24,6 @@ namespace SensorNode.Core.Connection
             _random = random;
         }
 
-        /// <summary>The window the next delay is drawn from.</summary>
-        public int WindowMs
-        {
-            get { return _windowMs; }
-        }
-
         public void UseRandom(IRandom random)
         {
             _random = random;

@@ -8,13 +8,19 @@ namespace SensorNode.Core.Text
         /// </summary>
         public static bool Same(byte[] expected, byte[] actual)
         {
-            if (expected == null || actual == null || expected.Length != actual.Length)
+            return expected != null && Same(expected, expected.Length, actual);
+        }
+
+        /// <summary>True when <paramref name="actual"/> holds exactly the first <paramref name="expectedLength"/> bytes of <paramref name="expected"/>.</summary>
+        public static bool Same(byte[] expected, int expectedLength, byte[] actual)
+        {
+            if (actual == null || expectedLength != actual.Length)
             {
                 return false;
             }
 
             int difference = 0;
-            for (int i = 0; i < expected.Length; i++)
+            for (int i = 0; i < expectedLength; i++)
             {
                 difference |= expected[i] ^ actual[i];
             }
