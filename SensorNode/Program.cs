@@ -49,13 +49,11 @@ namespace SensorNode
             {
                 if (output.Kind == OutputKind.Dimmer)
                 {
-                    node.AddDimmer(output.Id, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel), output.InitialLevel, output.SafeLevel)
-                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
+                    node.AddOutput(output, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel));
                 }
                 else
                 {
-                    node.AddActuator(output.Id, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn), output.InitiallyOn, output.SafeOn)
-                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
+                    node.AddOutput(output, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn));
                 }
             }
 

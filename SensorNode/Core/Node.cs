@@ -158,6 +158,22 @@ namespace SensorNode.Core
             return actuator;
         }
 
+        /// <summary>A switch as the board describes it (<see cref="OutputSpec"/>: boot and safe state, failsafes), driven through <paramref name="output"/>.</summary>
+        public Actuator AddOutput(OutputSpec spec, IDigitalOutput output)
+        {
+            Actuator actuator = AddActuator(spec.Id, output, spec.InitiallyOn, spec.SafeOn);
+            actuator.UseFailsafe(spec.MaxOnSeconds, spec.OfflineSafeSeconds);
+            return actuator;
+        }
+
+        /// <summary>A dimmer as the board describes it (<see cref="OutputSpec"/>: boot and safe level, failsafes), driven through <paramref name="output"/>.</summary>
+        public Actuator AddOutput(OutputSpec spec, ILevelOutput output)
+        {
+            Actuator actuator = AddDimmer(spec.Id, output, spec.InitialLevel, spec.SafeLevel);
+            actuator.UseFailsafe(spec.MaxOnSeconds, spec.OfflineSafeSeconds);
+            return actuator;
+        }
+
         /// <summary>
         /// Provisions the node's config key (from the board profile or a file deployed with the firmware; never
         /// published or logged): from now on connection settings change only with a config signed with it.

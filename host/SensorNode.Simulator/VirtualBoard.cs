@@ -74,13 +74,11 @@ namespace SensorNode.Simulator
             {
                 if (output.Kind == OutputKind.Dimmer)
                 {
-                    node.AddDimmer(output.Id, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")), output.InitialLevel, output.SafeLevel)
-                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
+                    node.AddOutput(output, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")));
                 }
                 else
                 {
-                    node.AddActuator(output.Id, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))), output.InitiallyOn, output.SafeOn)
-                        .UseFailsafe(output.MaxOnSeconds, output.OfflineSafeSeconds);
+                    node.AddOutput(output, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))));
                 }
             }
         }
