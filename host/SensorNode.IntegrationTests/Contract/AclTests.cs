@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -129,42 +129,26 @@ namespace SensorNode.IntegrationTests.Contract
         /// <summary>A mosquitto with the documented password file and ACL file, in a directory of its own.</summary>
         private sealed class SecuredWorld : IDisposable
         {
-            private readonly DirectoryInfo _directory;
             private readonly string _nodeId = "it" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            private readonly SecuredMosquitto _mosquitto;
 
             private SecuredWorld()
             {
-                Brokers.RequireMosquitto();
-                _directory = Directory.CreateTempSubdirectory("sensornode-acl-");
-                try
+                Dictionary<string, string> users = new Dictionary<string, string>
                 {
-                    // Started as root, mosquitto reads the password and ACL files after it has dropped to its own user.
-                    File.SetUnixFileMode(_directory.FullName, (UnixFileMode)0b111_101_101);
-                    string passwords = Path.Combine(_directory.FullName, "passwd");
-                    MosquittoPasswd("-b", "-c", passwords, _nodeId, NodePassword);
-                    MosquittoPasswd("-b", passwords, Operator, OperatorPassword);
-                    MosquittoPasswd("-b", passwords, Foreign, ForeignPassword);
-                    string acl = Path.Combine(_directory.FullName, "sensornode.acl");
-                    File.Copy(Path.Combine(RepoRoot(), AclFile), acl);
-                    File.SetUnixFileMode(passwords, (UnixFileMode)0b110_100_100);
-                    File.SetUnixFileMode(acl, (UnixFileMode)0b110_100_100);
-                    Broker = Brokers.StartMosquitto(false, new[] { "password_file " + passwords, "acl_file " + acl });
-                }
-                catch
-                {
-                    _directory.Delete(true);
-                    throw;
-                }
+                    [_nodeId] = NodePassword,
+                    [Operator] = OperatorPassword,
+                    [Foreign] = ForeignPassword,
+                };
+                _mosquitto = SecuredMosquitto.Start(users, File.ReadAllText(Path.Combine(RepoRoot(), AclFile)));
             }
 
-            public MosquittoBroker Broker { get; }
-
-            private string Passwords => Path.Combine(_directory.FullName, "passwd");
+            public MosquittoBroker Broker => _mosquitto.Broker;
 
             /// <summary>mosquitto_passwd -b: sets a user's password in the file (takes effect at the broker's next reload).</summary>
             public void SetPassword(string user, string password)
             {
-                MosquittoPasswd("-b", Passwords, user, password);
+                _mosquitto.SetPassword(user, password);
             }
 
             public static SecuredWorld Start()
@@ -180,23 +164,7 @@ namespace SensorNode.IntegrationTests.Contract
 
             public void Dispose()
             {
-                Broker?.Dispose();
-                _directory.Delete(true);
-            }
-
-            private static void MosquittoPasswd(params string[] arguments)
-            {
-                string executable = File.Exists("/usr/bin/mosquitto_passwd") ? "/usr/bin/mosquitto_passwd" : "mosquitto_passwd";
-                ProcessStartInfo start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (string argument in arguments)
-                {
-                    start.ArgumentList.Add(argument);
-                }
-
-                using Process process = Process.Start(start);
-                string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                Assert.True(process.ExitCode == 0, "mosquitto_passwd " + string.Join(" ", arguments) + " failed: " + output);
+                _mosquitto.Dispose();
             }
         }
     }

@@ -16,6 +16,7 @@ namespace SensorNode.IntegrationTests.Harness
     public sealed class SecuredMosquitto : IDisposable
     {
         private readonly DirectoryInfo _directory;
+        private readonly string _passwords;
 
         private SecuredMosquitto(IReadOnlyDictionary<string, string> users, string acl)
         {
@@ -25,16 +26,16 @@ namespace SensorNode.IntegrationTests.Harness
             {
                 // Started as root, mosquitto reads these files after it has dropped to its own user.
                 File.SetUnixFileMode(_directory.FullName, (UnixFileMode)0b111_101_101);
-                string passwords = Path.Combine(_directory.FullName, "passwd");
+                _passwords = Path.Combine(_directory.FullName, "passwd");
                 bool first = true;
                 foreach (KeyValuePair<string, string> user in users)
                 {
-                    MosquittoPasswd(first ? new[] { "-b", "-c", passwords, user.Key, user.Value } : new[] { "-b", passwords, user.Key, user.Value });
+                    MosquittoPasswd(first ? new[] { "-b", "-c", _passwords, user.Key, user.Value } : new[] { "-b", _passwords, user.Key, user.Value });
                     first = false;
                 }
 
-                File.SetUnixFileMode(passwords, (UnixFileMode)0b110_100_100);
-                List<string> config = new List<string> { "password_file " + passwords };
+                File.SetUnixFileMode(_passwords, (UnixFileMode)0b110_100_100);
+                List<string> config = new List<string> { "password_file " + _passwords };
                 if (acl != null)
                 {
                     string aclPath = Path.Combine(_directory.FullName, "acl");
@@ -58,6 +59,12 @@ namespace SensorNode.IntegrationTests.Harness
         public static SecuredMosquitto Start(IReadOnlyDictionary<string, string> users, string acl = null)
         {
             return new SecuredMosquitto(users, acl);
+        }
+
+        /// <summary>mosquitto_passwd -b: sets a user's password in the file (the broker takes it at its next <see cref="MosquittoBroker.Reload"/>).</summary>
+        public void SetPassword(string user, string password)
+        {
+            MosquittoPasswd(new[] { "-b", _passwords, user, password });
         }
 
         public void Dispose()
