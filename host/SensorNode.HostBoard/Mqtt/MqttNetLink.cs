@@ -27,7 +27,6 @@ namespace SensorNode.HostBoard.Mqtt
         private volatile bool _disconnecting; // after an orderly DISCONNECT of ours: not a lost connection
         private volatile string _certificateRefusal; // why the last TLS handshake refused the broker's certificate
         private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
-        private readonly Task _sender;
         private int _unsent; // queued and not yet sent (or given up)
         private int _session; // which connection a queued message belongs to: none survives a reconnect, as with M2Mqtt
         private volatile string _lastError;
@@ -39,7 +38,7 @@ namespace SensorNode.HostBoard.Mqtt
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += OnMessageReceived;
             _client.DisconnectedAsync += OnDisconnected;
-            _sender = Task.Run(SendQueued);
+            _ = Task.Run(SendQueued); // ends when Dispose completes the queue
         }
 
         public bool IsConnected => _client.IsConnected;
