@@ -500,10 +500,10 @@ namespace SensorNode.Core
 
         private int MsUntilWork(long now)
         {
-            long wait = Sooner(MaxIdleMs, _supervisor.MsUntilWork(now));
+            long wait = Waits.Sooner(MaxIdleMs, _supervisor.MsUntilWork(now));
             for (int i = 0; i < _parts.Length; i++)
             {
-                wait = Sooner(wait, _parts[i].MsUntilWork(now));
+                wait = Waits.Sooner(wait, _parts[i].MsUntilWork(now));
             }
 
             return (int)wait;
@@ -519,11 +519,6 @@ namespace SensorNode.Core
             }
 
             return seed;
-        }
-
-        private static long Sooner(long current, long candidate)
-        {
-            return candidate >= 0 && candidate < current ? candidate : current;
         }
 
         private static void RequireValidId(string id)

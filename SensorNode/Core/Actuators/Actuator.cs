@@ -1,4 +1,5 @@
 using SensorNode.Core.Board;
+using SensorNode.Core.Parts;
 
 namespace SensorNode.Core.Actuators
 {
@@ -158,8 +159,7 @@ namespace SensorNode.Core.Actuators
                 return 0; // the next poll starts the count
             }
 
-            long remaining = _onSinceMs + _maxOnMs - nowMs;
-            return remaining < 0 ? 0 : remaining;
+            return Waits.Until(_onSinceMs + _maxOnMs, nowMs);
         }
 
         /// <summary>Keeps when the output last went on: a level change while on is no new start.</summary>
@@ -183,8 +183,7 @@ namespace SensorNode.Core.Actuators
                 return -1;
             }
 
-            long remaining = _pulseEndsAtMs - nowMs;
-            return remaining < 0 ? 0 : remaining;
+            return Waits.Until(_pulseEndsAtMs, nowMs);
         }
 
         private int OnLevel()

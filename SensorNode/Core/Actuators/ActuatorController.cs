@@ -157,10 +157,10 @@ namespace SensorNode.Core.Actuators
             long soonest = MsUntilNextPulseEnds(nowMs);
             for (int i = 0; i < _actuators.Length; i++)
             {
-                soonest = Sooner(soonest, _actuators[i].MsUntilMaxOn(nowMs));
+                soonest = Waits.Sooner(soonest, _actuators[i].MsUntilMaxOn(nowMs));
             }
 
-            return Sooner(soonest, MsUntilOfflineSafe(nowMs));
+            return Waits.Sooner(soonest, MsUntilOfflineSafe(nowMs));
         }
 
         public void OnStop()
@@ -254,8 +254,7 @@ namespace SensorNode.Core.Actuators
                 long after = _actuators[i].OfflineSafeAfterMs;
                 if (after > 0 && _safeForOutage[i] != offlineSince)
                 {
-                    long wait = offlineSince + after - nowMs;
-                    soonest = Sooner(soonest, wait < 0 ? 0 : wait);
+                    soonest = Waits.Sooner(soonest, Waits.Until(offlineSince + after, nowMs));
                 }
             }
 
@@ -334,11 +333,6 @@ namespace SensorNode.Core.Actuators
             return actuator.Kind == OutputKind.Switch ? StateText(actuator.IsOn) : actuator.Level + " %";
         }
 
-        private static long Sooner(long current, long candidate)
-        {
-            return candidate >= 0 && (current < 0 || candidate < current) ? candidate : current;
-        }
-
         /// <summary>After every (re)connect: the broker's retained states must match the outputs.</summary>
         private void PublishAllStates()
         {
@@ -364,11 +358,7 @@ namespace SensorNode.Core.Actuators
             long soonest = -1;
             for (int i = 0; i < _actuators.Length; i++)
             {
-                long wait = _actuators[i].MsUntilPulseEnds(nowMs);
-                if (wait >= 0 && (soonest < 0 || wait < soonest))
-                {
-                    soonest = wait;
-                }
+                soonest = Waits.Sooner(soonest, _actuators[i].MsUntilPulseEnds(nowMs));
             }
 
             return soonest;

@@ -200,8 +200,7 @@ namespace SensorNode.Core.Config
                 return -1;
             }
 
-            long wait = _trialEndsAtMs - nowMs;
-            return wait < 0 ? 0 : wait;
+            return Waits.Until(_trialEndsAtMs, nowMs);
         }
 
         public void OnStop()

@@ -2,6 +2,7 @@ using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
+using SensorNode.Core.Parts;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Connection
@@ -326,8 +327,7 @@ namespace SensorNode.Core.Connection
                 return -1; // a finished attempt wakes the main loop through the inbox
             }
 
-            long wait = due - nowMs;
-            return wait < 0 ? 0 : wait;
+            return Waits.Until(due, nowMs);
         }
 
         /// <summary>
@@ -351,8 +351,7 @@ namespace SensorNode.Core.Connection
                 return -1;
             }
 
-            long wait = due - nowMs;
-            return wait < 0 ? 0 : wait;
+            return Waits.Until(due, nowMs);
         }
 
         /// <summary>Orderly end: "offline" retained, then DISCONNECT (so the broker discards the Last-Will); an attempt still running does this itself.</summary>

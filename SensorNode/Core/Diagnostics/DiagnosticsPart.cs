@@ -102,8 +102,7 @@ namespace SensorNode.Core.Diagnostics
                 return 0;
             }
 
-            long wait = _lastReportMs + _config.Current.DiagIntervalSeconds * 1000L - nowMs;
-            return wait > 0 ? wait : 0;
+            return Waits.Until(_lastReportMs + _config.Current.DiagIntervalSeconds * 1000L, nowMs);
         }
 
         public void OnStop()

@@ -104,7 +104,7 @@ namespace SensorNode.Core.Discovery
 
         public long MsUntilWork(long nowMs)
         {
-            return _resendAtMs < 0 ? -1 : (_resendAtMs > nowMs ? _resendAtMs - nowMs : 0);
+            return _resendAtMs < 0 ? -1 : Waits.Until(_resendAtMs, nowMs);
         }
 
         public void OnStop()

@@ -141,7 +141,7 @@ namespace SensorNode.Core.Telemetry
                 return -1;
             }
 
-            return _nextBatchMs > nowMs ? _nextBatchMs - nowMs : 0;
+            return Waits.Until(_nextBatchMs, nowMs);
         }
 
         [ColdPath("a backlog exists only after an outage")]

@@ -145,8 +145,8 @@ namespace SensorNode.Core.Telemetry
                 return history;
             }
 
-            long cycle = _nextCycleMs > nowMs ? _nextCycleMs - nowMs : 0;
-            return history >= 0 && history < cycle ? history : cycle;
+            long cycle = Waits.Until(_nextCycleMs, nowMs);
+            return Waits.Sooner(cycle, history);
         }
 
         /// <summary>A cycle while the node is not online: read every sensor on schedule, keep the values for later.</summary>
