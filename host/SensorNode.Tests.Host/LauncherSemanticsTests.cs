@@ -113,6 +113,8 @@ namespace SensorNode.Tests.Host
             }
 
             public int Counter => _counter;
+
+            public void Count() => _counter++;
         }
 
         [TestClass]

@@ -27,17 +27,22 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         }
 
         [Fact]
-        public void BusHang_BlocksATransferUntilHealed_ThenItCompletes()
+        public async System.Threading.Tasks.Task BusHang_BlocksATransferUntilHealed_ThenItCompletes()
         {
             VirtualBmx280 chip = NewChip(BoschVariant.Bme280);
             chip.Fault = ChipFault.BusHang;
 
             System.Threading.Tasks.Task<byte> read = System.Threading.Tasks.Task.Run(() => ChipBus.Read(chip, Bmx280Registers.ChipId));
-            Assert.False(read.Wait(300), "a transfer completed on a hung bus");
+            Assert.False(await Finishes(read, 300), "a transfer completed on a hung bus");
 
             chip.Fault = ChipFault.None;
-            Assert.True(read.Wait(5000), "the transfer did not end after healing");
-            Assert.Equal(0x60, read.Result);
+            Assert.True(await Finishes(read, 5000), "the transfer did not end after healing");
+            Assert.Equal(0x60, await read);
+        }
+
+        private static async System.Threading.Tasks.Task<bool> Finishes(System.Threading.Tasks.Task task, int withinMs)
+        {
+            return await System.Threading.Tasks.Task.WhenAny(task, System.Threading.Tasks.Task.Delay(withinMs)) == task;
         }
 
         [Fact]
