@@ -4,6 +4,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
+# shellcheck source=prerequisites.sh
+source host/prerequisites.sh
+
 solution=host/SensorNode.Host.slnx
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
@@ -48,5 +51,11 @@ if [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 
 echo
+if [ "$skipped" -gt 0 ]; then
+  echo "skipped: $skipped tests; the skip reasons are above (grep 'Skipped' in the output)."
+  if [ -n "$MISSING_PREREQUISITES" ]; then
+    echo "skipped because $MISSING_PREREQUISITES is not installed: the integration tests against real brokers. Bring them with: $INSTALL_PREREQUISITES"
+  fi
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
