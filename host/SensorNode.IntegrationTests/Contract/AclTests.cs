@@ -26,8 +26,8 @@ namespace SensorNode.IntegrationTests.Contract
         [Fact]
         public void The_acl_file_the_test_uses_is_the_one_docs_security_md_shows()
         {
-            string acl = File.ReadAllText(Path.Combine(RepoRoot(), AclFile)).Replace("\r\n", "\n");
-            string doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs/security.md")).Replace("\r\n", "\n");
+            string acl = File.ReadAllText(Path.Combine(Repository.Root, AclFile)).Replace("\r\n", "\n");
+            string doc = File.ReadAllText(Path.Combine(Repository.Root, "docs/security.md")).Replace("\r\n", "\n");
             Assert.Contains("```\n" + acl + "```\n", doc);
         }
 
@@ -121,11 +121,6 @@ namespace SensorNode.IntegrationTests.Contract
             Assert.DoesNotContain(operatorView.All, r => r.Topic != node.Base + "/config/set" && r.Payload.Contains("rotated-pw")); // nothing the node published
         }
 
-        private static string RepoRoot()
-        {
-            return typeof(AclTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value;
-        }
-
         /// <summary>A mosquitto with the documented password file and ACL file, in a directory of its own.</summary>
         private sealed class SecuredWorld : IDisposable
         {
@@ -140,7 +135,7 @@ namespace SensorNode.IntegrationTests.Contract
                     [Operator] = OperatorPassword,
                     [Foreign] = ForeignPassword,
                 };
-                _mosquitto = SecuredMosquitto.Start(users, File.ReadAllText(Path.Combine(RepoRoot(), AclFile)));
+                _mosquitto = SecuredMosquitto.Start(users, File.ReadAllText(Path.Combine(Repository.Root, AclFile)));
             }
 
             public MosquittoBroker Broker => _mosquitto.Broker;
