@@ -4,42 +4,29 @@ using System.IO;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
+using SensorNode.CommandLine;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
 
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// Composition root of the simulator, the host twin of the device's Program: options → broker → one node, or a
-    /// fleet of them (each a <see cref="SimulatedNode"/>: virtual board → the portable core → main loop), until
-    /// Ctrl+C or SIGTERM, then an orderly stop of every node ("offline" published).
+    /// Composition root of the simulator, the host twin of the device's Program: command line (<see cref="SimulatorCommand"/>,
+    /// or its sign command) → options → broker → one node, or a fleet of them (each a <see cref="SimulatedNode"/>:
+    /// virtual board → the portable core → main loop), until Ctrl+C or SIGTERM, then an orderly stop of every node
+    /// ("offline" published).
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
-            if (args.Length > 0 && args[0] == "sign")
-            {
-                return SignCommand.Run(args[1..]);
-            }
+            SimulatorCommand command = new SimulatorCommand(Simulate);
+            return CommandLineProgram.Run(command, args, (parsed, errors) =>
+                parsed.CommandResult.Command is SignCommand ? SignCommand.Refuse(errors) : SimulatorCommand.Refuse(errors));
+        }
 
-            SimulatorOptions options;
-            try
-            {
-                options = SimulatorOptions.Parse(args);
-            }
-            catch (ArgumentException ex)
-            {
-                Console.Error.WriteLine(ex.Message + " (--help lists the options)");
-                return 2;
-            }
-
-            if (options.ShowHelp)
-            {
-                Console.WriteLine(SimulatorOptions.Usage);
-                return 0;
-            }
-
+        private static int Simulate(SimulatorOptions options)
+        {
             ConsoleLog log = new ConsoleLog();
             EmbeddedBroker broker = null;
             if (options.UsesEmbeddedBroker)

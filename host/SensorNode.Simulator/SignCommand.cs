@@ -1,73 +1,90 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
-using System.Text;
+using SensorNode.CommandLine;
 using SensorNode.Core.Config.Signing;
 using SensorNode.HostBoard.Security;
 
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// "sign": prints a signed config for mosquitto_pub, e.g.
+    /// "sign": prints a signed config for mosquitto_pub, and nothing else on standard output (the docs paste it with
+    /// <c>-m "$(…)"</c>), e.g.
     /// <c>mosquitto_pub -t sensornode/NODE/config/set -m "$(dotnet run --project host/SensorNode.Simulator -- sign --key-file node.key '{"broker_host":"b2"}')"</c>.
+    /// A command line it does not understand is "sign: " and why on standard error, then its usage; exit code 2.
     /// </summary>
-    public static class SignCommand
+    public sealed class SignCommand : Command
     {
-        public const string Usage =
-@"usage: dotnet run --project host/SensorNode.Simulator -- sign --key-file FILE [--counter N] JSON
+        private const string Usage = "usage: " + SimulatorCommand.RunCommand + " -- sign --key-file FILE [--counter N] JSON";
 
-Prints JSON signed with the node's config key (FILE: 16 to 64 bytes as hex digits) for {base}/config/set.
+        private const string About =
+@"Prints JSON signed with the node's config key (FILE: 16 to 64 bytes as hex digits) for {base}/config/set.
 The counter must be above the last one the node accepted; by default it is the time in ms since 1970.";
 
-        public static int Run(string[] args)
+        /// <summary>The end of its help: how the docs use it.</summary>
+        public const string HelpFooter =
+@"Example:
+  mosquitto_pub -t sensornode/NODE/config/set \
+    -m ""$(" + SimulatorCommand.RunCommand + @" -- sign --key-file node.key '{""broker_host"":""b2""}')""";
+
+        private readonly Option<string> _keyFile = CommandLineOptions.Value("--key-file", "FILE", "the node's config key, as --config-key-file gives it to the node");
+
+        private readonly Option<long> _counter = CommandLineOptions.WholeNumberFrom("--counter", "N",
+            "the config's counter (default: the time in ms since 1970)", 1L);
+
+        private readonly Argument<string> _json = new Argument<string>("JSON")
         {
-            string keyFile = null;
-            string json = null;
-            long counter = ConfigSigner.CounterNow();
-            for (int i = 0; i < args.Length; i++)
+            Description = "the config to sign, a JSON object, e.g. '{\"broker_host\":\"b2\"}'",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+
+        public SignCommand()
+            : base("sign", About)
+        {
+            Options.Add(_keyFile);
+            Options.Add(_counter);
+            Arguments.Add(_json);
+            _json.Validators.Add(result =>
             {
-                switch (args[i])
+                string json = result.Tokens.Count == 0 ? null : result.Tokens[0].Value;
+                if (json == null)
                 {
-                    case "--key-file" when i + 1 < args.Length: keyFile = args[++i]; break;
-                    case "--counter" when i + 1 < args.Length:
-                        if (!long.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out counter) || counter < 1)
-                        {
-                            return Fail("--counter takes a whole number from 1");
-                        }
-
-                        break;
-                    case "--help":
-                    case "-h":
-                        Console.WriteLine(Usage);
-                        return 0;
-                    default:
-                        if (json != null || args[i].StartsWith("--", StringComparison.Ordinal))
-                        {
-                            return Fail("unexpected '" + args[i] + "'");
-                        }
-
-                        json = args[i];
-                        break;
+                    return;
                 }
-            }
 
-            if (keyFile == null || json == null)
+                if (json.StartsWith("--", StringComparison.Ordinal))
+                {
+                    result.AddError("unexpected '" + json + "'");
+                }
+                else if (!json.TrimStart().StartsWith('{'))
+                {
+                    result.AddError("the JSON must be an object: {\"broker_host\":\"...\"}");
+                }
+            });
+            UnexpectedWords.Refuse(this, word => "unexpected '" + word + "'");
+            Validators.Add(result =>
             {
-                return Fail("needs --key-file FILE and the JSON");
-            }
+                if (result.GetResult(_keyFile) == null || result.GetResult(_json) == null)
+                {
+                    result.AddError("needs --key-file FILE and the JSON");
+                }
+            });
+            SetAction(Sign);
+        }
 
-            byte[] key = ReadKey(keyFile, out string error);
-            if (key == null)
+        /// <summary>Prints why the command line was refused, then how it is used, on standard error; returns the exit code for it.</summary>
+        public static int Refuse(IReadOnlyList<string> messages)
+        {
+            foreach (string message in messages)
             {
-                return Fail(error);
+                Console.Error.WriteLine("sign: " + message);
             }
 
-            if (!json.TrimStart().StartsWith('{'))
-            {
-                return Fail("the JSON must be an object: {\"broker_host\":\"...\"}");
-            }
-
-            Console.WriteLine(ConfigSigner.Sign(key, counter, json));
-            return 0;
+            Console.Error.WriteLine(Usage);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(About);
+            return CommandLineProgram.UsageError;
         }
 
         /// <summary>The key in a key file, or null and why not.</summary>
@@ -94,11 +111,17 @@ The counter must be above the last one the node accepted; by default it is the t
             return key;
         }
 
-        private static int Fail(string message)
+        private int Sign(ParseResult parsed)
         {
-            Console.Error.WriteLine("sign: " + message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            byte[] key = ReadKey(parsed.GetValue(_keyFile), out string error);
+            if (key == null)
+            {
+                return Refuse(new[] { error });
+            }
+
+            long counter = parsed.GetResult(_counter) == null ? ConfigSigner.CounterNow() : parsed.GetValue(_counter);
+            Console.WriteLine(ConfigSigner.Sign(key, counter, parsed.GetValue(_json)));
+            return 0;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO;
+using System.Text.RegularExpressions;
 using SensorNode.IntegrationTests.Harness;
 using Xunit;
 
@@ -41,6 +42,73 @@ namespace SensorNode.IntegrationTests.Simulator
 
             Assert.Equal(2, simulator.ExitCode);
             Assert.Contains(expected, error);
+        }
+
+        [Theory]
+        [InlineData("--port needs a value", "--port")]
+        [InlineData("--node-id needs a value", "--interval", "2", "--node-id")]
+        [InlineData("unknown option --frob", "--frob")]
+        [InlineData("unknown option extra", "--node-id", "a", "extra")]
+        [InlineData("unknown option true", "--tls", "true")]
+        [InlineData("--port takes a whole number from 1 to 65535, not '65536'", "--port", "65536")]
+        [InlineData("--interval takes a whole number from 1 to 86400, not '0'", "--interval", "0")]
+        [InlineData("--interval takes a whole number from 1 to 86400, not '0'", "--interval", "5", "--interval", "0")]
+        [InlineData("--keepalive takes a whole number from 5 to 3600, not '4'", "--keepalive", "4")]
+        [InlineData("--watchdog takes a whole number from 2 to 3600, not '1'", "--watchdog", "1")]
+        [InlineData("--seed takes a whole number from 0 to 2147483647, not '-1'", "--seed", "-1")]
+        [InlineData("--broker takes a whole number from 1 to 65535, not 'x'", "--broker", "host:x")]
+        [InlineData("--tls needs --broker: the embedded broker listens without TLS", "--tls")]
+        [InlineData("--chips: no virtual chip 'bme999'; there are bme280", "--chips", "bme280,bme999")]
+        [InlineData("--chips: each chip once", "--chips", "bmp280", "--bmp280")]
+        [InlineData("--chips: bmp280 or bme680, not both (both sit at 0x77)", "--chips", "bme680", "--bmp280")]
+        [InlineData("--config-key-file: cannot read the key file '/nonexistent/node.key'", "--config-key-file", "/nonexistent/node.key")]
+        [InlineData("--config-key-file: the key file '/etc/hostname' must hold 16 to 64 bytes as hex digits", "--config-key-file", "/etc/hostname")]
+        public void A_command_line_it_cannot_use_is_a_clear_error_with_exit_code_2(string expected, params string[] arguments)
+        {
+            (int exitCode, string output, string error) = SimulatorRun.Run(arguments);
+
+            Assert.Equal(2, exitCode);
+            Assert.Contains(expected, error);
+            Assert.EndsWith(" (--help lists the options)\n", error);
+            Assert.Equal("", output);
+        }
+
+        [Fact]
+        public void Help_lists_every_option_with_its_default_and_the_sign_command()
+        {
+            (int exitCode, string output, _) = SimulatorRun.Run("--help");
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("dotnet run --project host/SensorNode.Simulator -- [command] [options]", output);
+            foreach (string option in new[]
+            {
+                "--broker <HOST[:PORT]>", "--user <NAME>", "--password <PW>", "--tls", "--config-key-file <FILE>", "--ca-file <PATH>",
+                "--node-id <ID>", "--bmp280", "--every-reading", "--state <DIR>", "--seed <N>", "--no-jitter",
+            })
+            {
+                Assert.Contains("\n  " + option + " ", output);
+            }
+
+            Assert.Equal("1883", DefaultShown(output, "--port <N>"));
+            Assert.Equal("sensornode", DefaultShown(output, "--prefix <P>"));
+            Assert.Equal("5", DefaultShown(output, "--interval <S>"));
+            Assert.Equal("60", DefaultShown(output, "--keepalive <S>"));
+            Assert.Equal("relay,led", DefaultShown(output, "--outputs <A,B>"));
+            Assert.Equal("bme280", DefaultShown(output, "--chips <A,B>"));
+            Assert.Equal("1", DefaultShown(output, "--nodes <N>"));
+            Assert.Equal("60", DefaultShown(output, "--watchdog <S>"));
+            Assert.Matches(@"\n  sign <JSON> +Prints JSON signed", output);
+            Assert.Contains("type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help", output);
+        }
+
+        /// <summary>The "[default: …]" at the end of an option's help, which may wrap over several lines.</summary>
+        private static string DefaultShown(string help, string option)
+        {
+            Match entry = Regex.Match(help, "\n  " + Regex.Escape(option) + " (.*?)(?=\n  -|\n\n)", RegexOptions.Singleline);
+            Assert.True(entry.Success, option + " is not in the help:\n" + help);
+            Match shown = Regex.Match(entry.Groups[1].Value, @"\[default: ([^\]]*)\]$");
+            Assert.True(shown.Success, option + " shows no default: " + entry.Value);
+            return shown.Groups[1].Value;
         }
 
         [Theory]
