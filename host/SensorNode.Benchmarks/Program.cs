@@ -1,40 +1,52 @@
 using System;
-using System.Linq;
+using System.CommandLine;
 using SensorNode.Benchmarks.Alloc;
 using SensorNode.Benchmarks.Fleet;
 using SensorNode.Benchmarks.Latency;
 using SensorNode.Benchmarks.Wire;
+using SensorNode.CommandLine;
 
 namespace SensorNode.Benchmarks
 {
     /// <summary>
     /// The performance figures of docs/performance.md, one command each. Run in Release:
-    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|wire-day|latency|fleet-restart</c>
+    /// <c>dotnet run -c Release --project host/SensorNode.Benchmarks -- alloc|wire|wire-day|latency|fleet-restart</c>.
+    /// A command line it does not understand: why, then the help of the command, on standard error; exit code 2.
     /// </summary>
     public static class Program
     {
+        private const string RunCommand = "dotnet run -c Release --project host/SensorNode.Benchmarks";
+
+        private const string Examples =
+@"Examples (from the repository root; docs/performance.md has what each figure means):
+  " + RunCommand + @" -- alloc --job short
+  " + RunCommand + @" -- latency --gap-ms 50
+  " + RunCommand + @" -- fleet-restart --nodes 200 --outage-s 70";
+
         public static int Main(string[] args)
         {
-            string command = args.Length > 0 ? args[0] : "";
-            string[] rest = args.Skip(1).ToArray();
-            switch (command)
+            RootCommand root = new RootCommand("The performance figures of docs/performance.md, one command each; run in Release.")
             {
-                case "alloc": return AllocCommand.Run(rest);
-                case "wire": return WireCommand.Run();
-                case "wire-day": return WireDayCommand.Run();
-                case "latency": return LatencyCommand.Run(rest);
-                case "fleet-restart": return FleetRestartCommand.Run(rest);
-                default:
-                    Console.Error.WriteLine("usage: dotnet run -c Release --project host/SensorNode.Benchmarks -- <command>");
-                    Console.Error.WriteLine("  alloc     allocations per telemetry cycle of the portable core (extra arguments go to BenchmarkDotNet)");
-                    Console.Error.WriteLine("  wire      bytes of PUBLISH packets per cycle: SensorNode vs Tasmota and ESPHome shapes");
-                    Console.Error.WriteLine("  wire-day  bytes and packets per hour over a synthesised day of a room, and each quantity's worst staleness");
-                    Console.Error.WriteLine("  " + LatencyOptions.Usage);
-                    Console.Error.WriteLine("            command → output latency through a private mosquitto, beside mosquitto's own");
-                    Console.Error.WriteLine("  " + FleetRestartOptions.Usage);
-                    Console.Error.WriteLine("            broker restart under a fleet of simulated nodes, with and without reconnect jitter: connects/s, time until all are back");
-                    return 2;
-            }
+                HelpName = RunCommand + " --",
+            };
+            root.Subcommands.Add(AllocCommand.Create());
+            root.Subcommands.Add(WireCommand.Create());
+            root.Subcommands.Add(WireDayCommand.Create());
+            root.Subcommands.Add(LatencyCommand.Create());
+            root.Subcommands.Add(FleetRestartCommand.Create());
+            UnexpectedWords.Refuse(root, word => "unknown command " + word);
+            CommandLineProgram.Prepare(root, command => command == root ? Examples : null);
+            return CommandLineProgram.Run(root, args, (parsed, errors) =>
+            {
+                foreach (string error in errors)
+                {
+                    Console.Error.WriteLine(error);
+                }
+
+                Console.Error.WriteLine();
+                CommandLineProgram.WriteHelp(root, parsed.CommandResult.Command, Console.Error);
+                return CommandLineProgram.UsageError;
+            });
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
@@ -12,6 +13,22 @@ namespace SensorNode.Benchmarks.Alloc
     {
         private const int WarmUpCalls = 1_000;
         private const int MeasuredCalls = 10_000;
+
+        public static Command Create()
+        {
+            Argument<string[]> benchmarkDotNetArgs = new Argument<string[]>("BenchmarkDotNet arguments")
+            {
+                Description = "passed to BenchmarkDotNet as they are, e.g. --job short",
+                Arity = ArgumentArity.ZeroOrMore,
+                CaptureRemainingTokens = true,
+            };
+            Command command = new Command("alloc", "allocations per telemetry cycle of the portable core: an exact counter, then BenchmarkDotNet")
+            {
+                benchmarkDotNetArgs,
+            };
+            command.SetAction(parsed => Run(parsed.GetValue(benchmarkDotNetArgs)));
+            return command;
+        }
 
         public static int Run(string[] benchmarkDotNetArgs)
         {

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
+using SensorNode.CommandLine;
 
 namespace SensorNode.Benchmarks.Fleet
 {
@@ -15,15 +17,24 @@ namespace SensorNode.Benchmarks.Fleet
         /// <summary>The back-off's cap (30 s) plus 5 s: the bound for "all back".</summary>
         public const int AllBackGoalSeconds = 35;
 
-        public static int Run(string[] args)
+        public static Command Create()
         {
-            FleetRestartOptions options = FleetRestartOptions.Parse(args);
-            if (options == null)
+            Option<int> nodes = CommandLineOptions.WholeNumber("--nodes", "N", "simulated nodes", 2, 1000, FleetRestartOptions.DefaultNodes);
+            Option<int> outage = CommandLineOptions.WholeNumber("--outage-s", "S", "seconds the broker stays down", 1, 300, FleetRestartOptions.DefaultOutageSeconds);
+            Option<string> svg = CommandLineOptions.Value("--svg", "PATH", "where the plot goes", FleetRestartOptions.DefaultSvgPath);
+            Option<string> note = CommandLineOptions.Value("--note", "TEXT", "second title line of the plot (what was measured)");
+            Command command = new Command("fleet-restart",
+                "broker restart under a fleet of simulated nodes, with and without reconnect jitter: connects/s, time until all are back")
             {
-                Console.Error.WriteLine("usage: " + FleetRestartOptions.Usage);
-                return 2;
-            }
+                nodes, outage, svg, note,
+            };
+            UnexpectedWords.Refuse(command, word => "unknown option " + word);
+            command.SetAction(parsed => Run(new FleetRestartOptions(parsed.GetValue(nodes), parsed.GetValue(outage), parsed.GetValue(svg), parsed.GetValue(note))));
+            return command;
+        }
 
+        public static int Run(FleetRestartOptions options)
+        {
             RestartResult jitter = FleetRestartRun.Measure("jitter", options.Nodes, options.OutageSeconds, true);
             RestartResult lockstep = FleetRestartRun.Measure("no jitter", options.Nodes, options.OutageSeconds, false);
             RestartResult[] runs = { jitter, lockstep };

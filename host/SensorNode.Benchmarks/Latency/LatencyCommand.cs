@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading;
 using MQTTnet;
 using SensorNode.Benchmarks.Fakes;
+using SensorNode.CommandLine;
 using SensorNode.Core;
 using SensorNode.Core.Config;
 using SensorNode.HostBoard;
@@ -27,15 +29,20 @@ namespace SensorNode.Benchmarks.Latency
         private const int MaxTimeouts = 10;
         private const string BaselineTopic = "sensornode-bench/baseline";
 
-        public static int Run(string[] args)
+        public static Command Create()
         {
-            LatencyOptions options = LatencyOptions.Parse(args);
-            if (options == null)
-            {
-                Console.Error.WriteLine("usage: " + LatencyOptions.Usage);
-                return 2;
-            }
+            Option<int> count = CommandLineOptions.WholeNumberFrom("--count", "N", "measured commands (after " + WarmUpCommands + " warm-up ones)",
+                LatencyOptions.MinimumCommands, LatencyOptions.MinimumCommands);
+            Option<int> gap = CommandLineOptions.WholeNumberFrom("--gap-ms", "N", "pause before each command, in ms", 0, 0);
+            Option<bool> noDelay = CommandLineOptions.Flag("--tcp-nodelay", "mosquitto with set_tcp_nodelay true (its default is Nagle's algorithm on)");
+            Command command = new Command("latency", "command → output latency through a private mosquitto, beside mosquitto's own") { count, gap, noDelay };
+            UnexpectedWords.Refuse(command, word => "unknown option " + word);
+            command.SetAction(parsed => Run(new LatencyOptions(parsed.GetValue(count), parsed.GetValue(gap), parsed.GetValue(noDelay))));
+            return command;
+        }
 
+        public static int Run(LatencyOptions options)
+        {
             // Ctrl+C or a kill must end the run in order, so that mosquitto is stopped too.
             using CancellationTokenSource interrupted = new CancellationTokenSource();
             Action<PosixSignalContext> stopMeasuring = context =>

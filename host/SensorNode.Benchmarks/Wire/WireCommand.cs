@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Linq;
+using SensorNode.CommandLine;
 
 namespace SensorNode.Benchmarks.Wire
 {
@@ -11,6 +13,14 @@ namespace SensorNode.Benchmarks.Wire
     /// </summary>
     public static class WireCommand
     {
+        public static Command Create()
+        {
+            Command command = new Command("wire", "bytes of PUBLISH packets per cycle: SensorNode vs Tasmota and ESPHome shapes");
+            UnexpectedWords.Refuse(command, word => "unknown option " + word);
+            command.SetAction(_ => Run());
+            return command;
+        }
+
         public static int Run()
         {
             IReadOnlyList<PublishedMessage> sensorNode = SensorNodeCycle.Capture();

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Globalization;
 using System.Linq;
+using SensorNode.CommandLine;
 using SensorNode.Benchmarks.Fakes;
 using SensorNode.Core;
 using SensorNode.Core.Board;
@@ -39,6 +41,14 @@ namespace SensorNode.Benchmarks.Wire
             0.05 + 3 * Math.Sqrt(2) * RoomDay.NoiseHumidity,
             0.005 + 3 * Math.Sqrt(2) * RoomDay.NoisePressure,
         };
+
+        public static Command Create()
+        {
+            Command command = new Command("wire-day", "bytes and packets per hour over a synthesised day of a room, and each quantity's worst staleness");
+            UnexpectedWords.Refuse(command, word => "unknown option " + word);
+            command.SetAction(_ => Run());
+            return command;
+        }
 
         public static int Run()
         {
