@@ -14,24 +14,13 @@ namespace SensorNode.NanoGate
     /// </summary>
     public static class AssemblyScan
     {
-        public static int Run(string[] args)
+        public static int Run(AssemblyScanRequest request)
         {
-            string firmware = null;
-            List<string> libs = new List<string>();
-            bool list = false;
-            for (int i = 0; i < args.Length; i++)
-            {
-                switch (args[i])
-                {
-                    case "--assembly": firmware = args[++i]; break;
-                    case "--libs": libs.AddRange(Directory.GetFiles(args[++i]).Where(f => f.EndsWith(".dll") || f.EndsWith(".exe"))); break;
-                    case "--list": list = true; break;
-                    default:
-                        Console.Error.WriteLine("unknown argument " + args[i]);
-                        return 2;
-                }
-            }
-
+            string firmware = request.Firmware;
+            bool list = request.ListFindings;
+            List<string> libs = request.LibraryFolders
+                .SelectMany(folder => Directory.GetFiles(folder).Where(f => f.EndsWith(".dll") || f.EndsWith(".exe")))
+                .ToList();
             List<string> paths = new List<string> { firmware };
             paths.AddRange(libs.Where(l => Path.GetFileName(l) != Path.GetFileName(firmware)));
             List<IlAssembly> assemblies = new List<IlAssembly>();

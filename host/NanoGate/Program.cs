@@ -1,83 +1,68 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using SensorNode.CommandLine;
 
 namespace SensorNode.NanoGate
 {
     /// <summary>
-    /// nanoFramework compatibility gate. Each argument names a set of sources that must build for the device:
-    ///   --rules all core=SensorNode/Core  --rules equals --refs host/NanoTestFramework/Api tests=SensorNode/Core;SensorNode.Tests
-    ///   --rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs
-    /// A set lists folders and single .cs files. Every set is compiled against nanoFramework's mscorlib.dll (plus,
-    /// after "--refs DIR", the declaration-only library APIs in DIR, compiled first into a reference assembly),
-    /// checked for language features the 1.x runtime cannot run, and its IL checked for what nanoCLR does
-    /// differently from .NET ("--rules" before a set chooses which IL rules it gets; see docs/nanoframework.md).
-    /// "--rules" and "--refs" hold for the sets after them. Exit code 1 and one line per violation (file, line,
-    /// method or API, rule) when anything fails.
+    /// nanoFramework compatibility gate (the command line: <see cref="GateCommand"/>). Each source set must build for
+    /// the device: compiled against nanoFramework's mscorlib.dll (plus, after "--refs DIR", the declaration-only
+    /// library APIs in DIR, compiled first into a reference assembly), checked for language features the 1.x runtime
+    /// cannot run, and its IL checked for what nanoCLR does differently from .NET ("--rules" before a set chooses
+    /// which IL rules it gets; see docs/nanoframework.md). Exit code 1 and one line per violation (file, line, method
+    /// or API, rule) when anything fails; 2 when the command line is not understood or mscorlib.dll is missing.
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
-            if (args.Length == 0)
+            GateCommand command = new GateCommand(
+                sets => WithMscorlib(() => CheckSets(sets)),
+                scan => WithMscorlib(() => AssemblyScan.Run(scan)));
+            return CommandLineProgram.Run(command, args, (_, errors) =>
             {
-                Console.Error.WriteLine("usage: NanoGate [--root DIR] [--rules equals|all] [--refs DIR|none] name=dir1;dir2;file.cs ...");
-                Console.Error.WriteLine("       NanoGate --assembly FILE [--libs DIR]... [--list]   (steady-state scan of a built firmware)");
-                return 2;
-            }
+                foreach (string error in errors)
+                {
+                    Console.Error.WriteLine("NanoGate: " + error);
+                }
 
+                Console.Error.WriteLine("(--help shows both forms, with examples)");
+                return CommandLineProgram.UsageError;
+            });
+        }
+
+        private static int WithMscorlib(Func<int> check)
+        {
             if (!File.Exists(SourceSetCheck.Mscorlib))
             {
                 Console.Error.WriteLine("nanoFramework mscorlib.dll not found at " + SourceSetCheck.Mscorlib + " (restore NanoGate first)");
-                return 2;
+                return CommandLineProgram.UsageError;
             }
 
-            if (args[0] == "--assembly")
-            {
-                return AssemblyScan.Run(args);
-            }
+            return check();
+        }
 
-            string root = Directory.GetCurrentDirectory();
-            IlRules rules = IlRules.All;
-            string refs = null;
+        private static int CheckSets(IReadOnlyList<SourceSetRequest> sets)
+        {
             int failures = 0;
-            for (int i = 0; i < args.Length; i++)
+            foreach (SourceSetRequest set in sets)
             {
-                if (args[i] == "--root")
+                string missing = set.Paths.FirstOrDefault(f => !Directory.Exists(f) && !(File.Exists(f) && f.EndsWith(".cs", StringComparison.Ordinal)));
+                if (missing == null && set.RefsFolder != null && !Directory.Exists(set.RefsFolder))
                 {
-                    root = Path.GetFullPath(args[++i]);
-                    continue;
-                }
-
-                if (args[i] == "--rules")
-                {
-                    rules = Enum.Parse<IlRules>(args[++i], true);
-                    continue;
-                }
-
-                if (args[i] == "--refs")
-                {
-                    refs = args[++i] == "none" ? null : args[i];
-                    continue;
-                }
-
-                string[] parts = args[i].Split('=', 2);
-                string[] paths = parts[1].Split(';', StringSplitOptions.RemoveEmptyEntries).Select(f => Path.Combine(root, f)).ToArray();
-                string refsFolder = refs == null ? null : Path.Combine(root, refs);
-                string missing = paths.FirstOrDefault(f => !Directory.Exists(f) && !(File.Exists(f) && f.EndsWith(".cs", StringComparison.Ordinal)));
-                if (missing == null && refsFolder != null && !Directory.Exists(refsFolder))
-                {
-                    missing = refsFolder;
+                    missing = set.RefsFolder;
                 }
 
                 if (missing != null)
                 {
-                    Console.WriteLine("gate[" + parts[0] + "]: folder or .cs file not found: " + missing);
+                    Console.WriteLine("gate[" + set.Name + "]: folder or .cs file not found: " + missing);
                     failures++;
                     continue;
                 }
 
-                SourceSetCheck check = SourceSetCheck.OfFolders(paths, root, rules, refsFolder);
+                SourceSetCheck check = SourceSetCheck.OfFolders(set.Paths, set.Root, set.Rules, set.RefsFolder);
                 foreach (string violation in check.Violations.Distinct())
                 {
                     Console.WriteLine(violation);
@@ -85,12 +70,12 @@ namespace SensorNode.NanoGate
 
                 foreach (string figure in check.Figures)
                 {
-                    Console.WriteLine("gate[" + parts[0] + "]: " + figure);
+                    Console.WriteLine("gate[" + set.Name + "]: " + figure);
                 }
 
                 int count = check.Violations.Distinct().Count();
-                string against = check.ReferenceFileCount == 0 ? "" : " (+ " + check.ReferenceFileCount + " reference declaration files in " + refs + ")";
-                Console.WriteLine("gate[" + parts[0] + "]: " + check.FileCount + " files" + against + ", IL rules: " + Describe(rules) + ", " + count + " violation(s)");
+                string against = check.ReferenceFileCount == 0 ? "" : " (+ " + check.ReferenceFileCount + " reference declaration files in " + set.Refs + ")";
+                Console.WriteLine("gate[" + set.Name + "]: " + check.FileCount + " files" + against + ", IL rules: " + Describe(set.Rules) + ", " + count + " violation(s)");
                 failures += count;
             }
 
