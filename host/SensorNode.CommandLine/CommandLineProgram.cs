@@ -39,6 +39,10 @@ namespace SensorNode.CommandLine
             help.Action = new HelpWithFooter((HelpAction)help.Action, footerOf ?? (_ => null));
         }
 
+        /// <summary>
+        /// The chosen command's exit code, or <paramref name="refuse"/>'s for a command line with errors. --help shows
+        /// the help even beside a wrong word (System.CommandLine's help clears the errors).
+        /// </summary>
         public static int Run(RootCommand root, IReadOnlyList<string> args, Func<ParseResult, IReadOnlyList<string>, int> refuse)
         {
             ParseResult parsed = root.Parse(args, Parsing);

@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace SensorNode.CommandLine
 {
@@ -14,7 +15,7 @@ namespace SensorNode.CommandLine
             Argument<string[]> rest = new Argument<string[]>("unexpected") { Hidden = true, Arity = ArgumentArity.ZeroOrMore };
             rest.Validators.Add(result =>
             {
-                foreach (System.CommandLine.Parsing.Token word in result.Tokens)
+                foreach (Token word in result.Tokens)
                 {
                     result.AddError(message(word.Value));
                 }
