@@ -1,0 +1,138 @@
+//
+// System.Device.I2c (1.1.29) natives of the virtual ESP32: every transfer goes to the board server's virtual chips
+// (BoardRequests::I2cTransfer), which answer with the status the ESP32's I2C driver would give. The functions are
+// those the generated header declares (build/gen/sys_dev_i2c_native.h, from the exact System.Device.I2c.dll).
+//
+
+#include "sys_dev_i2c_native.h"
+#include "board_link.h"
+#include "board_requests.h"
+
+#include <corlib_native.h>
+
+typedef Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice I2cDevice;
+typedef Library_sys_dev_i2c_native_System_Device_I2c_I2cConnectionSettings I2cConnectionSettings;
+typedef Library_sys_dev_i2c_native_System_Device_I2c_I2cTransferResult I2cTransferResult;
+typedef Library_corlib_native_System_SpanByte SpanByte;
+
+namespace
+{
+// The ESP32 has two I2C controllers, I2C1 and I2C2 in nanoFramework's numbering (SOC_I2C_NUM).
+const int LastBusId = 2;
+
+// The bytes a SpanByte argument covers: none for a null span or an empty one.
+struct SpanBytes
+{
+    CLR_RT_HeapBlock_Array *array;
+    int offset;
+    int length;
+};
+
+SpanBytes BytesOf(CLR_RT_HeapBlock &argument)
+{
+    SpanBytes bytes = {NULL, 0, 0};
+    CLR_RT_HeapBlock *span = argument.Dereference();
+    if (span != NULL)
+    {
+        bytes.array = span[SpanByte::FIELD___array].DereferenceArray();
+        if (bytes.array != NULL)
+        {
+            bytes.offset = span[SpanByte::FIELD___start].NumericByRef().s4;
+            bytes.length = span[SpanByte::FIELD___length].NumericByRef().s4;
+        }
+    }
+
+    return bytes;
+}
+
+HRESULT BusIdOf(CLR_RT_HeapBlock *device, int &busId, int &address)
+{
+    NANOCLR_HEADER();
+
+    CLR_RT_HeapBlock *settings = device[I2cDevice::FIELD___connectionSettings].Dereference();
+    FAULT_ON_NULL(settings);
+    busId = settings[I2cConnectionSettings::FIELD___busId].NumericByRef().s4;
+    address = settings[I2cConnectionSettings::FIELD___deviceAddress].NumericByRef().s4;
+
+    NANOCLR_NOCLEANUP();
+}
+} // namespace
+
+HRESULT Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice::NativeInit___VOID(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    int busId;
+    int address;
+    CLR_RT_HeapBlock *pThis = stack.This();
+    FAULT_ON_NULL(pThis);
+    NANOCLR_CHECK_HRESULT(BusIdOf(pThis, busId, address));
+
+    // As the ESP32 target: a bus the chip does not have is an invalid parameter. Nothing goes on the bus yet.
+    if (busId < 1 || busId > LastBusId)
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
+    }
+
+    NANOCLR_NOCLEANUP();
+}
+
+HRESULT Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice::NativeDispose___VOID(CLR_RT_StackFrame &stack)
+{
+    // The virtual bus keeps no per-device state: a disposed device's chip stays on the board, as on a real bus.
+    (void)stack;
+    return S_OK;
+}
+
+HRESULT Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice::
+    NativeTransmit___SystemDeviceI2cI2cTransferResult__SystemSpanByte__SystemSpanByte(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    int busId;
+    int address;
+    int status = I2cTransferStatus_UnknownError;
+    int transferred = 0;
+    SpanBytes write;
+    SpanBytes read;
+    CLR_RT_HeapBlock *result;
+
+    // The I2cTransferResult returned.
+    CLR_RT_HeapBlock &top = stack.PushValueAndClear();
+
+    CLR_RT_HeapBlock *pThis = stack.This();
+    FAULT_ON_NULL(pThis);
+    NANOCLR_CHECK_HRESULT(BusIdOf(pThis, busId, address));
+
+    write = BytesOf(stack.Arg1());
+    read = BytesOf(stack.Arg2());
+    if (write.length < 0 || read.length < 0)
+    {
+        NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_PARAMETER);
+    }
+
+    // The read bytes land in the managed array only on a full transfer, as the ESP32 target copies them.
+    if (!BoardRequests::I2cTransfer(
+            busId,
+            address,
+            write.length > 0 ? (const uint8_t *)write.array->GetElement(write.offset) : NULL,
+            write.length,
+            read.length > 0 ? (uint8_t *)read.array->GetElement(read.offset) : NULL,
+            read.length,
+            status,
+            transferred))
+    {
+        // No board, no bus: the device cannot run as built, so say so loudly instead of reporting missing chips.
+        BoardLink::ReportError();
+        NANOCLR_SET_AND_LEAVE(CLR_E_FAIL);
+    }
+
+    NANOCLR_CHECK_HRESULT(
+        g_CLR_RT_ExecutionEngine.NewObjectFromIndex(top, g_CLR_RT_WellKnownTypes.m_I2cTransferResult));
+    result = top.Dereference();
+    FAULT_ON_NULL(result);
+    result[I2cTransferResult::FIELD___status].SetInteger((CLR_UINT32)status);
+    result[I2cTransferResult::FIELD___bytesTransferred].SetInteger((CLR_UINT32)transferred);
+
+    NANOCLR_NOCLEANUP();
+}
