@@ -37,16 +37,13 @@ namespace SensorNode.VirtualBoard
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
         private readonly Dictionary<int, I2cDevice> _byAddress = new Dictionary<int, I2cDevice>();
         private readonly Dictionary<string, I2cDevice> _byName = new Dictionary<string, I2cDevice>(StringComparer.OrdinalIgnoreCase);
-        private readonly TimeSpan _hangTimeout;
 
         /// <param name="busId">The bus the chips sit on (the board profile's, nanoFramework numbering: 1 is I2C1).</param>
         /// <param name="chips">Names from <see cref="KnownChips"/>, each once; throws <see cref="ArgumentException"/> saying what is wrong.</param>
         /// <param name="seed">Seed of the weather the chips measure (each chip adds its index, as in the simulator).</param>
-        /// <param name="hangTimeout">How long a transaction to a chip holding the bus takes to fail; <see cref="Esp32DriverTimeout"/> when null.</param>
-        public BoardChips(int busId, IEnumerable<string> chips, int seed, TimeSpan? hangTimeout = null)
+        public BoardChips(int busId, IEnumerable<string> chips, int seed)
         {
             BusId = busId;
-            _hangTimeout = hangTimeout ?? Esp32DriverTimeout;
             foreach (string name in chips.Select(c => c.ToLowerInvariant()))
             {
                 if (!ChipMakers.TryGetValue(name, out Func<IAmbient, int, I2cDevice> make))
@@ -110,7 +107,7 @@ namespace SensorNode.VirtualBoard
 
             if (((IFaultableChip)chip).Fault == ChipFault.BusHang)
             {
-                Thread.Sleep(_hangTimeout);
+                Thread.Sleep(Esp32DriverTimeout);
                 return I2cReply.Timeout;
             }
 

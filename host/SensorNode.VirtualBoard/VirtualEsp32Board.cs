@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net;
 using SensorNode.Board.Profiles;
 
@@ -17,11 +18,10 @@ namespace SensorNode.VirtualBoard
         /// <param name="seed">Seed of the weather the chips measure.</param>
         /// <param name="listen">Where to listen; port 0 for a free one.</param>
         /// <param name="print">Where the board's lines go; null for nowhere.</param>
-        /// <param name="hangTimeout">How long a transaction to a chip holding the bus takes to fail; the ESP32 driver's 1 s when null.</param>
-        public VirtualEsp32Board(System.Collections.Generic.IEnumerable<string> chips, int seed, IPEndPoint listen, Action<string> print, TimeSpan? hangTimeout = null)
+        public VirtualEsp32Board(IEnumerable<string> chips, int seed, IPEndPoint listen, Action<string> print)
         {
             Profile = Esp32DevKitC.Create();
-            Chips = new BoardChips(Profile.I2cBusId, chips, seed, hangTimeout);
+            Chips = new BoardChips(Profile.I2cBusId, chips, seed);
             Pins = new BoardPins(Profile, print);
             Protocol = new BoardProtocol(Chips, Pins, print);
             _server = new BoardServer(Protocol, listen);

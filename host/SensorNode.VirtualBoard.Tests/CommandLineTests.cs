@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Xunit;
+
+namespace SensorNode.VirtualBoard.Tests
+{
+    /// <summary>The board server as its own process, started the way host/VirtualEsp32/run.sh starts it.</summary>
+    public sealed class CommandLineTests
+    {
+        [Fact]
+        public void StartedWithAnAddressFileItServesTheDeviceAndPrintsThePins()
+        {
+            string folder = Directory.CreateTempSubdirectory("board-").FullName;
+            string addressFile = Path.Combine(folder, "board.address");
+            using Process server = Start("--chips", "bme280,sht31", "--address-file", addressFile, "--seed", "3");
+            List<string> output = new List<string>();
+            server.OutputDataReceived += (_, e) =>
+            {
+                if (e.Data != null)
+                {
+                    lock (output)
+                    {
+                        output.Add(e.Data);
+                    }
+                }
+            };
+            server.BeginOutputReadLine();
+            try
+            {
+                Assert.True(HostedBoard.Eventually(() => File.Exists(addressFile)), "no address file");
+                string address = File.ReadAllText(addressFile).Trim();
+                using (BoardConnection device = BoardConnection.Device(address))
+                {
+                    Assert.Equal("ok 1 2 60", device.Ask("i2c 1 76 d0 1"));
+                    Assert.Equal("ok", device.Ask("gpio mode 26 3"));
+                    Assert.Equal("ok", device.Ask("pwm set 32 1000 2500 1"));
+                }
+
+                Assert.True(HostedBoard.Eventually(() => Printed(output, "board pin 26 released (relay OFF)")), string.Join("\n", Snapshot(output)));
+                string[] lines = Snapshot(output);
+                Assert.Contains(lines, l => l.EndsWith(" board virtual ESP32 board listening on " + address + " (VESP32_BOARD); I2C bus 1: bme280 at 0x76, sht31 at 0x44; outputs relay (GPIO26, active low), relay2 (GPIO27, active low), led (GPIO25), strip (PWM on GPIO32)", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.EndsWith(" board pin 26 -> LOW (relay ON)", StringComparison.Ordinal));
+                Assert.Contains(lines, l => l.EndsWith(" board pwm pin 32 duty 25% at 1000 Hz (strip at 25 %)", StringComparison.Ordinal));
+            }
+            finally
+            {
+                server.Kill();
+                server.WaitForExit();
+                Directory.Delete(folder, true);
+            }
+        }
+
+        [Theory]
+        [InlineData("--chips bme280,foo", "--chips: no virtual chip 'foo'; there are bme280, bmp280, bme680, sht31, scd41 (--help lists the options)")]
+        [InlineData("--chips bmp280,bme680", "--chips: bme680 and bmp280 both answer at 0x77: one or the other (--help lists the options)")]
+        [InlineData("--listen localhost", "--listen takes an IP address and a port, e.g. 127.0.0.1:0, not 'localhost' (--help lists the options)")]
+        [InlineData("--seed -1", "--seed takes a whole number from 0 to 2147483647, not '-1' (--help lists the options)")]
+        [InlineData("--port", "unknown option --port (--help lists the options)")]
+        public void ABadCommandLineIsRefusedWithExitCode2(string arguments, string message)
+        {
+            using Process server = Start(arguments.Split(' '));
+            string error = server.StandardError.ReadToEnd();
+            server.WaitForExit();
+
+            Assert.Equal(2, server.ExitCode);
+            Assert.Equal(message, error.Trim());
+        }
+
+        private static Process Start(params string[] arguments)
+        {
+            ProcessStartInfo start = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true, // a console that stays open: the server reads requests from it
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(Paths.VirtualBoardAssembly);
+            foreach (string argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            return Process.Start(start);
+        }
+
+        private static bool Printed(List<string> output, string ending)
+        {
+            return Snapshot(output).Any(l => l.EndsWith(ending, StringComparison.Ordinal));
+        }
+
+        private static string[] Snapshot(List<string> output)
+        {
+            lock (output)
+            {
+                return output.ToArray();
+            }
+        }
+    }
+}
