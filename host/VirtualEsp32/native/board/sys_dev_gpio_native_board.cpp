@@ -59,7 +59,7 @@ HRESULT BoardFailed()
 }
 
 // Sets the drive mode and stores it in the pin's _pinMode, as GpioPin.SetPinMode expects of the native.
-HRESULT SetMode(CLR_RT_HeapBlock *pin, int mode)
+HRESULT ApplyMode(CLR_RT_HeapBlock *pin, int mode)
 {
     int number = PinNumberOf(pin);
     if (!Esp32Pins::SupportsMode(number, mode))
@@ -83,7 +83,7 @@ HRESULT SetMode(CLR_RT_HeapBlock *pin, int mode)
 }
 
 // Drives an output; an input cannot be written (the ESP32 target's rule).
-HRESULT Write(CLR_RT_HeapBlock *pin, int level)
+HRESULT DriveLevel(CLR_RT_HeapBlock *pin, int level)
 {
     int number = PinNumberOf(pin);
     if (ModeOf(pin) < Esp32Pins::FirstOutputMode)
@@ -105,7 +105,7 @@ HRESULT Write(CLR_RT_HeapBlock *pin, int level)
     return S_OK;
 }
 
-HRESULT Read(CLR_RT_HeapBlock *pin, int &level)
+HRESULT ReadLevel(CLR_RT_HeapBlock *pin, int &level)
 {
     return BoardRequests::GpioRead(PinNumberOf(pin), level) ? S_OK : BoardFailed();
 }
@@ -153,7 +153,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioPin::Read___SystemDev
         NANOCLR_SET_AND_LEAVE(CLR_E_OBJECT_DISPOSED);
     }
 
-    NANOCLR_CHECK_HRESULT(Read(pThis, level));
+    NANOCLR_CHECK_HRESULT(ReadLevel(pThis, level));
 
     // PinValue is a struct of this assembly: the result is a new one holding the level.
     if (!g_CLR_RT_TypeSystem.FindTypeDef("PinValue", "System.Device.Gpio", pinValueType))
@@ -184,8 +184,8 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioPin::Toggle___VOID(CL
     // An input is left alone, as on the ESP32.
     if (ModeOf(pThis) >= Esp32Pins::FirstOutputMode)
     {
-        NANOCLR_CHECK_HRESULT(Read(pThis, level));
-        NANOCLR_CHECK_HRESULT(Write(pThis, level == 0 ? 1 : 0));
+        NANOCLR_CHECK_HRESULT(ReadLevel(pThis, level));
+        NANOCLR_CHECK_HRESULT(DriveLevel(pThis, level == 0 ? 1 : 0));
     }
 
     NANOCLR_NOCLEANUP();
@@ -232,7 +232,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioPin::NativeSetPinMode
         NANOCLR_SET_AND_LEAVE(CLR_E_OBJECT_DISPOSED);
     }
 
-    NANOCLR_CHECK_HRESULT(SetMode(pThis, stack.Arg1().NumericByRef().s4));
+    NANOCLR_CHECK_HRESULT(ApplyMode(pThis, stack.Arg1().NumericByRef().s4));
 
     NANOCLR_NOCLEANUP();
 }
@@ -269,7 +269,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioPin::WriteNative___VO
 
     pinValue = stack.Arg1().Dereference();
     FAULT_ON_NULL(pinValue);
-    NANOCLR_CHECK_HRESULT(Write(pThis, pinValue[PinValue::FIELD___value].NumericByRef().u1 != 0 ? 1 : 0));
+    NANOCLR_CHECK_HRESULT(DriveLevel(pThis, pinValue[PinValue::FIELD___value].NumericByRef().u1 != 0 ? 1 : 0));
 
     NANOCLR_NOCLEANUP();
 }
@@ -347,7 +347,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioController::SetPinMod
         NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_OPERATION);
     }
 
-    NANOCLR_CHECK_HRESULT(SetMode(pin, stack.Arg2().NumericByRef().s4));
+    NANOCLR_CHECK_HRESULT(ApplyMode(pin, stack.Arg2().NumericByRef().s4));
 
     NANOCLR_NOCLEANUP();
 }
@@ -371,7 +371,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioController::NativeRea
         NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_OPERATION);
     }
 
-    NANOCLR_CHECK_HRESULT(Read(pin, level));
+    NANOCLR_CHECK_HRESULT(ReadLevel(pin, level));
     stack.SetResult_U1((CLR_UINT8)level);
 
     NANOCLR_NOCLEANUP();
@@ -396,7 +396,7 @@ HRESULT Library_sys_dev_gpio_native_System_Device_Gpio_GpioController::NativeWri
         NANOCLR_SET_AND_LEAVE(CLR_E_INVALID_OPERATION);
     }
 
-    NANOCLR_CHECK_HRESULT(Write(pin, stack.Arg2().NumericByRef().u1 != 0 ? 1 : 0));
+    NANOCLR_CHECK_HRESULT(DriveLevel(pin, stack.Arg2().NumericByRef().u1 != 0 ? 1 : 0));
 
     NANOCLR_NOCLEANUP();
 }
