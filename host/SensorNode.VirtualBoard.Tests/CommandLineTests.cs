@@ -54,6 +54,24 @@ namespace SensorNode.VirtualBoard.Tests
             }
         }
 
+        [Fact]
+        public void ItStopsWhenTheProcessItWasToldToFollowEnds()
+        {
+            using Process parent = Process.Start(new ProcessStartInfo("sleep", "1") { UseShellExecute = false });
+            using Process server = Start("--exit-with", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _ = server.StandardOutput.ReadToEndAsync();
+
+            parent.WaitForExit();
+            bool stopped = server.WaitForExit(10000);
+            if (!stopped)
+            {
+                server.Kill();
+            }
+
+            Assert.True(stopped, "the board outlived the process it follows");
+            Assert.Equal(0, server.ExitCode);
+        }
+
         [Theory]
         [InlineData("--chips bme280,foo", "--chips: no virtual chip 'foo'; there are bme280, bmp280, bme680, sht31, scd41 (--help lists the options)")]
         [InlineData("--chips bmp280,bme680", "--chips: bme680 and bmp280 both answer at 0x77: one or the other (--help lists the options)")]

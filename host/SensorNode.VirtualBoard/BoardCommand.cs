@@ -24,8 +24,8 @@ namespace SensorNode.VirtualBoard
 @"While it runs, type requests of the protocol on its console, e.g.: fail bme280 nack|stuck|hang, heal bme280,
 get pin 26, get pwm 32, get output relay, set pin 4 1.
 
-Example (what host/VirtualEsp32/run.sh does; the device then gets VESP32_BOARD=$(cat board.address)):
-  " + RunCommand + @" --chips bme280,sht31,scd41 --address-file board.address";
+Example (as host/VirtualEsp32/run.sh starts it; the device then gets VESP32_BOARD=$(cat board.address)):
+  " + RunCommand + @" --chips bme280,sht31,scd41 --address-file board.address --exit-with $$";
 
         private readonly Option<IPEndPoint> _listen = new Option<IPEndPoint>("--listen")
         {
@@ -58,11 +58,15 @@ Example (what host/VirtualEsp32/run.sh does; the device then gets VESP32_BOARD=$
         private readonly Option<int> _seed = CommandLineOptions.WholeNumber("--seed", "N",
             "seed of the weather the chips measure (default: from the clock)", 0, int.MaxValue);
 
+        private readonly Option<int> _exitWith = CommandLineOptions.WholeNumber("--exit-with", "PID",
+            "stop when process PID ends (the script that started the board, so that killing it, even with kill -9, "
+            + "leaves no board behind)", 1, int.MaxValue);
+
         public BoardCommand(Func<BoardOptions, int> serve)
             : base(About)
         {
             HelpName = RunCommand;
-            foreach (Option option in new Option[] { _listen, _addressFile, _chips, _seed })
+            foreach (Option option in new Option[] { _listen, _addressFile, _chips, _seed, _exitWith })
             {
                 Options.Add(option);
             }
@@ -73,7 +77,8 @@ Example (what host/VirtualEsp32/run.sh does; the device then gets VESP32_BOARD=$
                 parsed.GetValue(_listen),
                 parsed.GetValue(_addressFile),
                 parsed.GetValue(_chips).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).ToList(),
-                parsed.GetResult(_seed) == null ? null : parsed.GetValue(_seed))));
+                parsed.GetResult(_seed) == null ? null : parsed.GetValue(_seed),
+                parsed.GetResult(_exitWith) == null ? null : parsed.GetValue(_exitWith))));
         }
 
         /// <summary>Prints why the command line was refused, and returns the exit code for it.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using SensorNode.CommandLine;
@@ -43,7 +44,8 @@ namespace SensorNode.VirtualBoard
                     WriteAtomically(options.AddressFile, board.Address + "\n");
                 }
 
-                ServeConsole(board.Protocol, log);
+                new Thread(() => ServeConsole(board.Protocol, log)) { IsBackground = true, Name = "console" }.Start();
+                WaitForParent(options.ExitWith, log);
             }
 
             return 0;
@@ -61,8 +63,39 @@ namespace SensorNode.VirtualBoard
                     log.Board(line.Trim() + ": " + protocol.Handle(line, console));
                 }
             }
+        }
 
-            Thread.Sleep(Timeout.Infinite); // until killed, as the device beside it
+        /// <summary>Returns when the process <paramref name="parent"/> has ended; without one, never (the board runs until killed).</summary>
+        private static void WaitForParent(int? parent, ConsoleLog log)
+        {
+            if (parent == null)
+            {
+                Thread.Sleep(Timeout.Infinite);
+            }
+
+            while (IsRunning(parent.Value))
+            {
+                Thread.Sleep(250);
+            }
+
+            log.Board("process " + parent + " (--exit-with) ended: the board stops");
+        }
+
+        private static bool IsRunning(int pid)
+        {
+            try
+            {
+                using Process process = Process.GetProcessById(pid);
+                return !process.HasExited;
+            }
+            catch (ArgumentException)
+            {
+                return false; // no such process
+            }
+            catch (InvalidOperationException)
+            {
+                return false; // it ended while we looked
+            }
         }
 
         /// <summary>A reader polling for the file sees nothing or the whole address, never half of it.</summary>
