@@ -108,6 +108,22 @@ namespace SensorNode.VirtualBoard.Tests
             Assert.Contains("bme280 fails: Nack", board.Lines);
         }
 
+        [Theory]
+        [InlineData("sht31")]
+        [InlineData("sht3x")]
+        public void AChipIsNamedAsOnTheBoardOrAsTheNodePublishesIt(string name)
+        {
+            using HostedBoard board = new HostedBoard("bme280,sht31");
+            using BoardConnection device = BoardConnection.Device(board.Address);
+            using BoardConnection test = new BoardConnection(board.Address);
+
+            Assert.Equal("ok 1 2 -", device.Ask("i2c 1 44 f32d 0"));
+            Assert.Equal("ok", test.Ask("fail " + name + " nack"));
+            Assert.Equal("ok 4 0 -", device.Ask("i2c 1 44 f32d 0"));
+            Assert.Equal("ok", test.Ask("heal " + name));
+            Assert.Equal("ok 1 2 -", device.Ask("i2c 1 44 f32d 0"));
+        }
+
         [Fact]
         public void AChipHoldingTheBusTimesOutAsTheEsp32DriverDoes()
         {

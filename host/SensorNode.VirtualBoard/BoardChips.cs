@@ -34,6 +34,13 @@ namespace SensorNode.VirtualBoard
             ["scd41"] = (ambient, bus) => new VirtualScd4x(ambient, busId: bus),
         };
 
+        /// <summary>The sensor id the node publishes a chip under, where it is not the chip's name (SensorFinder names models).</summary>
+        private static readonly Dictionary<string, string> SensorIds = new Dictionary<string, string>
+        {
+            ["sht31"] = "sht3x",
+            ["scd41"] = "scd4x",
+        };
+
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
         private readonly Dictionary<int, I2cDevice> _byAddress = new Dictionary<int, I2cDevice>();
         private readonly Dictionary<string, I2cDevice> _byName = new Dictionary<string, I2cDevice>(StringComparer.OrdinalIgnoreCase);
@@ -79,10 +86,14 @@ namespace SensorNode.VirtualBoard
             return _byName.Select(c => c.Key + " at 0x" + c.Value.ConnectionSettings.DeviceAddress.ToString("x2"));
         }
 
-        /// <summary>The chip called <paramref name="name"/> ("bme280"), or null.</summary>
+        /// <summary>
+        /// The chip called <paramref name="name"/>: its name here ("sht31") or the sensor id the node publishes it under
+        /// ("sht3x", as the simulator's console takes it); null if there is none.
+        /// </summary>
         public IFaultableChip Chip(string name)
         {
-            return _byName.TryGetValue(name, out I2cDevice chip) ? (IFaultableChip)chip : null;
+            string chipName = SensorIds.FirstOrDefault(c => string.Equals(c.Value, name, StringComparison.OrdinalIgnoreCase)).Key ?? name;
+            return _byName.TryGetValue(chipName, out I2cDevice chip) ? (IFaultableChip)chip : null;
         }
 
         /// <summary>
