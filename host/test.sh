@@ -28,6 +28,13 @@ gate_sets=(
   "--rules equals --refs host/NanoTestFramework/Api tests=SensorNode/Core;SensorNode.Tests"
   "--rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs"
 )
+# The device build's package set: both packages.config files, both .nfproj files' HintPaths and host/NanoFrameworkRefs
+# name the same versions (docs/board-apis.md#packages-sensornodepackagesconfig-sensornodetestspackagesconfig).
+if dotnet run --project host/NanoGate --no-build -- packages; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 for set in "${gate_sets[@]}"; do
   # shellcheck disable=SC2086
   if dotnet run --project host/NanoGate --no-build -- $set; then

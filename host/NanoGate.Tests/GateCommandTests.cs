@@ -52,7 +52,7 @@ namespace SensorNode.NanoGate.Tests
             {
                 scan = request;
                 return 0;
-            });
+            }, _ => 1);
 
             int exitCode = CommandLineProgram.Run(command, new[] { "--assembly", "fw.exe", "--libs", "/a", "--libs", "/b", "--list" }, (_, _) => 2);
 
@@ -60,6 +60,26 @@ namespace SensorNode.NanoGate.Tests
             Assert.Equal("fw.exe", scan.Firmware);
             Assert.Equal(new[] { "/a", "/b" }, scan.LibraryFolders);
             Assert.True(scan.ListFindings);
+        }
+
+        [Fact]
+        public void The_packages_form_checks_the_package_set_under_its_root()
+        {
+            string root = null;
+            GateCommand command = new GateCommand(_ => 1, _ => 1, r =>
+            {
+                root = r;
+                return 0;
+            });
+
+            int exitCode = CommandLineProgram.Run(command, new[] { "packages", "--root", "/src" }, (_, errors) =>
+            {
+                Assert.Fail("refused: " + string.Join("\n", errors));
+                return CommandLineProgram.UsageError;
+            });
+
+            Assert.Equal(0, exitCode);
+            Assert.Equal("/src", root);
         }
 
         [Theory]
@@ -76,7 +96,7 @@ namespace SensorNode.NanoGate.Tests
         {
             IReadOnlyList<string> refused = null;
             bool ran = false;
-            GateCommand command = new GateCommand(_ => { ran = true; return 0; }, _ => { ran = true; return 0; });
+            GateCommand command = new GateCommand(_ => { ran = true; return 0; }, _ => { ran = true; return 0; }, _ => { ran = true; return 0; });
 
             int exitCode = CommandLineProgram.Run(command, args, (_, errors) =>
             {
@@ -96,7 +116,7 @@ namespace SensorNode.NanoGate.Tests
             {
                 sets = requests;
                 return 0;
-            }, _ => 1);
+            }, _ => 1, _ => 1);
 
             int exitCode = CommandLineProgram.Run(command, args, (_, errors) =>
             {

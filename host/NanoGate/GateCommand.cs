@@ -27,7 +27,8 @@ violation (file, line, method or API, rule) when anything fails.";
   dotnet run --project host/NanoGate -- --rules all core=SensorNode/Core
   dotnet run --project host/NanoGate -- --rules equals --refs host/NanoTestFramework/Api ""tests=SensorNode/Core;SensorNode.Tests""
   dotnet run --project host/NanoGate -- --rules equals --refs host/NanoFrameworkRefs ""board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs""
-  dotnet run --project host/NanoGate -- --assembly out/SensorNode/SensorNode.exe --libs /tmp/libs --list";
+  dotnet run --project host/NanoGate -- --assembly out/SensorNode/SensorNode.exe --libs /tmp/libs --list
+  dotnet run --project host/NanoGate -- packages";
 
         private readonly Option<string> _root = CommandLineOptions.Value("--root", "DIR", "the folder the sets after it are relative to (default: the current folder)");
 
@@ -74,9 +75,10 @@ violation (file, line, method or API, rule) when anything fails.";
 
         private readonly Option<bool> _list = CommandLineOptions.Flag("--list", "with --assembly: list every allocation site found, not only the counts");
 
-        public GateCommand(Func<IReadOnlyList<SourceSetRequest>, int> checkSets, Func<AssemblyScanRequest, int> scanAssembly)
+        public GateCommand(Func<IReadOnlyList<SourceSetRequest>, int> checkSets, Func<AssemblyScanRequest, int> scanAssembly, Func<string, int> checkPackages)
             : base(About)
         {
+            Subcommands.Add(PackagesCommand(checkPackages));
             HelpName = "dotnet run --project host/NanoGate --";
             Options.Add(_root);
             Options.Add(_rules);
@@ -97,6 +99,18 @@ violation (file, line, method or API, rule) when anything fails.";
             SetAction(parsed => parsed.GetResult(_assembly) != null
                 ? scanAssembly(new AssemblyScanRequest(parsed.GetValue(_assembly), parsed.GetValue(_libs), parsed.GetValue(_list)))
                 : checkSets(SourceSets(parsed)));
+        }
+
+        /// <summary>"packages": the device build's package set is one (PackageSetCheck), from --root or the current folder.</summary>
+        private static Command PackagesCommand(Func<string, int> checkPackages)
+        {
+            Option<string> root = CommandLineOptions.Value("--root", "DIR", "the repository root (default: the current folder)");
+            Command packages = new Command("packages",
+                "checks that SensorNode/packages.config, SensorNode.Tests/packages.config, the HintPaths of both .nfproj files and the "
+                + "declaration headers in host/NanoFrameworkRefs name the same package versions");
+            packages.Options.Add(root);
+            packages.SetAction(parsed => checkPackages(Path.GetFullPath(parsed.GetValue(root) ?? Directory.GetCurrentDirectory())));
+            return packages;
         }
 
         /// <summary>The source sets in the order given, each with the --root, --rules and --refs written before it.</summary>

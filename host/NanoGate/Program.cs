@@ -20,7 +20,8 @@ namespace SensorNode.NanoGate
         {
             GateCommand command = new GateCommand(
                 sets => WithMscorlib(() => CheckSets(sets)),
-                scan => WithMscorlib(() => AssemblyScan.Run(scan)));
+                scan => WithMscorlib(() => AssemblyScan.Run(scan)),
+                CheckPackages);
             return CommandLineProgram.Run(command, args, (_, errors) =>
             {
                 foreach (string error in errors)
@@ -83,6 +84,19 @@ namespace SensorNode.NanoGate
                 ? "nanoFramework gate: passed (mscorlib " + Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(SourceSetCheck.Mscorlib))) + ")"
                 : "nanoFramework gate: " + failures + " violation(s)");
             return failures == 0 ? 0 : 1;
+        }
+
+        private static int CheckPackages(string root)
+        {
+            PackageSetCheck check = PackageSetCheck.Run(root);
+            foreach (string problem in check.Problems)
+            {
+                Console.WriteLine("gate[packages]: " + problem);
+            }
+
+            Console.WriteLine("gate[packages]: " + check.ApplicationPins.Count + " packages pinned for the device, "
+                + PackageSetCheck.Projects.Length + " projects and " + PackageSetCheck.DeclarationsFolder + " compared, " + check.Problems.Count + " problem(s)");
+            return check.Problems.Count == 0 ? 0 : 1;
         }
 
         private static string Describe(IlRules rules)
