@@ -1,0 +1,13 @@
+//
+// See net_device.h.
+//
+
+#include "net_device.h"
+#include "sockets_posix.h"
+#include "virtual_wifi.h"
+
+void NetDevice::Restart()
+{
+    HostSockets::CloseAll();
+    VirtualWifi::Restart();
+}
