@@ -64,8 +64,8 @@ NetSettings Load()
     NetSettings settings;
     settings.accessPointSsid = EnvOr("VESP32_WIFI_SSID", "SensorNodeLab");
     settings.accessPointPassword = EnvOr("VESP32_WIFI_PASSWORD", "virtual-esp32");
-    settings.storedSsid = EnvOr("VESP32_WIFI_STORED_SSID", settings.accessPointSsid.c_str());
-    settings.storedPassword = EnvOr("VESP32_WIFI_STORED_PASSWORD", settings.accessPointPassword.c_str());
+    settings.storedSsid = EnvOr("VESP32_WIFI_STORED_SSID", "");
+    settings.storedPassword = EnvOr("VESP32_WIFI_STORED_PASSWORD", "");
 
     std::string flash = EnvOr("VESP32_FLASH", "");
     while (flash.size() > 1 && flash.back() == '/')

@@ -4,7 +4,7 @@
 //                                            these (default SensorNodeLab / virtual-esp32, as run.sh's)
 //   VESP32_WIFI_STORED_SSID, _PASSWORD       the credentials stored on the device, as nanoff or Visual Studio's
 //                                            Device Explorer store them, for a device whose configuration file
-//                                            does not exist yet (default: the access point's; empty SSID: none)
+//                                            does not exist yet (default: none, as on a freshly flashed ESP32)
 //   VESP32_WIFI_JOIN_MS                      how long joining takes (default 0: at once)
 //   VESP32_IP                                the station's IPv4 address once joined (default 127.0.0.1)
 //   VESP32_MAC                               the station's MAC, "24:0a:c4:12:34:56"; the firmware's default node id
