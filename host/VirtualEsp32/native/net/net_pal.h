@@ -25,11 +25,13 @@ typedef const char *LPCSTR;
 #error "nanoPAL_Sockets.h is nf-interpreter's own: the fix-up folder of native/net/sources.cmake must come first on the include path"
 #endif
 
-// NetworkInterface's native passes a CLR_UINT64* (unsigned long long) where the PAL declares uint64_t* (unsigned long
-// on LP64): the same 8 bytes under another name.
+// NetworkInterface's native passes a CLR_UINT64* (unsigned long long) where the PAL declares uint64_t*: on LP64 that is
+// unsigned long, the same 8 bytes under another name (on a 32-bit host both are unsigned long long already).
+#if defined(__LP64__)
 inline HRESULT SOCK_IPV4AddressFromString(const char *ipString, unsigned long long *address)
 {
     return SOCK_IPV4AddressFromString(ipString, reinterpret_cast<uint64_t *>(address));
 }
+#endif
 
 #endif // VESP32_NET_PAL_H

@@ -3,6 +3,7 @@
 # configuration blocks; no nanoCLR) with the host's C++ compiler against nf-interpreter's headers, and runs it:
 #   bash host/VirtualEsp32/native/net/harness/check.sh NF_SRC
 # NF_SRC: nf-interpreter's sources (run.sh extracts them to host/VirtualEsp32/build/src/nf-interpreter).
+# CXXFLAGS=-m32 builds it as run.sh builds nanoCLR (32-bit, g++-multilib); the default is the host's 64 bits.
 # Prints one line per check; exits 1 if one failed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,7 +18,7 @@ work=$(mktemp -d -t vesp32-net.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 cmake -DNF_SRC="$nf" -DOUT_DIR="$work/fixup" -P "$net/lp64_sockets_header.cmake"
-"${CXX:-g++}" -std=gnu++20 -Wall -Wextra -Werror -pthread \
+"${CXX:-g++}" ${CXXFLAGS:-} -std=gnu++20 -Wall -Wextra -Werror -pthread \
   -DVESP32_NET_HARNESS -DPLATFORM_POSIX_HOST=1 -DNANOCLR_HOST_POSIX=1 -DNANOCLR_HOST_LINUX=1 -DNANOCLR_HOST_APPLE=0 \
   -DNANOCLR_HOST_WINDOWS=0 \
   -I"$work/fixup" -I"$net" -I"$nf/targets/posix/Include" -I"$nf/src/CLR/Include" -I"$nf/src/HAL/Include" \

@@ -9,7 +9,7 @@
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 build="${VESP32_BUILD:-$here/../../../build}"
-device="$build/clr/bin/vesp32-nanoclr" lib="$build/lib" mdp_dll="$build/tools/mdp/nfmdp.dll"
+device="$build/clr-i386/bin/vesp32-nanoclr" lib="$build/lib" mdp_dll="$build/tools/mdp/nfmdp.dll"
 for need in "$device" "$lib/System.Net.dll" "$lib/System.Device.Wifi.dll" "$mdp_dll"; do
   [ -e "$need" ] || { echo "managed.sh: $need is missing: run bash host/VirtualEsp32/run.sh --build-only first" >&2; exit 2; }
 done
