@@ -275,19 +275,6 @@ for f in "$gen"/*.cpp; do
   [ $found = 1 ] || rm -f "$gen/$b.cpp" "$gen/$b.h" "$stamps/gen-$b"
 done
 
-# ---------------------------------------------------------------- 4. the POSIX nanoCLR with our natives
-step "nanoCLR: targets/posix with host/VirtualEsp32's natives, 32-bit as the ESP32 (cmake + ninja -j$JOBS)"
-clr=$BUILD/clr-i386
-if ! cmake -S "$here" -B "$clr" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$here/cmake/i386-linux.cmake" \
-     -DNF_SRC="$nf_src" -DVESP32_GEN="$gen" >"$logs/clr-cmake.log" 2>&1; then
-  tail -20 "$logs/clr-cmake.log"; die "nanoCLR's build did not configure (log: $logs/clr-cmake.log)"
-fi
-if ! cmake --build "$clr" -j "$JOBS" >"$logs/clr-build.log" 2>&1; then
-  grep -E ': (fatal )?error|undefined reference|multiple definition' "$logs/clr-build.log" | head -30; die "nanoCLR did not build (log: $logs/clr-build.log)"
-fi
-device=$clr/bin/vesp32-nanoclr
-say "  $(grep -c 'Building' "$logs/clr-build.log") files compiled; $device"
-
 # ---------------------------------------------------------------- images: the .pe of an application and of every assembly it needs
 pe_key=$( { echo "$libs_key $tools_key"; } | hash_of)
 fresh pe "$pe_key" || { rm -rf "$pe"; mkdir -p "$pe"; done_with pe "$pe_key"; }
@@ -329,6 +316,44 @@ check_natives() { # the native assemblies of image_files against what this nanoC
   exit 3
 }
 
+if [ $self_test = 0 ]; then
+# ---------------------------------------------------------------- 4. the application, as nano-check compiles it
+app_sources=$(cd "$repo" && find SensorNode -type f \( -name '*.cs' -o -name '*.nfproj' -o -name packages.config -o -name '*.projitems' \) -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort)
+app_key=$( { echo "$libs_key"; cd "$repo" && files_hash $app_sources "$NANO_CHECK/nfbuild.py"; } | hash_of)
+if fresh app "$app_key" && [ -f "$app/SensorNode.exe" ]; then
+  step "SensorNode.exe: cached"
+else
+  step "SensorNode.exe (SensorNode/SensorNode.nfproj, nano-check's nfbuild.py, DEBUG and TRACE defined as nano-check does)"
+  rm -f "$stamps/app"; rm -rf "$app"; mkdir -p "$app"
+  out=$(python3 "$NANO_CHECK/nfbuild.py" nfproj "$repo/SensorNode/SensorNode.nfproj" --libdir "$lib" --out "$app" \
+    --define DEBUG --define TRACE --relto "$repo" 2>&1)
+  printf '%s\n' "$out" >"$logs/app.log"
+  [ -f "$app/SensorNode.exe" ] || { printf '%s\n' "$out" | grep -E ': error ' | head -20; die "SensorNode did not compile (log: $logs/app.log)"; }
+  printf '%s\n' "$out" | tail -1 | sed 's/^/  /'
+  done_with app "$app_key"
+fi
+
+# ---------------------------------------------------------------- 5. the image, and the natives it needs
+step "image: SensorNode.exe and its dependency closure as .pe files"
+make_image "$app/SensorNode.exe"
+step "native assemblies the image needs (a native checksum in its .pe)"
+check_natives
+app_image=("${image_files[@]}")
+fi
+
+# ---------------------------------------------------------------- 6. the POSIX nanoCLR with our natives
+step "nanoCLR: targets/posix with host/VirtualEsp32's natives, 32-bit as the ESP32 (cmake + ninja -j$JOBS)"
+clr=$BUILD/clr-i386
+if ! cmake -S "$here" -B "$clr" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$here/cmake/i386-linux.cmake" \
+     -DNF_SRC="$nf_src" -DVESP32_GEN="$gen" >"$logs/clr-cmake.log" 2>&1; then
+  tail -20 "$logs/clr-cmake.log"; die "nanoCLR's build did not configure (log: $logs/clr-cmake.log)"
+fi
+if ! cmake --build "$clr" -j "$JOBS" >"$logs/clr-build.log" 2>&1; then
+  grep -E ': (fatal )?error|undefined reference|multiple definition' "$logs/clr-build.log" | head -30; die "nanoCLR did not build (log: $logs/clr-build.log)"
+fi
+device=$clr/bin/vesp32-nanoclr
+say "  $(grep -c 'Building' "$logs/clr-build.log") files compiled; $device"
+
 # ---------------------------------------------------------------- self-test: our natives in this nanoCLR, then stop
 if [ $self_test = 1 ]; then
   step "self-test (host/VirtualEsp32/selftest): the natives of I:, cryptography, pin functions and the reboot"
@@ -350,29 +375,6 @@ if [ $self_test = 1 ]; then
   fi
   say "self-test FAILED (device exit $rc; console: $st/console.log)"; exit 1
 fi
-
-# ---------------------------------------------------------------- 5. the application, as nano-check compiles it
-app_sources=$(cd "$repo" && find SensorNode -type f \( -name '*.cs' -o -name '*.nfproj' -o -name packages.config -o -name '*.projitems' \) -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort)
-app_key=$( { echo "$libs_key"; cd "$repo" && files_hash $app_sources "$NANO_CHECK/nfbuild.py"; } | hash_of)
-if fresh app "$app_key" && [ -f "$app/SensorNode.exe" ]; then
-  step "SensorNode.exe: cached"
-else
-  step "SensorNode.exe (SensorNode/SensorNode.nfproj, nano-check's nfbuild.py, DEBUG and TRACE defined as nano-check does)"
-  rm -f "$stamps/app"; rm -rf "$app"; mkdir -p "$app"
-  out=$(python3 "$NANO_CHECK/nfbuild.py" nfproj "$repo/SensorNode/SensorNode.nfproj" --libdir "$lib" --out "$app" \
-    --define DEBUG --define TRACE --relto "$repo" 2>&1)
-  printf '%s\n' "$out" >"$logs/app.log"
-  [ -f "$app/SensorNode.exe" ] || { printf '%s\n' "$out" | grep -E ': error ' | head -20; die "SensorNode did not compile (log: $logs/app.log)"; }
-  printf '%s\n' "$out" | tail -1 | sed 's/^/  /'
-  done_with app "$app_key"
-fi
-
-# ---------------------------------------------------------------- 6. the image, and the natives it needs
-step "image: SensorNode.exe and its dependency closure as .pe files"
-make_image "$app/SensorNode.exe"
-step "native assemblies the image needs (a native checksum in its .pe)"
-check_natives
-app_image=("${image_files[@]}")
 
 # ---------------------------------------------------------------- 7. the virtual board
 board_dir=$repo/host/SensorNode.VirtualBoard
@@ -454,6 +456,8 @@ while true; do
   [ $rc = 75 ] || break
   say ""
   say "virtual ESP32: rebooted by the firmware; starting again (boot $((boots + 1))), flash kept"
+  # an ESP32 takes about a second from reset to a running nanoCLR; a firmware in a reboot loop loops no faster here
+  sleep 1 & wait $!
 done
 say "virtual ESP32: the device stopped (exit $rc)"
 exit $rc
