@@ -7,11 +7,20 @@ namespace SensorNode.Benchmarks.Alloc
     public class TelemetryCycleBenchmark
     {
         private SteadyStateNode _node;
+        private TelemetryCycleCheck _check;
 
         [GlobalSetup]
         public void Setup()
         {
             _node = new SteadyStateNode();
+            _check = new TelemetryCycleCheck(_node);
+        }
+
+        /// <summary>Every invocation was the telemetry cycle (fails the benchmark otherwise, as the exact count does).</summary>
+        [GlobalCleanup]
+        public void Cleanup()
+        {
+            _check.Verify();
         }
 
         [Benchmark(Description = "Node.Poll: one telemetry cycle (3 readings + state)")]

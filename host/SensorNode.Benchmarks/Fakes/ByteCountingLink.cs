@@ -3,12 +3,14 @@ using SensorNode.Core.Mqtt;
 namespace SensorNode.Benchmarks.Fakes
 {
     /// <summary>
-    /// A broker connection that accepts everything and only counts what is published, so the allocation figures
-    /// show the core alone (a real client's packet buffers are the adapter's cost, not the core's).
+    /// A broker connection that accepts everything and only counts what is published (in all and per topic), so the
+    /// allocation figures show the core alone (a real client's packet buffers are the adapter's cost, not the core's).
     /// </summary>
     public sealed class ByteCountingLink : IMqttLink
     {
         public long PublishCount { get; private set; }
+
+        public TopicTally PublishesByTopic { get; } = new TopicTally();
 
         public long PayloadBytes { get; private set; }
 
@@ -36,6 +38,7 @@ namespace SensorNode.Benchmarks.Fakes
         public bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain)
         {
             PublishCount++;
+            PublishesByTopic.Add(topic);
             PayloadBytes += length;
             _subscriptions.Echo(topic, payload, length);
             return true;
