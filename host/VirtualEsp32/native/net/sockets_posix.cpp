@@ -889,7 +889,8 @@ int SOCK_getsockopt(int socket, int level, int optname, char *optval, int *optle
     return 0;
 }
 
-int SOCK_getpeername(int socket, struct SOCK_sockaddr *name, int *namelen)
+// getpeername and getsockname: the same query of the host's socket, answered in the PAL's address form.
+static int AddressOf(int socket, struct SOCK_sockaddr *name, int *namelen, int (*query)(int, sockaddr *, socklen_t *))
 {
     if (Find(socket) == nullptr)
     {
@@ -898,7 +899,7 @@ int SOCK_getpeername(int socket, struct SOCK_sockaddr *name, int *namelen)
 
     sockaddr_in host;
     socklen_t length = sizeof(host);
-    if (getpeername(socket, reinterpret_cast<sockaddr *>(&host), &length) != 0)
+    if (query(socket, reinterpret_cast<sockaddr *>(&host), &length) != 0)
     {
         return FailWithErrno(socket);
     }
@@ -906,21 +907,14 @@ int SOCK_getpeername(int socket, struct SOCK_sockaddr *name, int *namelen)
     return 0;
 }
 
+int SOCK_getpeername(int socket, struct SOCK_sockaddr *name, int *namelen)
+{
+    return AddressOf(socket, name, namelen, getpeername);
+}
+
 int SOCK_getsockname(int socket, struct SOCK_sockaddr *name, int *namelen)
 {
-    if (Find(socket) == nullptr)
-    {
-        return Fail(-1, SOCK_ENOTSOCK);
-    }
-
-    sockaddr_in host;
-    socklen_t length = sizeof(host);
-    if (getsockname(socket, reinterpret_cast<sockaddr *>(&host), &length) != 0)
-    {
-        return FailWithErrno(socket);
-    }
-    FromHost(host, name, namelen);
-    return 0;
+    return AddressOf(socket, name, namelen, getsockname);
 }
 
 int SOCK_recvfrom(int s, char *buf, int len, int flags, struct SOCK_sockaddr *from, int *fromlen)
