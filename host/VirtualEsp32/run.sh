@@ -396,7 +396,8 @@ step "built in $(( $(date +%s) - started )) s"
 # ---------------------------------------------------------------- 8. flash, board, device
 # I:\ is a folder kept across reboots and runs, one per node
 flash=${flash:-$BUILD/flash/${node_id:-default}}
-[ $erase_flash = 1 ] && rm -rf "$flash"
+# the device's network configuration blocks (stored Wi-Fi credentials) live beside it, in $flash.netconfig
+[ $erase_flash = 1 ] && rm -rf "$flash" "${flash%/}.netconfig"
 mkdir -p "$flash" && flash=$(cd "$flash" && pwd)
 json_text() { local s=$1; s=${s//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "$s"; }
 if [ $deploy = 1 ]; then
