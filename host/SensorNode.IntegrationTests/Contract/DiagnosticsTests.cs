@@ -26,7 +26,7 @@ namespace SensorNode.IntegrationTests.Contract
             Assert.True(root.GetProperty("uptime_s").GetInt64() >= 0);
             Assert.True(root.GetProperty("boots").GetInt64() >= 1);
             Assert.True(root.GetProperty("connects").GetInt64() >= 1);
-            Assert.Equal("process start", root.GetProperty("reset_reason").GetString());
+            Assert.Equal(TestedNode.ResetReason, root.GetProperty("reset_reason").GetString());
             Assert.Equal(JsonValueKind.Null, root.GetProperty("rssi_dbm").ValueKind);
             Assert.Equal(0, root.GetProperty("dropped").GetInt64());
             Assert.Equal(0, root.GetProperty("config_version").GetInt64());

@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Threading;
 using SensorNode.HostBoard.Brokers;
+using Xunit;
 
 namespace SensorNode.IntegrationTests.Harness
 {
@@ -14,6 +16,9 @@ namespace SensorNode.IntegrationTests.Harness
     /// reads its console, types console commands on its standard input, and can stop it in order (SIGTERM), kill it
     /// (SIGKILL: the socket closes without DISCONNECT) or freeze it (SIGSTOP: the socket stays open and silent, as
     /// a node that lost power behind a Wi-Fi access point). Disposing always leaves no process behind.
+    /// With SENSORNODE_NODE=virtual-esp32 (<see cref="TestedNode"/>) the process is the firmware image in the virtual
+    /// ESP32 instead (host/VirtualEsp32/run.sh), its options mapped by <see cref="VirtualEsp32Arguments"/> and its
+    /// console read by <see cref="VirtualEsp32Console"/>; what only the simulator can do skips the test.
     /// </summary>
     public sealed class SimulatorProcess : IDisposable
     {
@@ -24,17 +29,13 @@ namespace SensorNode.IntegrationTests.Harness
         private const int SigStop = 19;
         private readonly Process _process;
         private readonly List<string> _lines = new List<string>();
+        private readonly string _flash;
+        private readonly VirtualEsp32Console _console;
+        private int _frozenDevice;
 
         private SimulatorProcess(string nodeId, IEnumerable<string> arguments)
         {
             NodeId = nodeId;
-            ProcessStartInfo start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.ArgumentList.Add(SimulatorAssembly());
             // --every-reading: the contract tests watch readings and snapshots cycle by cycle; report by exception
             // has tests of its own (ReportByExceptionTests).
             IEnumerable<string> defaults = new[] { "--node-id", nodeId, "--interval", "1", "--keepalive", KeepAliveSeconds.ToString(), "--seed", "7" };
@@ -43,11 +44,38 @@ namespace SensorNode.IntegrationTests.Harness
                 defaults = defaults.Append("--every-reading");
             }
 
-            foreach (string argument in defaults.Concat(arguments.Where(a => a != "--by-exception")))
+            List<string> simulatorArguments = defaults.Concat(arguments.Where(a => a != "--by-exception")).ToList();
+            ProcessStartInfo start;
+            if (TestedNode.IsVirtualEsp32)
             {
-                start.ArgumentList.Add(argument);
+                // The same test against the firmware image: run.sh with the mapped options, on a flash of its own.
+                _flash = Directory.CreateTempSubdirectory("sensornode-vesp32-flash-").FullName;
+                try
+                {
+                    List<string> mapped = VirtualEsp32Arguments.Map(simulatorArguments, _flash);
+                    TestedNode.EnsureBuilt();
+                    start = new ProcessStartInfo("bash");
+                    start.ArgumentList.Add(TestedNode.RunScript);
+                    mapped.ForEach(start.ArgumentList.Add);
+                }
+                catch
+                {
+                    Directory.Delete(_flash, true);
+                    throw;
+                }
+
+                _console = new VirtualEsp32Console();
+            }
+            else
+            {
+                start = new ProcessStartInfo("dotnet");
+                start.ArgumentList.Add(SimulatorAssembly());
+                simulatorArguments.ForEach(start.ArgumentList.Add);
             }
 
+            start.RedirectStandardInput = true;
+            start.RedirectStandardOutput = true;
+            start.RedirectStandardError = true;
             _process = new Process { StartInfo = start };
             _process.OutputDataReceived += (_, e) => Remember(e.Data);
             _process.ErrorDataReceived += (_, e) => Remember(e.Data);
@@ -164,6 +192,11 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>SIGTERM, as systemd or Ctrl+C would: the node stops in order. Returns the exit code.</summary>
         public int Terminate(TimeSpan timeout)
         {
+            if (_console != null)
+            {
+                throw new SkipException("SIGTERM: the simulator's orderly stop (outputs safe, offline, exit 0); an ESP32 has none, and run.sh ends the virtual ESP32 on SIGTERM as a power cut");
+            }
+
             Signal(SigTerm);
             if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
             {
@@ -177,6 +210,11 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>Waits for the simulator to end on its own (a watchdog restart); returns the exit code.</summary>
         public int WaitForExit(TimeSpan timeout)
         {
+            if (_console != null)
+            {
+                throw new SkipException("the simulator's exit on a restart (75); run.sh restarts the virtual ESP32 itself");
+            }
+
             if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 throw new TimeoutException("the simulator did not exit within " + timeout.TotalSeconds + " s:\n" + Console);
@@ -196,13 +234,26 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>SIGSTOP: the process stops running but its TCP connection stays open and silent.</summary>
         public void Freeze()
         {
-            Signal(SigStop);
+            if (_console == null)
+            {
+                Signal(SigStop);
+                return;
+            }
+
+            // run.sh is a script waiting for the device: the device (nanoCLR) is what must stop, its sockets open.
+            _frozenDevice = DeviceProcess();
+            Signal(_frozenDevice, SigStop);
         }
 
         public void Dispose()
         {
             try
             {
+                if (_frozenDevice != 0)
+                {
+                    kill(_frozenDevice, SigCont);
+                }
+
                 if (!_process.HasExited)
                 {
                     Signal(SigCont); // a frozen process cannot act on anything else
@@ -213,15 +264,46 @@ namespace SensorNode.IntegrationTests.Harness
             finally
             {
                 _process.Dispose();
+                if (_flash != null)
+                {
+                    try
+                    {
+                        Directory.Delete(_flash, true);
+                    }
+                    catch (IOException)
+                    {
+                        // a temporary folder: left for the system's cleaning if the device still held a file
+                    }
+                }
             }
         }
 
         private void Signal(int signal)
         {
-            if (kill(_process.Id, signal) != 0)
+            Signal(_process.Id, signal);
+        }
+
+        private static void Signal(int pid, int signal)
+        {
+            if (kill(pid, signal) != 0)
             {
-                throw new InvalidOperationException("kill(" + _process.Id + ", " + signal + ") failed: errno " + Marshal.GetLastPInvokeError());
+                throw new InvalidOperationException("kill(" + pid + ", " + signal + ") failed: errno " + Marshal.GetLastPInvokeError());
             }
+        }
+
+        /// <summary>The nanoCLR process run.sh started (its child vesp32-nanoclr).</summary>
+        private int DeviceProcess()
+        {
+            foreach (string child in File.ReadAllText("/proc/" + _process.Id + "/task/" + _process.Id + "/children").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                string name = File.ReadAllText("/proc/" + child + "/comm").Trim();
+                if (name.StartsWith("vesp32-nanoclr", StringComparison.Ordinal))
+                {
+                    return int.Parse(child);
+                }
+            }
+
+            throw new InvalidOperationException("run.sh (pid " + _process.Id + ") has no running vesp32-nanoclr to freeze:\n" + Console);
         }
 
         private void Remember(string line)
@@ -233,7 +315,7 @@ namespace SensorNode.IntegrationTests.Harness
 
             lock (_lines)
             {
-                _lines.Add(line);
+                _lines.Add(_console == null ? line : _console.Translate(line));
                 Monitor.PulseAll(_lines);
             }
         }
