@@ -79,9 +79,57 @@ namespace SensorNode.IntegrationTests.Harness
             _process = new Process { StartInfo = start };
             _process.OutputDataReceived += (_, e) => Remember(e.Data);
             _process.ErrorDataReceived += (_, e) => Remember(e.Data);
+            if (_console == null)
+            {
+                StartProcess();
+                return;
+            }
+
+            // One run.sh at a time until its device starts: each checks and may rebuild the image and the board in the
+            // one build folder, which two at once would tear down under each other.
+            VirtualEsp32Starts.Wait();
+            try
+            {
+                StartProcess();
+                WaitForDeviceStart();
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
+            finally
+            {
+                VirtualEsp32Starts.Release();
+            }
+        }
+
+        private static readonly SemaphoreSlim VirtualEsp32Starts = new SemaphoreSlim(1, 1);
+
+        private void StartProcess()
+        {
             _process.Start();
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
+        }
+
+        /// <summary>Until run.sh says the device starts ("virtual ESP32: node ..."); throws at once if run.sh ended first.</summary>
+        private void WaitForDeviceStart()
+        {
+            DateTime deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
+            lock (_lines)
+            {
+                while (!_lines.Any(l => l.StartsWith("virtual ESP32: node ", StringComparison.Ordinal)))
+                {
+                    if (_process.HasExited || DateTime.UtcNow > deadline)
+                    {
+                        throw new InvalidOperationException("run.sh " + (_process.HasExited ? "ended (exit " + _process.ExitCode + ")" : "did not start the device within 10 minutes")
+                            + " before the device started:\n" + string.Join("\n", _lines));
+                    }
+
+                    Monitor.Wait(_lines, 200);
+                }
+            }
         }
 
         public string NodeId { get; }
