@@ -35,6 +35,12 @@ namespace SensorNode.Board.Profiles
         public string FirstBootWifiSsid = "";
         public string FirstBootWifiPassword = "";
 
+        /// <summary>
+        /// RAM for readings taken offline ("history_bytes", docs/configuration.md) until a config says otherwise: the
+        /// core's default unless the board's managed heap asks for less.
+        /// </summary>
+        public int FirstBootHistoryBytes = NodeConfig.DefaultHistoryBytes;
+
         /// <summary>File on internal flash holding the broker's CA certificate (PEM) for TLS; optional.</summary>
         public string CaCertificateFile = "ca.pem";
 
@@ -54,6 +60,7 @@ namespace SensorNode.Board.Profiles
             config.BrokerPassword = FirstBootBrokerPassword;
             config.WifiSsid = FirstBootWifiSsid;
             config.WifiPassword = FirstBootWifiPassword;
+            config.HistoryBytes = FirstBootHistoryBytes;
             return config;
         }
     }

@@ -16,6 +16,11 @@ namespace SensorNode.Board.Profiles
             board.Name = "ESP32-DevKitC + I2C sensors + 2-channel relay + LED strip dimmer";
             board.I2cDataGpio = 21;
             board.I2cClockGpio = 22;
+
+            // Without PSRAM nanoCLR's managed heap is about 110 KB (docs/virtual-esp32.md#the-heap), a quarter of it
+            // the assemblies' own data: 4 KB of history (113 cycles of a BME280, 56 min at interval_s 30) leaves the
+            // connect and M2Mqtt's queues their room, where the core's 16 KB did not.
+            board.FirstBootHistoryBytes = 4096;
             board.Outputs = new OutputSpec[]
             {
                 // Common 2-channel relay modules (SRD-05VDC with optocoupler) pull in when IN is low. Failsafes

@@ -61,9 +61,13 @@ namespace SensorNode.Core.Config
 
         /// <summary>
         /// RAM kept for readings taken while offline (store-and-forward on "{base}/history"); 0: none. 16 KB holds
-        /// some 450 cycles of one BME280, nearly 4 h at the default interval.
+        /// some 450 cycles of one BME280, nearly 4 h at the default interval. A board profile may start lower (the
+        /// ESP32-DevKitC: 4 KB of its ~110 KB managed heap).
         /// </summary>
-        public int HistoryBytes = 16384;
+        public int HistoryBytes = DefaultHistoryBytes;
+
+        /// <summary>"history_bytes" when neither the board profile nor a stored config sets it.</summary>
+        public const int DefaultHistoryBytes = 16384;
 
         /// <summary>When the JSON snapshot goes out; off by default, so the node is the quietest of its peers.</summary>
         public SnapshotMode Snapshot = SnapshotMode.Off;
