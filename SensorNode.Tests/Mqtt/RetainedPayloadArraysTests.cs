@@ -67,5 +67,17 @@ namespace SensorNode.Tests.Mqtt
             Assert.AreNotSame(a, again);
             Assert.AreEqual("1", Utf8.GetString(a, 0, 1), "an array the client may still hold keeps its bytes");
         }
+
+        [TestMethod]
+        public static void A_payload_over_the_kept_limit_gets_a_new_array_each_time()
+        {
+            RetainedPayloadArrays arrays = new RetainedPayloadArrays(4, 4);
+            byte[] first = arrays.CopyOf("d", Utf8.GetBytes("12345"), 5);
+            byte[] second = arrays.CopyOf("d", Utf8.GetBytes("67890"), 5);
+
+            Assert.AreNotSame(first, second);
+            Assert.AreEqual("12345", Utf8.GetString(first, 0, 5));
+            Assert.AreSame(arrays.CopyOf("d", Utf8.GetBytes("1234"), 4), arrays.CopyOf("d", Utf8.GetBytes("5678"), 4));
+        }
     }
 }

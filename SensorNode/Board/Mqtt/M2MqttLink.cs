@@ -18,7 +18,10 @@ namespace SensorNode.Board.Mqtt
         /// <summary>Retained topics times the payload lengths each takes: readings, snapshot, states, status, config.</summary>
         private const int RetainedArrays = 48;
 
-        private readonly RetainedPayloadArrays _retained = new RetainedPayloadArrays(RetainedArrays);
+        /// <summary>Above this a retained payload (Home Assistant's announcement) is not kept between connects.</summary>
+        private const int LongestKeptPayload = 2048;
+
+        private readonly RetainedPayloadArrays _retained = new RetainedPayloadArrays(RetainedArrays, LongestKeptPayload);
         private readonly X509Certificate _caCertificate;
         private readonly string _caCertificateError;
         private IMqttLinkListener _listener;

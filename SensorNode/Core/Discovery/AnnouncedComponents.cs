@@ -15,7 +15,8 @@ namespace SensorNode.Core.Discovery
     public sealed class AnnouncedComponents
     {
         public const string FileName = "sensornode-discovery.txt";
-        private const int MaxTextBytes = 4096;
+        /// <summary>About 70 lines of "sensor bme280_temperature": every chip the bus can hold, the outputs and diag; kept small for the ESP32's heap.</summary>
+        private const int MaxTextBytes = 2048;
 
         private readonly ISettingsStore _store;
         private readonly string[] _previous;

@@ -8,17 +8,28 @@ namespace SensorNode.Core.Mqtt
     /// sends them (M2Mqtt): the core formats into reusable buffers longer than the payload. One array is kept per
     /// topic and length, and reused. That is safe only for retained messages: each one supersedes the last on its
     /// topic, so if the client still holds the array when it is filled again, it sends the newer value of the same
-    /// topic, which is what the broker keeps anyway. Non-retained messages (events) need a copy each.
+    /// topic, which is what the broker keeps anyway. Non-retained messages (events) need a copy each. A payload
+    /// longer than the kept limit (the Home Assistant announcement, 3–6 KB once per connect) gets an array of its own
+    /// each time, left to the collector once sent: kept, it would hold that much of a small heap between connects.
     /// </summary>
     public sealed class RetainedPayloadArrays
     {
         private readonly string[] _topics;
         private readonly byte[][] _arrays;
+        private readonly int _maxKeptLength;
         private int _next;
 
         /// <param name="capacity">Arrays kept; when full, the oldest is dropped (the client may still hold it).</param>
         public RetainedPayloadArrays(int capacity)
+            : this(capacity, int.MaxValue)
         {
+        }
+
+        /// <param name="capacity">Arrays kept; when full, the oldest is dropped (the client may still hold it).</param>
+        /// <param name="maxKeptLength">Longest payload whose array is kept for reuse.</param>
+        public RetainedPayloadArrays(int capacity, int maxKeptLength)
+        {
+            _maxKeptLength = maxKeptLength;
             _topics = new string[capacity];
             _arrays = new byte[capacity][];
             for (int i = 0; i < capacity; i++)
@@ -32,6 +43,11 @@ namespace SensorNode.Core.Mqtt
         [SteadyState]
         public byte[] CopyOf(string topic, byte[] payload, int length)
         {
+            if (length > _maxKeptLength)
+            {
+                return Unkept(payload, length);
+            }
+
             byte[] array = Find(topic, length);
             if (array == null)
             {
@@ -64,6 +80,14 @@ namespace SensorNode.Core.Mqtt
             }
 
             return null;
+        }
+
+        [ColdPath("a payload too long to keep, sent once per connect")]
+        private static byte[] Unkept(byte[] payload, int length)
+        {
+            byte[] array = new byte[length];
+            Array.Copy(payload, array, length);
+            return array;
         }
 
         [ColdPath("a new topic, or a payload of a length not seen on it")]
