@@ -1,0 +1,179 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using SensorNode.IntegrationTests.Harness;
+using SensorNode.HostBoard.Brokers;
+using Xunit;
+
+namespace SensorNode.IntegrationTests.VirtualEsp32
+{
+    /// <summary>
+    /// The unmodified firmware image in the real nanoCLR (host/VirtualEsp32, 32-bit as the ESP32) with the managed heap
+    /// of an ESP32-DevKitC without PSRAM (110 KB, docs/virtual-esp32.md#the-heap), against mosquitto: it must come
+    /// online, publish readings and its diagnostics with room to spare, and not lose that room while it runs.
+    /// Needs the repository snapshots beside the checkout (../.mirror with nf-interpreter, or MIRROR); skipped without.
+    /// </summary>
+    public class HeapTests
+    {
+        /// <summary>An ESP32-DevKitC's managed heap as the virtual ESP32 models it.</summary>
+        private const int DevKitHeapKb = 110;
+
+        /// <summary>
+        /// Free after a collection while online (the node's diag, right after connecting and every 10 s after): room for
+        /// a reconnect and a config change. Measured Dec 2026 with one BME280: 20,412 bytes after connecting, 24,408 steady.
+        /// </summary>
+        private const long MinFreeHeapBytes = 16 * 1024;
+
+        /// <summary>Steady state may move by a few objects between reports (M2Mqtt's queues), never by a buffer.</summary>
+        private const long MaxHeapGrowthBytes = 2 * 1024;
+
+        private static readonly TimeSpan BuildAndBoot = TimeSpan.FromMinutes(10);
+        private static readonly TimeSpan Online = TimeSpan.FromMinutes(2);
+        private static readonly TimeSpan Steady = TimeSpan.FromSeconds(60);
+
+        [SkippableFact]
+        public void An_esp32_devkit_heap_holds_the_node_online_with_room_to_spare()
+        {
+            string mirror = Mirror();
+            Skip.If(mirror == null, "no repository snapshots with nf-interpreter beside the checkout (../.mirror or MIRROR): the virtual ESP32 cannot be built here");
+
+            using IBroker broker = Brokers.Start(Brokers.Mosquitto);
+            string nodeId = "heap" + Environment.ProcessId;
+            string baseTopic = "sensornode/" + nodeId;
+            using Observer watcher = Observer.Watch(broker, baseTopic + "/#");
+            string flash = Directory.CreateTempSubdirectory("sensornode-heap-").FullName;
+            using VirtualEsp32Run device = VirtualEsp32Run.Start(mirror, broker, nodeId, flash, DevKitHeapKb);
+            try
+            {
+                device.WaitForStart(nodeId, BuildAndBoot);
+                watcher.WaitFor(baseTopic + "/status", "online", Online);
+                watcher.WaitFor("a reading", r => r.Topic.StartsWith(baseTopic + "/sensor/", StringComparison.Ordinal), Online);
+                long online = FreeHeap(watcher.WaitFor("diagnostics", r => r.Topic == baseTopic + "/diag", Online));
+                Assert.True(online >= MinFreeHeapBytes, $"free_heap {online} bytes of {DevKitHeapKb} KB after connecting, want at least {MinFreeHeapBytes}\n{device.Output}");
+
+                int seen = watcher.Count;
+                watcher.Publish(baseTopic + "/config/set", "{\"diag_interval_s\":10}");
+                Thread.Sleep(Steady);
+                long[] steady = watcher.All.Skip(seen).Where(r => r.Topic == baseTopic + "/diag").Select(FreeHeap).ToArray();
+                Assert.True(steady.Length >= 4, $"{steady.Length} diagnostics in a minute at diag_interval_s 10\n{device.Output}");
+                Assert.True(steady.Min() >= MinFreeHeapBytes, $"free_heap {string.Join(", ", steady)} bytes online, want at least {MinFreeHeapBytes}\n{device.Output}");
+                Assert.True(steady[^1] >= steady[0] - MaxHeapGrowthBytes, $"free_heap went from {steady[0]} to {steady[^1]} bytes in a minute online: {string.Join(", ", steady)}\n{device.Output}");
+                Assert.DoesNotContain("OutOfMemoryException", device.Output);
+            }
+            finally
+            {
+                device.Dispose(); // before its flash folder goes
+
+                Directory.Delete(flash, true);
+            }
+        }
+
+        private static long FreeHeap(Received diag)
+        {
+            using JsonDocument document = JsonDocument.Parse(diag.Payload);
+            return document.RootElement.GetProperty("free_heap").GetInt64();
+        }
+
+        private static string Mirror()
+        {
+            string mirror = Environment.GetEnvironmentVariable("MIRROR") ?? Path.Combine(Repository.Root, "..", ".mirror");
+            return Directory.Exists(Path.Combine(mirror, "nanoframework+nf-interpreter")) ? Path.GetFullPath(mirror) : null;
+        }
+
+        /// <summary>host/VirtualEsp32/run.sh as a user starts it, its console kept; ended with everything it started.</summary>
+        private sealed class VirtualEsp32Run : IDisposable
+        {
+            private readonly Process _process;
+            private readonly StringBuilder _output = new StringBuilder();
+            private bool _disposed;
+
+            private VirtualEsp32Run(Process process)
+            {
+                _process = process;
+            }
+
+            public string Output
+            {
+                get
+                {
+                    lock (_output)
+                    {
+                        return _output.ToString();
+                    }
+                }
+            }
+
+            public static VirtualEsp32Run Start(string mirror, IBroker broker, string nodeId, string flash, int heapKb)
+            {
+                ProcessStartInfo start = new ProcessStartInfo("bash")
+                {
+                    WorkingDirectory = Repository.Root,
+                    RedirectStandardOutput = true,
+                    RedirectStandardError = true,
+                    UseShellExecute = false,
+                };
+                foreach (string argument in new[]
+                {
+                    "host/VirtualEsp32/run.sh", "--broker", broker.Host + ":" + broker.Port, "--node-id", nodeId,
+                    "--heap", heapKb.ToString(), "--interval", "5", "--flash", flash, "--erase-flash", "--quiet-boot",
+                })
+                {
+                    start.ArgumentList.Add(argument);
+                }
+
+                start.Environment["MIRROR"] = mirror;
+                VirtualEsp32Run run = new VirtualEsp32Run(Process.Start(start));
+                run._process.OutputDataReceived += (_, e) => run.Append(e.Data);
+                run._process.ErrorDataReceived += (_, e) => run.Append(e.Data);
+                run._process.BeginOutputReadLine();
+                run._process.BeginErrorReadLine();
+                return run;
+            }
+
+            /// <summary>Until the firmware logs its start (a first build of nanoCLR and the image takes minutes).</summary>
+            public void WaitForStart(string nodeId, TimeSpan timeout)
+            {
+                string started = "node " + nodeId + " started";
+                Stopwatch waited = Stopwatch.StartNew();
+                while (!Output.Contains(started, StringComparison.Ordinal))
+                {
+                    Assert.False(_process.HasExited, "run.sh ended before the node started\n" + Output);
+                    Assert.True(waited.Elapsed < timeout, "the node did not start within " + timeout + "\n" + Output);
+                    Thread.Sleep(200);
+                }
+            }
+
+            public void Dispose()
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                if (!_process.HasExited)
+                {
+                    _process.Kill(entireProcessTree: true);
+                    _process.WaitForExit(10_000);
+                }
+
+                _process.Dispose();
+            }
+
+            private void Append(string line)
+            {
+                if (line != null)
+                {
+                    lock (_output)
+                    {
+                        _output.AppendLine(line);
+                    }
+                }
+            }
+        }
+    }
+}
