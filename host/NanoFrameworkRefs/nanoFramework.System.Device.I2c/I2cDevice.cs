@@ -2,7 +2,7 @@
 // nanoframework/System.Device.I2c v1.1.29: System.Device.I2c/I2cDevice.cs
 namespace System.Device.I2c
 {
-    public class I2cDevice // :12 (IDisposable in the source; the board disposes no device)
+    public class I2cDevice // :12 (IDisposable in the source; the board disposes the device of an address that never answered)
     {
         public extern I2cDevice(I2cConnectionSettings settings); // :128
 
@@ -13,5 +13,7 @@ namespace System.Device.I2c
         public extern I2cTransferResult WriteRead(SpanByte writeBuffer, SpanByte readBuffer); // :106
 
         public static extern I2cDevice Create(I2cConnectionSettings settings); // :119
+
+        public extern void Dispose(); // :163
     }
 }
