@@ -1,6 +1,7 @@
 using System;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Threading;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 using SensorNode.Core.Memory;
@@ -21,11 +22,19 @@ namespace SensorNode.Board.Mqtt
         /// <summary>Above this a retained payload (Home Assistant's announcement) is not kept between connects.</summary>
         private const int LongestKeptPayload = 2048;
 
+        /// <summary>How long a planned disconnect waits for the broker to acknowledge QoS 1 messages still queued.</summary>
+        private const int DisconnectDrainMs = 3000;
+
+        private const int DrainPollMs = 20;
+
         private readonly RetainedPayloadArrays _retained = new RetainedPayloadArrays(RetainedArrays, LongestKeptPayload);
         private readonly X509Certificate _caCertificate;
         private readonly string _caCertificateError;
         private IMqttLinkListener _listener;
         private MqttClient _client;
+
+        /// <summary>QoS 1 publishes handed to M2Mqtt and not yet acknowledged (or given up) by it.</summary>
+        private int _unacknowledged;
 
         /// <param name="caCertificatePem">The broker's CA certificate for TLS, or null to use none.</param>
         public M2MqttLink(byte[] caCertificatePem)
@@ -78,6 +87,7 @@ namespace SensorNode.Board.Mqtt
                     options.UseTls ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 _client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 _client.MqttMsgPublishReceived += OnPublishReceived;
+                _client.MqttMsgPublished += OnPublished;
                 _client.ConnectionClosed += OnConnectionClosed;
 
                 MqttReasonCode result = _client.Connect(
@@ -140,6 +150,11 @@ namespace SensorNode.Board.Mqtt
             try
             {
                 _client.Publish(topic, message, null, null, ToM2Mqtt(qos), retain);
+                if (qos == MqttQos.AtLeastOnce)
+                {
+                    Interlocked.Increment(ref _unacknowledged); // its acknowledgement may already have come: the count dips below 0 for a moment
+                }
+
                 return true;
             }
             catch (Exception ex)
@@ -155,6 +170,7 @@ namespace SensorNode.Board.Mqtt
             {
                 if (IsConnected)
                 {
+                    WaitForAcknowledgements();
                     _client.Disconnect();
                 }
             }
@@ -174,6 +190,28 @@ namespace SensorNode.Board.Mqtt
             }
         }
 
+        /// <summary>
+        /// M2Mqtt sends its queue from its own thread, but DISCONNECT goes out at once and closes the socket, dropping
+        /// what is still queued: the config_trial event published just before a trial's reconnect was lost that way.
+        /// A planned disconnect therefore waits, bounded, until every QoS 1 message is acknowledged; the queue is
+        /// sent in order, so the QoS 0 messages ahead of them are out too.
+        /// </summary>
+        private void WaitForAcknowledgements()
+        {
+            int waitedMs = 0;
+            while (_unacknowledged > 0 && waitedMs < DisconnectDrainMs && IsConnected)
+            {
+                Thread.Sleep(DrainPollMs);
+                waitedMs += DrainPollMs;
+            }
+        }
+
+        private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
+        {
+            // Acknowledged or given up after M2Mqtt's retries: either way no longer waiting in its queue.
+            Interlocked.Decrement(ref _unacknowledged);
+        }
+
         private void OnConnectionClosed(object sender, EventArgs e)
         {
             if (_listener != null)
@@ -190,6 +228,7 @@ namespace SensorNode.Board.Mqtt
             }
 
             _client.MqttMsgPublishReceived -= OnPublishReceived;
+            _client.MqttMsgPublished -= OnPublished;
             _client.ConnectionClosed -= OnConnectionClosed;
             try
             {
@@ -201,6 +240,7 @@ namespace SensorNode.Board.Mqtt
             }
 
             _client = null;
+            _unacknowledged = 0; // the next client numbers its messages afresh
         }
 
         [ColdPath("only events are published not retained")]

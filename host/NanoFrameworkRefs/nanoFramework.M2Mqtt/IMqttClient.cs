@@ -1,6 +1,6 @@
 // Declaration only: the compiler checks the board's calls against it, nothing runs it (README.md).
 // nanoframework/nanoFramework.m2mqtt v5.1.220: nanoFramework.M2Mqtt.Core/IMqttClient.cs (assembly nanoFramework.M2Mqtt.Core)
-// Declares the members MqttClient implements that the board calls, and the two delegate types of its events.
+// Declares the members MqttClient implements that the board calls, and the delegate types of its events.
 using System;
 using System.Collections;
 using nanoFramework.M2Mqtt.Messages;
@@ -38,6 +38,10 @@ namespace nanoFramework.M2Mqtt
         delegate void MqttMsgPublishEventHandler(object sender, MqttMsgPublishEventArgs e); // :132
 
         event MqttMsgPublishEventHandler MqttMsgPublishReceived; // :137
+
+        delegate void MqttMsgPublishedEventHandler(object sender, MqttMsgPublishedEventArgs e); // :142
+
+        event MqttMsgPublishedEventHandler MqttMsgPublished; // :147
 
         delegate void ConnectionClosedEventHandler(object sender, EventArgs e); // :172
 

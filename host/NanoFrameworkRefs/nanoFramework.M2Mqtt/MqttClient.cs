@@ -13,6 +13,8 @@ namespace nanoFramework.M2Mqtt
 
         public extern event IMqttClient.MqttMsgPublishEventHandler MqttMsgPublishReceived; // :141
 
+        public extern event IMqttClient.MqttMsgPublishedEventHandler MqttMsgPublished; // :146
+
         public extern event IMqttClient.ConnectionClosedEventHandler ConnectionClosed; // :166
 
         public extern bool IsConnected { get; } // :181 (its setter is private)
