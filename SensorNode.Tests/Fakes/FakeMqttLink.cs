@@ -42,6 +42,9 @@ namespace SensorNode.Tests.Fakes
 
         public string LastError { get; private set; }
 
+        /// <summary>Like a link whose broker has not yet acknowledged this many messages.</summary>
+        public int Pending { get; set; }
+
         public void SetListener(IMqttLinkListener listener)
         {
             _listener = listener;

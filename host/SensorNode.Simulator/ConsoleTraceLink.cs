@@ -22,6 +22,8 @@ namespace SensorNode.Simulator
 
         public bool IsConnected => _inner.IsConnected;
 
+        public int Pending => _inner.Pending;
+
         public string LastError => _inner.LastError;
 
         public void SetListener(IMqttLinkListener listener)

@@ -62,6 +62,11 @@ namespace SensorNode.Board.Mqtt
 
         public string LastError { get; private set; }
 
+        public int Pending
+        {
+            get { return _unacknowledged > 0 ? _unacknowledged : 0; }
+        }
+
         public void SetListener(IMqttLinkListener listener)
         {
             _listener = listener;

@@ -29,6 +29,11 @@ namespace SensorNode.Core.Connection
             get { return _supervisor != null && _supervisor.IsOnline && _supervisor.OwnsLink; }
         }
 
+        public int Pending
+        {
+            get { return _link.Pending; }
+        }
+
         public string LastError
         {
             get { return _lastError ?? _link.LastError; }

@@ -22,6 +22,14 @@ namespace SensorNode.Core.Mqtt
         /// <summary>Publishes the first <paramref name="length"/> bytes of <paramref name="payload"/>.</summary>
         bool Publish(string topic, byte[] payload, int length, MqttQos qos, bool retain);
 
+        /// <summary>
+        /// Messages handed to <see cref="Publish"/> that the link still holds: queued, or QoS 1 waiting for the
+        /// broker's acknowledgement (0 for a link that has sent before Publish returns). What can wait (the history
+        /// backlog) waits while this is high, so it never piles up in the link: on the device, in M2Mqtt's queue on
+        /// a 110 KB heap.
+        /// </summary>
+        int Pending { get; }
+
         /// <summary>Orderly DISCONNECT: the broker drops the Last-Will.</summary>
         void Disconnect();
     }

@@ -22,6 +22,12 @@ namespace SensorNode.Core.Telemetry
         /// <summary>Pause between batches, so the link's sender (M2Mqtt's thread on the device) can drain its queue.</summary>
         public const int BatchPauseMs = 10;
 
+        /// <summary>
+        /// The backlog waits while the link holds this many unacknowledged messages: without it a 30 s outage's
+        /// backlog went into M2Mqtt's queue at once and ran a 110 KB heap out of memory (the virtual ESP32).
+        /// </summary>
+        public const int MaxPending = 4;
+
         public const int MaxPayloadBytes = 1024;
 
         private readonly IMqttLink _link;
@@ -147,7 +153,7 @@ namespace SensorNode.Core.Telemetry
         [ColdPath("a backlog exists only after an outage")]
         private void PublishBatch(long nowMs)
         {
-            for (int i = 0; i < BatchSize && _history.Count > 0; i++)
+            for (int i = 0; i < BatchSize && _history.Count > 0 && _link.Pending < MaxPending; i++)
             {
                 BuildPayload();
                 if (_payload.Overflowed)

@@ -14,6 +14,8 @@ namespace SensorNode.Benchmarks.Fakes
 
         public string LastError => null;
 
+        public int Pending => 0;
+
         private readonly LoopbackSubscriptions _subscriptions = new LoopbackSubscriptions();
 
         public void SetListener(IMqttLinkListener listener) => _subscriptions.SetListener(listener);

@@ -43,6 +43,8 @@ namespace SensorNode.HostBoard.Mqtt
 
         public bool IsConnected => _client.IsConnected;
 
+        public int Pending => Math.Max(0, Volatile.Read(ref _unsent));
+
         public string LastError
         {
             get => _lastError;
