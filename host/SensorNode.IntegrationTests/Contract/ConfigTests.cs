@@ -25,7 +25,7 @@ namespace SensorNode.IntegrationTests.Contract
                 int beforeBad = node.Watcher.Count;
                 node.Watcher.Publish(node.Base + "/config/set", "{\"interval_s\":0,\"broker_host\":\"nowhere.invalid\"}");
                 node.Watcher.WaitFor("config_rejected", r => r.Topic == node.Base + "/event" && r.Payload.Contains("\"config_rejected\""), NodeUnderTest.Timeout, beforeBad);
-                Assert.Equal(0, node.Simulator.Terminate(NodeUnderTest.Timeout));
+                node.Simulator.StopForRestart(NodeUnderTest.Timeout);
 
                 // Started again with --interval 1 on its command line: the stored config wins, as flash does on the device.
                 int beforeRestart = node.Watcher.Count;

@@ -75,6 +75,7 @@ namespace SensorNode.IntegrationTests.Contract
         [InlineData(Brokers.MqttNet)]
         public void An_output_taken_out_is_removed_from_home_assistant_after_the_restart(string broker)
         {
+            Skip.If(TestedNode.IsVirtualEsp32, "an output taken out of the board profile needs a rebuild of the firmware; the virtual ESP32 runs the unmodified image");
             DirectoryInfo flash = Directory.CreateTempSubdirectory("sensornode-flash-");
             try
             {

@@ -255,6 +255,22 @@ namespace SensorNode.IntegrationTests.Harness
             return _process.ExitCode;
         }
 
+        /// <summary>
+        /// Stops the node so that it can be started again on the same --state: the simulator in order (SIGTERM, which
+        /// must end it with exit code 0), the virtual ESP32 as a device stops, by a power cut (it has no orderly stop).
+        /// </summary>
+        public void StopForRestart(TimeSpan timeout)
+        {
+            if (_console != null)
+            {
+                Kill();
+                return;
+            }
+
+            int exitCode = Terminate(timeout);
+            Assert.True(exitCode == 0, "the simulator's orderly stop ended with exit code " + exitCode + ":\n" + Console);
+        }
+
         /// <summary>Waits for the simulator to end on its own (a watchdog restart); returns the exit code.</summary>
         public int WaitForExit(TimeSpan timeout)
         {

@@ -21,13 +21,23 @@ namespace SensorNode.IntegrationTests.Harness
             ["relay"] = false, ["relay2"] = false, ["led"] = false, ["strip"] = true,
         };
 
+        /// <summary>What the device finds in its flash at boot: the settings the firmware saved (ConfigStore.FileName).</summary>
+        private const string SettingsFile = "sensornode-config.json";
+
         /// <summary>
         /// run.sh's arguments for <paramref name="simulatorArguments"/> (the harness's defaults included), with the
-        /// device's flash in <paramref name="flash"/> (an empty folder of the test's); skips the test for an option
-        /// only the simulator has.
+        /// device's flash in <paramref name="flash"/> (an empty folder of the test's), or in the simulator's --state
+        /// folder when there is one, so that a restart on the same state is a reboot on the same flash; skips the test
+        /// for an option only the simulator has.
         /// </summary>
         public static List<string> Map(IReadOnlyList<string> simulatorArguments, string flash)
         {
+            int state = simulatorArguments.ToList().IndexOf("--state");
+            if (state >= 0)
+            {
+                flash = simulatorArguments[state + 1];
+            }
+
             List<string> mapped = new List<string>();
             List<string> chips = new List<string>();
             bool addBmp280 = false;
@@ -42,6 +52,9 @@ namespace SensorNode.IntegrationTests.Harness
                         break;
                     case "--seed":
                         i++; // the simulated weather's seed; the virtual board draws its own
+                        break;
+                    case "--state":
+                        i++; // the flash folder (above)
                         break;
                     case "--chips":
                         chips.AddRange(value.Split(','));
@@ -85,6 +98,12 @@ namespace SensorNode.IntegrationTests.Harness
             }
 
             mapped.AddRange(new[] { "--flash", flash, "--quiet-boot" });
+            if (File.Exists(Path.Combine(flash, SettingsFile)))
+            {
+                // Booted before: the flash keeps what the firmware saved; a device is deployed to once, not at every boot.
+                mapped.Add("--no-deploy");
+            }
+
             string heap = Environment.GetEnvironmentVariable(TestedNode.HeapVariable);
             if (!string.IsNullOrEmpty(heap))
             {
@@ -122,8 +141,6 @@ namespace SensorNode.IntegrationTests.Harness
         {
             switch (option)
             {
-                case "--state":
-                    return "--state: the simulator's settings folder; the virtual ESP32 keeps its flash in the harness's own folder per node (a restart on the same flash is not mapped)";
                 case "--watchdog":
                     return "--watchdog: the simulator's watchdog bound; the firmware's is fixed (MainLoopWatchdog.DefaultBoundMs, 60 s) and run.sh restarts the device instead of exiting";
                 case "--tls":
