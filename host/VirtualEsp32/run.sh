@@ -43,6 +43,8 @@ The firmware image in the POSIX nanoCLR with the virtual ESP32's natives, agains
   --no-deploy             leave the flash's settings file alone (default: deploy the connection settings above
                           into I:\sensornode-config.json, as nanoff --filedeployment would)
   --quiet-boot            leave out nanoCLR's statistics of every assembly it loads (RAM, ROM, metadata) at boot
+  --heap-stats FILE       append nanoCLR's heap figures to FILE once a second while it is idle: collections,
+                          bytes allocated since start, free bytes and the largest free block (measure.sh reads them)
   --trace-exceptions      nanoCLR's exception trace (this nanoCLR has no debugger: an exception nobody catches ends
                           its thread without a word)
   --build-only            build, print what was built, and stop
@@ -57,7 +59,7 @@ EOF
 
 # ---------------------------------------------------------------- command line
 broker= node_id= user= password= prefix= interval= keepalive= every_reading=0 chips=bme280 heap_kb=110
-wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0
+wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0 heap_stats=
 fail_usage() { echo "run.sh: $*" >&2; echo "try: bash host/VirtualEsp32/run.sh --help" >&2; exit 2; }
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value"; }
 whole() { [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] || fail_usage "$1 takes a positive whole number, not '$2'"; }
@@ -82,6 +84,7 @@ while [ $# -gt 0 ]; do
     --quiet-boot) boot_dump=0;;
     --self-test) self_test=1;;
     --trace-exceptions) trace_exceptions=1;;
+    --heap-stats) need_value "$@"; heap_stats=$2; shift;;
     -h|--help) usage; exit 0;;
     *) fail_usage "unknown option '$1'";;
   esac
@@ -448,7 +451,7 @@ while true; do
   boots=$((boots + 1))
   VESP32_BOARD=$board_address VESP32_FLASH=$flash VESP32_HEAP_KB=$heap_kb VESP32_MAC=$mac \
   VESP32_WIFI_SSID=$wifi_ssid VESP32_WIFI_PASSWORD=$wifi_password VESP32_PARENT_PID=$$ \
-  VESP32_BOOT_DUMP=$boot_dump VESP32_TRACE_EXCEPTIONS=$trace_exceptions \
+  VESP32_BOOT_DUMP=$boot_dump VESP32_TRACE_EXCEPTIONS=$trace_exceptions VESP32_HEAP_STATS=$heap_stats \
     "$device" "${app_image[@]}" </dev/null &
   device_pid=$!
   wait $device_pid; rc=$?
