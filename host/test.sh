@@ -21,15 +21,26 @@ fi
 passed=0 failed=0 skipped=0
 
 echo "== nanoFramework gate (portable sources against nanoFramework.CoreLibrary's mscorlib.dll, and their IL)"
-# Each entry: the IL rules the set gets (docs/testing.md), for the board the declaration-only library APIs it is
-# compiled against (host/NanoFrameworkRefs), then the set. Left unquoted below so they split into words.
+# One set per assembly the device loads (docs/testing.md): SensorNode.Core, the application (board), the test kit and
+# each test project under SensorNode.Tests/, each with its string table against the fail line (75 %). Each entry: the
+# IL rules the set gets, what it is compiled against besides mscorlib (--refs: the assemblies it references, as
+# sources, and the declaration-only library APIs of host/NanoFrameworkRefs), then the set. Left unquoted below so
+# they split into words.
+test_refs="SensorNode.Core;SensorNode.Tests/TestKit;host/NanoTestFramework/Api"
 gate_sets=(
-  "--rules all core=SensorNode/Core"
-  "--rules equals --refs host/NanoTestFramework/Api tests=SensorNode/Core;SensorNode.Tests"
-  "--rules equals --refs host/NanoFrameworkRefs board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs"
+  "--rules all core=SensorNode.Core"
+  "--rules equals --refs SensorNode.Core;host/NanoFrameworkRefs board=SensorNode/Board;SensorNode/Program.cs"
+  "--rules equals --refs SensorNode.Core testkit=SensorNode.Tests/TestKit"
 )
-# The device build's package set: both packages.config files, both .nfproj files' HintPaths and host/NanoFrameworkRefs
-# name the same versions (docs/board-apis.md#packages-sensornodepackagesconfig-sensornodetestspackagesconfig).
+# every test project: a folder of SensorNode.Tests/ with a .nfproj, found rather than listed, so a new one is checked
+for project in SensorNode.Tests/*/*.nfproj; do
+  folder=$(dirname "$project")
+  [ "$folder" = SensorNode.Tests/TestKit ] && continue
+  area=$(basename "$folder" | tr '[:upper:]' '[:lower:]')
+  gate_sets+=("--rules equals --refs $test_refs tests-$area=$folder")
+done
+# The device build's package set: every .nfproj's packages.config and HintPaths and host/NanoFrameworkRefs name the
+# same versions, and every ProjectReference names a project (docs/board-apis.md, "Packages").
 if dotnet run --project host/NanoGate --no-build -- packages; then
   passed=$((passed + 1))
 else

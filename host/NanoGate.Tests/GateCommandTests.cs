@@ -18,16 +18,17 @@ namespace SensorNode.NanoGate.Tests
         {
             string here = Directory.GetCurrentDirectory();
 
-            SourceSetRequest core = Sets("--rules", "all", "core=SensorNode/Core").Single();
-            SourceSetRequest tests = Sets("--rules", "equals", "--refs", "host/NanoTestFramework/Api", "tests=SensorNode/Core;SensorNode.Tests").Single();
-            SourceSetRequest board = Sets("--rules", "equals", "--refs", "host/NanoFrameworkRefs", "board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs").Single();
+            SourceSetRequest core = Sets("--rules", "all", "core=SensorNode.Core").Single();
+            SourceSetRequest tests = Sets("--rules", "equals", "--refs", "SensorNode.Core;SensorNode.Tests/TestKit;host/NanoTestFramework/Api", "tests-soak=SensorNode.Tests/Soak").Single();
+            SourceSetRequest board = Sets("--rules", "equals", "--refs", "SensorNode.Core;host/NanoFrameworkRefs", "board=SensorNode/Board;SensorNode/Program.cs").Single();
 
             Assert.Equal(("core", IlRules.All, (string)null), (core.Name, core.Rules, core.Refs));
-            Assert.Equal(new[] { Path.Combine(here, "SensorNode/Core") }, core.Paths);
-            Assert.Equal(("tests", IlRules.Equals, "host/NanoTestFramework/Api"), (tests.Name, tests.Rules, tests.Refs));
-            Assert.Equal(Path.Combine(here, "host/NanoTestFramework/Api"), tests.RefsFolder);
-            Assert.Equal(new[] { "SensorNode/Core", "SensorNode/Board", "SensorNode/Program.cs" }.Select(p => Path.Combine(here, p)), board.Paths);
-            Assert.Equal((IlRules.Equals, "host/NanoFrameworkRefs"), (board.Rules, board.Refs));
+            Assert.Equal(new[] { Path.Combine(here, "SensorNode.Core") }, core.Paths);
+            Assert.Null(core.RefsFolders);
+            Assert.Equal(("tests-soak", IlRules.Equals), (tests.Name, tests.Rules));
+            Assert.Equal(new[] { "SensorNode.Core", "SensorNode.Tests/TestKit", "host/NanoTestFramework/Api" }.Select(p => Path.Combine(here, p)), tests.RefsFolders);
+            Assert.Equal(new[] { "SensorNode/Board", "SensorNode/Program.cs" }.Select(p => Path.Combine(here, p)), board.Paths);
+            Assert.Equal((IlRules.Equals, "SensorNode.Core;host/NanoFrameworkRefs"), (board.Rules, board.Refs));
         }
 
         [Fact]
@@ -41,7 +42,7 @@ namespace SensorNode.NanoGate.Tests
             Assert.Equal(new[] { null, null, "R", null }, sets.Select(s => s.Refs));
             Assert.Equal(Path.Combine(Directory.GetCurrentDirectory(), "B"), sets[1].Paths.Single());
             Assert.Equal(new[] { "/src/C" }, sets[2].Paths);
-            Assert.Equal("/src/R", sets[2].RefsFolder);
+            Assert.Equal(new[] { "/src/R" }, sets[2].RefsFolders);
         }
 
         [Fact]
@@ -84,14 +85,14 @@ namespace SensorNode.NanoGate.Tests
 
         [Theory]
         [InlineData("no source set (NAME=DIR;DIR;FILE.cs) and no --assembly: nothing to check")]
-        [InlineData("--rules takes equals or all, not 'some'", "--rules", "some", "core=SensorNode/Core")]
-        [InlineData("--rules takes equals or all, not '1'", "--rules", "1", "core=SensorNode/Core")]
+        [InlineData("--rules takes equals or all, not 'some'", "--rules", "some", "core=SensorNode.Core")]
+        [InlineData("--rules takes equals or all, not '1'", "--rules", "1", "core=SensorNode.Core")]
         [InlineData("a source set is NAME=DIR;DIR;FILE.cs, not 'core'", "core")]
-        [InlineData("a source set is NAME=DIR;DIR;FILE.cs, not '=SensorNode/Core'", "=SensorNode/Core")]
+        [InlineData("a source set is NAME=DIR;DIR;FILE.cs, not '=SensorNode.Core'", "=SensorNode.Core")]
         [InlineData("a source set is NAME=DIR;DIR;FILE.cs, not 'core=;'", "core=;")]
-        [InlineData("--refs needs a value", "core=SensorNode/Core", "--refs")]
-        [InlineData("--assembly scans a built firmware: it takes no source sets, --root, --rules or --refs", "--assembly", "fw.exe", "core=SensorNode/Core")]
-        [InlineData("--libs and --list go with --assembly", "--list", "core=SensorNode/Core")]
+        [InlineData("--refs needs a value", "core=SensorNode.Core", "--refs")]
+        [InlineData("--assembly scans a built firmware: it takes no source sets, --root, --rules or --refs", "--assembly", "fw.exe", "core=SensorNode.Core")]
+        [InlineData("--libs and --list go with --assembly", "--list", "core=SensorNode.Core")]
         public void A_command_line_it_cannot_use_is_refused_before_anything_runs(string expected, params string[] args)
         {
             IReadOnlyList<string> refused = null;

@@ -14,7 +14,7 @@ namespace SensorNode.NanoGate.Tests
 
         public PackageSetCheckTests()
         {
-            foreach (string project in PackageSetCheck.Projects)
+            foreach (string project in PackageSetCheck.FindProjects(Repo))
             {
                 string dir = Path.GetDirectoryName(project);
                 Directory.CreateDirectory(Path.Combine(_copy, dir));
@@ -61,12 +61,42 @@ namespace SensorNode.NanoGate.Tests
         }
 
         [Fact]
-        public void The_two_projects_must_share_one_CoreLibrary()
+        public void Every_project_must_share_one_CoreLibrary()
         {
-            Replace("SensorNode.Tests/packages.config", "CoreLibrary\" version=\"1.17.11\"", "CoreLibrary\" version=\"1.17.7\"");
-            Replace("SensorNode.Tests/SensorNode.Tests.nfproj", "CoreLibrary.1.17.11", "CoreLibrary.1.17.7");
+            Replace("SensorNode.Tests/Soak/packages.config", "CoreLibrary\" version=\"1.17.11\"", "CoreLibrary\" version=\"1.17.7\"");
+            Replace("SensorNode.Tests/Soak/SensorNode.Tests.Soak.nfproj", "CoreLibrary.1.17.11", "CoreLibrary.1.17.7");
 
             Assert.Contains(PackageSetCheck.Run(_copy).Problems, p => p == "nanoFramework.CoreLibrary is pinned at 1.17.11 and 1.17.7 in different packages.config files");
+        }
+
+        [Fact]
+        public void Every_nfproj_is_compared_the_application_first()
+        {
+            string[] projects = PackageSetCheck.Run(Repo).Projects.ToArray();
+
+            Assert.Equal(PackageSetCheck.Application, projects[0]);
+            Assert.Contains("SensorNode.Core/SensorNode.Core.nfproj", projects);
+            Assert.Contains("SensorNode.Tests/TestKit/SensorNode.TestKit.nfproj", projects);
+            Assert.Contains("SensorNode.Tests/Soak/SensorNode.Tests.Soak.nfproj", projects);
+        }
+
+        [Fact]
+        public void A_new_project_is_compared_without_being_named_anywhere()
+        {
+            Directory.CreateDirectory(Path.Combine(_copy, "SensorNode.Tests/Extra"));
+            File.Copy(Path.Combine(_copy, "SensorNode.Tests/Soak/SensorNode.Tests.Soak.nfproj"), Path.Combine(_copy, "SensorNode.Tests/Extra/SensorNode.Tests.Extra.nfproj"));
+            File.Copy(Path.Combine(_copy, "SensorNode.Tests/Soak/packages.config"), Path.Combine(_copy, "SensorNode.Tests/Extra/packages.config"));
+            Replace("SensorNode.Tests/Extra/packages.config", "TestFramework\" version=\"3.0.80\"", "TestFramework\" version=\"3.0.77\"");
+
+            Assert.Contains(PackageSetCheck.Run(_copy).Problems, p => p.StartsWith("SensorNode.Tests/Extra/SensorNode.Tests.Extra.nfproj: HintPath", StringComparison.Ordinal) && p.Contains("TestFramework.3.0.80"));
+        }
+
+        [Fact]
+        public void A_ProjectReference_to_a_missing_project_is_found()
+        {
+            Replace("SensorNode/SensorNode.nfproj", "..\\SensorNode.Core\\SensorNode.Core.nfproj", "..\\Core\\SensorNode.Core.nfproj");
+
+            Assert.Contains(PackageSetCheck.Run(_copy).Problems, p => p == "SensorNode/SensorNode.nfproj: ProjectReference ..\\Core\\SensorNode.Core.nfproj names no project");
         }
 
         [Fact]

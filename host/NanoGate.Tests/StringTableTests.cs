@@ -32,7 +32,19 @@ namespace SensorNode.NanoGate.Tests
             SourceSetCheck check = GateRun.Check("public static class Sample { public static string A() { return \"ab\"; } }");
 
             Assert.DoesNotContain(check.Violations, v => v.StartsWith("[string-table]"));
-            Assert.Contains(check.Figures, f => f.StartsWith("strings: ") && f.EndsWith("nanoCLR reads at most 64675"));
+            Assert.Contains(check.Figures, f => f.StartsWith("strings: ") && f.Contains(" of the 64675 nanoCLR reads; fail line 75 % (48506)"));
+        }
+
+        [Fact]
+        public void A_set_past_the_fail_line_fails_before_it_reaches_what_nanoClr_can_address()
+        {
+            // about 80 % of the table: it would still load, but leaves too little room to grow
+            string large = new string('x', StringTableEstimate.NanoClrLimit * 80 / 100);
+            SourceSetCheck check = GateRun.Check("public static class Sample { public static string A() { return \"" + large + "\"; } }");
+
+            string violation = check.Violations.Single(v => v.StartsWith("[string-table]"));
+            Assert.Contains("pass the fail line of 75 %", violation);
+            Assert.Contains(check.Figures, f => f.StartsWith("strings: ") && f.Contains(" % of the 64675 nanoCLR reads"));
         }
 
         private static int Counted(SourceSetCheck check)

@@ -24,9 +24,9 @@ violation (file, line, method or API, rule) when anything fails.";
 
         private const string Footer =
 @"Examples (host/test.sh's sets; from the repository root):
-  dotnet run --project host/NanoGate -- --rules all core=SensorNode/Core
-  dotnet run --project host/NanoGate -- --rules equals --refs host/NanoTestFramework/Api ""tests=SensorNode/Core;SensorNode.Tests""
-  dotnet run --project host/NanoGate -- --rules equals --refs host/NanoFrameworkRefs ""board=SensorNode/Core;SensorNode/Board;SensorNode/Program.cs""
+  dotnet run --project host/NanoGate -- --rules all core=SensorNode.Core
+  dotnet run --project host/NanoGate -- --rules equals --refs ""SensorNode.Core;host/NanoFrameworkRefs"" ""board=SensorNode/Board;SensorNode/Program.cs""
+  dotnet run --project host/NanoGate -- --rules equals --refs ""SensorNode.Core;SensorNode.Tests/TestKit;host/NanoTestFramework/Api"" tests-soak=SensorNode.Tests/Soak
   dotnet run --project host/NanoGate -- --assembly out/SensorNode/SensorNode.exe --libs /tmp/libs --list
   dotnet run --project host/NanoGate -- packages";
 
@@ -53,8 +53,9 @@ violation (file, line, method or API, rule) when anything fails.";
             },
         };
 
-        private readonly Option<string> _refs = CommandLineOptions.Value("--refs", "DIR|none",
-            "the declaration-only library APIs the sets after it are compiled against (none: mscorlib alone) [default: none]");
+        private readonly Option<string> _refs = CommandLineOptions.Value("--refs", "DIR;DIR|none",
+            "what the sets after it are compiled against besides mscorlib, as one reference assembly: declaration-only library APIs "
+            + "(host/NanoFrameworkRefs) and the sources of assemblies they reference (SensorNode.Core) (none: mscorlib alone) [default: none]");
 
         private readonly Argument<string[]> _sets = new Argument<string[]>("NAME=DIR;DIR;FILE.cs")
         {
@@ -106,8 +107,8 @@ violation (file, line, method or API, rule) when anything fails.";
         {
             Option<string> root = CommandLineOptions.Value("--root", "DIR", "the repository root (default: the current folder)");
             Command packages = new Command("packages",
-                "checks that SensorNode/packages.config, SensorNode.Tests/packages.config, the HintPaths of both .nfproj files and the "
-                + "declaration headers in host/NanoFrameworkRefs name the same package versions");
+                "checks that the packages.config beside every .nfproj, the HintPaths of every .nfproj and the "
+                + "declaration headers in host/NanoFrameworkRefs name the same package versions, and that every ProjectReference names a project");
             packages.Options.Add(root);
             packages.SetAction(parsed => checkPackages(Path.GetFullPath(parsed.GetValue(root) ?? Directory.GetCurrentDirectory())));
             return packages;

@@ -8,16 +8,29 @@ using System.Xml.Linq;
 namespace SensorNode.NanoGate
 {
     /// <summary>
-    /// Keeps the device build's package set in one piece. The versions live in four places that Visual Studio, the
-    /// gate and nano-check each read on their own: SensorNode/packages.config, SensorNode.Tests/packages.config, the
-    /// HintPaths of both .nfproj files, and the declaration headers in host/NanoFrameworkRefs (what the board gate
-    /// compiles against). A bump in one place and not the others built here while it failed in Visual Studio
-    /// (CS0012) and would not have loaded on the device, so every place must name the same versions.
+    /// Keeps the device build's package set in one piece. The versions live in places that Visual Studio, the gate
+    /// and nano-check each read on their own: the packages.config beside every .nfproj (the application, SensorNode.Core,
+    /// the test kit and each test project), the HintPaths of every .nfproj, and the declaration headers in
+    /// host/NanoFrameworkRefs (what the board gate compiles against). A bump in one place and not the others built here
+    /// while it failed in Visual Studio (CS0012) and would not have loaded on the device, so every place must name the
+    /// same versions. Every ProjectReference must name a .nfproj that exists, or Visual Studio's build stops there.
     /// </summary>
     public sealed class PackageSetCheck
     {
-        /// <summary>The application and the unit-test project, each beside its packages.config.</summary>
-        public static readonly string[] Projects = { "SensorNode/SensorNode.nfproj", "SensorNode.Tests/SensorNode.Tests.nfproj" };
+        /// <summary>The application, whose pins the declarations must match; always the first project.</summary>
+        public const string Application = "SensorNode/SensorNode.nfproj";
+
+        /// <summary>Every .nfproj of the repository (outside build output and host/), each beside its packages.config,
+        /// as repository-relative paths with '/', the application first.</summary>
+        public static string[] FindProjects(string root)
+        {
+            IEnumerable<string> others = Directory.GetFiles(root, "*.nfproj", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+                .Where(f => f != Application && !f.StartsWith("host/", StringComparison.Ordinal) && !f.StartsWith(".", StringComparison.Ordinal)
+                    && !f.Split('/').Any(part => part == "bin" || part == "obj" || part == "packages"))
+                .OrderBy(f => f, StringComparer.Ordinal);
+            return new[] { Application }.Concat(others).ToArray();
+        }
 
         public const string DeclarationsFolder = "host/NanoFrameworkRefs";
 
@@ -28,6 +41,9 @@ namespace SensorNode.NanoGate
 
         public IReadOnlyList<string> Problems => _problems;
 
+        /// <summary>The projects compared (<see cref="FindProjects"/>).</summary>
+        public IReadOnlyList<string> Projects { get; private set; } = Array.Empty<string>();
+
         /// <summary>Pins of the application's packages.config: what the declarations must match.</summary>
         public IReadOnlyDictionary<string, string> ApplicationPins { get; private set; } = new Dictionary<string, string>();
 
@@ -35,12 +51,13 @@ namespace SensorNode.NanoGate
         {
             var check = new PackageSetCheck();
             var pinsByProject = new Dictionary<string, Dictionary<string, string>>();
-            foreach (string project in Projects)
+            check.Projects = FindProjects(root);
+            foreach (string project in check.Projects)
             {
                 pinsByProject[project] = check.CheckProject(root, project);
             }
 
-            check.ApplicationPins = pinsByProject[Projects[0]];
+            check.ApplicationPins = pinsByProject[Application];
             check.CheckSharedPins(pinsByProject);
             check.CheckDeclarations(root, check.ApplicationPins);
             return check;
@@ -59,8 +76,18 @@ namespace SensorNode.NanoGate
             }
 
             Dictionary<string, string> pins = ReadPins(configFile, project);
+            XDocument document = XDocument.Load(projectFile);
+            foreach (string reference in document.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => (string)e.Attribute("Include")))
+            {
+                string target = Path.Combine(Path.GetDirectoryName(projectFile), (reference ?? "").Replace('\\', '/'));
+                if (!File.Exists(target))
+                {
+                    _problems.Add(project + ": ProjectReference " + reference + " names no project");
+                }
+            }
+
             var referenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string hint in XDocument.Load(projectFile).Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value.Trim()))
+            foreach (string hint in document.Descendants().Where(e => e.Name.LocalName == "HintPath").Select(e => e.Value.Trim()))
             {
                 Match folder = HintPath.Match(hint);
                 if (!folder.Success)
@@ -87,7 +114,7 @@ namespace SensorNode.NanoGate
             return pins;
         }
 
-        /// <summary>A package both projects use (CoreLibrary) must be the same build in both: they load into one runtime.</summary>
+        /// <summary>A package several projects use (CoreLibrary) must be the same build in all: they load into one runtime.</summary>
         private void CheckSharedPins(Dictionary<string, Dictionary<string, string>> pinsByProject)
         {
             foreach (string id in pinsByProject.Values.SelectMany(p => p.Keys).Distinct(StringComparer.OrdinalIgnoreCase))

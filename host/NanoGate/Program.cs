@@ -51,9 +51,9 @@ namespace SensorNode.NanoGate
             foreach (SourceSetRequest set in sets)
             {
                 string missing = set.Paths.FirstOrDefault(f => !Directory.Exists(f) && !(File.Exists(f) && f.EndsWith(".cs", StringComparison.Ordinal)));
-                if (missing == null && set.RefsFolder != null && !Directory.Exists(set.RefsFolder))
+                if (missing == null && set.RefsFolders != null)
                 {
-                    missing = set.RefsFolder;
+                    missing = set.RefsFolders.FirstOrDefault(f => !Directory.Exists(f));
                 }
 
                 if (missing != null)
@@ -63,7 +63,7 @@ namespace SensorNode.NanoGate
                     continue;
                 }
 
-                SourceSetCheck check = SourceSetCheck.OfFolders(set.Paths, set.Root, set.Rules, set.RefsFolder);
+                SourceSetCheck check = SourceSetCheck.OfFolders(set.Paths, set.Root, set.Rules, set.RefsFolders);
                 foreach (string violation in check.Violations.Distinct())
                 {
                     Console.WriteLine(violation);
@@ -95,7 +95,7 @@ namespace SensorNode.NanoGate
             }
 
             Console.WriteLine("gate[packages]: " + check.ApplicationPins.Count + " packages pinned for the device, "
-                + PackageSetCheck.Projects.Length + " projects and " + PackageSetCheck.DeclarationsFolder + " compared, " + check.Problems.Count + " problem(s)");
+                + check.Projects.Count + " projects and " + PackageSetCheck.DeclarationsFolder + " compared, " + check.Problems.Count + " problem(s)");
             return check.Problems.Count == 0 ? 0 : 1;
         }
 

@@ -40,11 +40,13 @@ namespace SensorNode.NanoGate
         public List<string> Figures { get; } = new List<string>();
 
         /// <param name="paths">Folders (searched for *.cs, build output skipped) and single .cs files.</param>
-        /// <param name="refsFolder">Declaration-only sources of the nanoFramework library APIs the set may call
-        /// (host/NanoFrameworkRefs), compiled first into a reference assembly; null: mscorlib alone.</param>
-        public static SourceSetCheck OfFolders(string[] paths, string root, IlRules rules, string refsFolder = null)
+        /// <param name="refsFolders">What the set is compiled against besides mscorlib, compiled first into one reference
+        /// assembly: declaration-only sources of the nanoFramework library APIs it may call (host/NanoFrameworkRefs),
+        /// and the sources of the assemblies it references on the device (SensorNode.Core); null: mscorlib alone.</param>
+        public static SourceSetCheck OfFolders(string[] paths, string root, IlRules rules, params string[] refsFolders)
         {
-            return OfSources(ReadSources(paths, root), rules, refsFolder == null ? null : ReadSources(new[] { refsFolder }, root));
+            bool references = refsFolders != null && refsFolders.Length > 0;
+            return OfSources(ReadSources(paths, root), rules, references ? ReadSources(refsFolders, root) : null);
         }
 
         /// <summary>Checks sources given as (path shown in messages, text).</summary>
@@ -168,17 +170,21 @@ namespace SensorNode.NanoGate
                 .ToList();
         }
 
-        /// <summary>Every set becomes one assembly on the device (the app, or the tests with the core): its strings must fit nanoCLR's table.</summary>
+        /// <summary>Every set is one assembly on the device (SensorNode.Core, the app, a test project, the test kit):
+        /// its strings must fit nanoCLR's table with a quarter of it to spare (<see cref="StringTableEstimate.FailLine"/>).</summary>
         private void CheckStringTable(byte[] image)
         {
             int counted = StringTableEstimate.Count(image);
             int projected = (int)Math.Ceiling(counted * StringTableEstimate.PeOverhead);
-            Figures.Add("strings: " + counted + " bytes counted, about " + projected + " in the .pe; nanoCLR reads at most " + StringTableEstimate.NanoClrLimit);
-            if (projected > StringTableEstimate.NanoClrLimit)
+            Figures.Add("strings: " + counted + " bytes counted, about " + projected + " in the .pe, "
+                + StringTableEstimate.Percent(projected) + " of the " + StringTableEstimate.NanoClrLimit + " nanoCLR reads; fail line "
+                + StringTableEstimate.FailLinePercent + " % (" + StringTableEstimate.FailLine + ")");
+            if (projected > StringTableEstimate.FailLine)
             {
-                Violations.Add("[string-table] the assembly's strings (about " + projected + " bytes in the .pe) pass the "
-                    + StringTableEstimate.NanoClrLimit + " bytes nanoCLR can address: it would load broken, a test assembly with 0 tests and no error. "
-                    + "Shorten names and literals, or split the assembly (docs/nanoframework.md #18)");
+                Violations.Add("[string-table] the assembly's strings (about " + projected + " bytes in the .pe, " + StringTableEstimate.Percent(projected)
+                    + ") pass the fail line of " + StringTableEstimate.FailLinePercent + " % of the " + StringTableEstimate.NanoClrLimit
+                    + " bytes nanoCLR can address (past 100 % it loads broken: a test assembly with 0 tests and no error). "
+                    + "Split the assembly: a test project per area (docs/testing.md), or code into a class library (docs/nanoframework.md #18)");
             }
         }
 

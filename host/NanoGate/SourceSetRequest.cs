@@ -8,10 +8,12 @@ namespace SensorNode.NanoGate
     /// <param name="Root">the folder the paths are relative to (--root, else the current folder)</param>
     /// <param name="Paths">folders (searched for *.cs) and single .cs files, joined to <paramref name="Root"/></param>
     /// <param name="Rules">the IL rules the set gets</param>
-    /// <param name="Refs">the declaration-only API folder as given (relative to <paramref name="Root"/>), or null for none</param>
+    /// <param name="Refs">the reference folders as given (DIR;DIR, relative to <paramref name="Root"/>), or null for none</param>
     public sealed record SourceSetRequest(string Name, string Root, string[] Paths, IlRules Rules, string Refs)
     {
-        /// <summary>The --refs folder joined to <see cref="Root"/>, or null.</summary>
-        public string RefsFolder => Refs == null ? null : System.IO.Path.Combine(Root, Refs);
+        /// <summary>The --refs folders joined to <see cref="Root"/>, or null.</summary>
+        public string[] RefsFolders => Refs == null
+            ? null
+            : System.Array.ConvertAll(Refs.Split(';', System.StringSplitOptions.RemoveEmptyEntries), folder => System.IO.Path.Combine(Root, folder));
     }
 }

@@ -23,6 +23,21 @@ namespace SensorNode.NanoGate
         public const int NanoClrLimit = 0xFFFF - 860;
         public const double PeOverhead = 1.011;
 
+        /// <summary>
+        /// Where the gate fails an assembly: 75 % of what nanoCLR addresses, for every assembly alike (the core, the
+        /// application, each test project, the test kit). A quarter to spare means a new feature and its tests never
+        /// meet the wall half-way; when a test project passes the line, the area splits into a project of its own.
+        /// </summary>
+        public const int FailLinePercent = 75;
+
+        public const int FailLine = NanoClrLimit * FailLinePercent / 100;
+
+        /// <summary>"63.2 %" of <see cref="NanoClrLimit"/>.</summary>
+        public static string Percent(int bytes)
+        {
+            return (100.0 * bytes / NanoClrLimit).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %";
+        }
+
         public static int Count(byte[] image)
         {
             using PEReader pe = new PEReader(new MemoryStream(image));

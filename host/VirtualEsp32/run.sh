@@ -321,13 +321,21 @@ check_natives() { # the native assemblies of image_files against what this nanoC
 
 if [ $self_test = 0 ]; then
 # ---------------------------------------------------------------- 4. the application, as nano-check compiles it
-app_sources=$(cd "$repo" && find SensorNode -type f \( -name '*.cs' -o -name '*.nfproj' -o -name packages.config -o -name '*.projitems' \) -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort)
+# SensorNode.nfproj references the portable core's class library (SensorNode.Core/SensorNode.Core.nfproj): built
+# first, into the library folder, where the application's compile and the image's closure find it, as nano-check does
+app_sources=$(cd "$repo" && find SensorNode SensorNode.Core -type f \( -name '*.cs' -o -name '*.nfproj' -o -name packages.config -o -name '*.projitems' \) -not -path '*/obj/*' -not -path '*/bin/*' | LC_ALL=C sort)
 app_key=$( { echo "$libs_key"; cd "$repo" && files_hash $app_sources "$NANO_CHECK/nfbuild.py"; } | hash_of)
-if fresh app "$app_key" && [ -f "$app/SensorNode.exe" ]; then
-  step "SensorNode.exe: cached"
+if fresh app "$app_key" && [ -f "$app/SensorNode.exe" ] && [ -f "$lib/SensorNode.Core.dll" ]; then
+  step "SensorNode.Core.dll, SensorNode.exe: cached"
 else
+  step "SensorNode.Core.dll (SensorNode.Core/SensorNode.Core.nfproj), nano-check's nfbuild.py, DEBUG and TRACE defined as nano-check does"
+  rm -f "$stamps/app" "$lib/SensorNode.Core.dll" "$pe/SensorNode.Core.pe"; rm -rf "$app"; mkdir -p "$app"
+  out=$(python3 "$NANO_CHECK/nfbuild.py" nfproj "$repo/SensorNode.Core/SensorNode.Core.nfproj" --libdir "$lib" --out "$lib" \
+    --define DEBUG --define TRACE --relto "$repo" 2>&1)
+  printf '%s\n' "$out" >"$logs/core.log"
+  [ -f "$lib/SensorNode.Core.dll" ] || { printf '%s\n' "$out" | grep -E ': error ' | head -20; die "SensorNode.Core did not compile (log: $logs/core.log)"; }
+  printf '%s\n' "$out" | tail -1 | sed 's/^/  /'
   step "SensorNode.exe (SensorNode/SensorNode.nfproj, nano-check's nfbuild.py, DEBUG and TRACE defined as nano-check does)"
-  rm -f "$stamps/app"; rm -rf "$app"; mkdir -p "$app"
   out=$(python3 "$NANO_CHECK/nfbuild.py" nfproj "$repo/SensorNode/SensorNode.nfproj" --libdir "$lib" --out "$app" \
     --define DEBUG --define TRACE --relto "$repo" 2>&1)
   printf '%s\n' "$out" >"$logs/app.log"

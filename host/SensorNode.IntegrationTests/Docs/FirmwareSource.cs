@@ -41,11 +41,14 @@ namespace SensorNode.IntegrationTests.Docs
             return new FirmwareSource(relativePath, File.ReadAllText(full));
         }
 
-        /// <summary>Every .cs file of the firmware (SensorNode/, without bin and obj).</summary>
+        /// <summary>The firmware's folders: the application and the portable core it references.</summary>
+        public static readonly string[] Folders = { "SensorNode", "SensorNode.Core" };
+
+        /// <summary>Every .cs file of the firmware (<see cref="Folders"/>, without bin and obj).</summary>
         public static IEnumerable<FirmwareSource> All()
         {
-            string root = System.IO.Path.Combine(Repository.Root, "SensorNode");
-            foreach (string file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
+            IEnumerable<string> files = Folders.SelectMany(folder => Directory.EnumerateFiles(System.IO.Path.Combine(Repository.Root, folder), "*.cs", SearchOption.AllDirectories));
+            foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
             {
                 string relative = System.IO.Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
                 if (!relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))

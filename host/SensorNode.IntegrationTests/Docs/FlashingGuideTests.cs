@@ -110,7 +110,7 @@ namespace SensorNode.IntegrationTests.Docs
                 string message = line.Substring(prefixes[level].Length);
                 Assert.True(
                     calls.Any(c => c.Level == level && c.Pattern.IsMatch(message)),
-                    "no " + level + " log call in SensorNode/ prints: " + line);
+                    "no " + level + " log call in SensorNode/ or SensorNode.Core/ prints: " + line);
             }
         }
 
