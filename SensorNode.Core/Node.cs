@@ -46,6 +46,7 @@ namespace SensorNode.Core
         private readonly ConfigController _config;
         private readonly EventPublisher _events;
         private INodePart[] _parts;
+        private Actuator[] _actuatorArray;
         private TelemetryPublisher _telemetry;
         private TopicScheme _topics;
         private bool _started;
@@ -60,7 +61,7 @@ namespace SensorNode.Core
             }
 
             // The board profile's first-boot settings pass the same rules as a config from the config topic.
-            string invalid = ConfigParser.Validate(config);
+            string invalid = ConfigParser.ValidateBoot(config);
             if (invalid != null)
             {
                 throw new System.ArgumentException("settings: " + invalid);
@@ -98,6 +99,11 @@ namespace SensorNode.Core
             get { return _supervisor.IsOnline; }
         }
 
+        public int FailedAttempts
+        {
+            get { return _supervisor.FailuresWithTheseSettings; }
+        }
+
         /// <summary>The connection's state machine, for diagnostics and tests.</summary>
         public ConnectionState ConnectionState
         {
@@ -112,6 +118,50 @@ namespace SensorNode.Core
         public TelemetryPublisher Telemetry
         {
             get { return _telemetry; }
+        }
+
+        /// <summary>The outputs, in the order they were added; null before <see cref="Start"/>.</summary>
+        public Actuator[] Actuators
+        {
+            get { return _actuatorArray; }
+        }
+
+        public IBoardHealth Health
+        {
+            get { return _health; }
+        }
+
+        /// <summary>Uptime in ms, from the board's clock.</summary>
+        public long UptimeMs
+        {
+            get { return _clock.UptimeMs; }
+        }
+
+        /// <summary>Setup mode: the node has no broker yet, makes no connect attempt and waits for settings (<see cref="Submit"/>).</summary>
+        public bool InSetupMode
+        {
+            get { return !_config.Current.IsSetUp; }
+        }
+
+        /// <summary>New connection settings are being tried (they are kept once online, else the previous ones return).</summary>
+        public bool ConfigOnTrial
+        {
+            get { return _config.TrialRunning; }
+        }
+
+        /// <summary>Why the last config trial was reverted; null when none was or a later one was kept.</summary>
+        public string LastConfigRevert
+        {
+            get { return _config.LastRevert; }
+        }
+
+        /// <summary>
+        /// Hands a message to the node as if it had arrived on <paramref name="topic"/> from the broker (not retained):
+        /// the web console's commands and settings take the same path, checks and events as MQTT's. Any thread.
+        /// </summary>
+        public void Submit(string topic, byte[] payload)
+        {
+            Inbox.OnMessage(topic, payload, false, false);
         }
 
         /// <summary>Boots counted in the settings store, this one included; 0 before <see cref="Start"/>.</summary>
@@ -242,6 +292,7 @@ namespace SensorNode.Core
             _sensors.CopyTo(sensors, 0);
             Actuator[] actuators = new Actuator[_actuators.Count];
             _actuators.CopyTo(actuators, 0);
+            _actuatorArray = actuators;
             INodePart[] builtIn =
             {
                 _config,

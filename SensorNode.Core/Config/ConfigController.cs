@@ -21,6 +21,12 @@ namespace SensorNode.Core.Config
         /// <summary>How long new connection settings get to prove themselves before the node reverts.</summary>
         public const int TrialMs = 90000;
 
+        /// <summary>
+        /// Failed attempts after which settings from setup mode are given up: a node that is not set up loses nothing
+        /// by returning to setup at once, and the user at the setup page learns why within seconds, not 90.
+        /// </summary>
+        public const int SetupTrialAttempts = 3;
+
         private readonly ConfigStore _store;
         private readonly EventPublisher _events;
         private readonly IMqttLink _link;
@@ -48,6 +54,9 @@ namespace SensorNode.Core.Config
         {
             get { return _previous != null; }
         }
+
+        /// <summary>Why the last trial went back to the previous settings; null after a trial that was kept, or before any.</summary>
+        public string LastRevert { get; private set; }
 
         public InboundTopic[] Inbound
         {
@@ -140,6 +149,7 @@ namespace SensorNode.Core.Config
             NodeConfig before = Current;
             _previous = Current;
             Current = candidate;
+            LastRevert = null;
             _trialEndsAtMs = nowMs + TrialMs;
             _events.Info(EventTypes.ConfigTrial, topic, "reconnecting with the new settings; they are kept once the node is back online, else reverted after " + (TrialMs / 1000) + " s");
             _connection.Reconnect(candidate, candidate.WifiDiffers(before));
@@ -152,6 +162,7 @@ namespace SensorNode.Core.Config
             if (_previous != null)
             {
                 _previous = null;
+                LastRevert = null;
                 Persist();
                 _events.Info(EventTypes.ConfigApplied, null, "new settings kept: the node is online with them");
             }
@@ -167,17 +178,22 @@ namespace SensorNode.Core.Config
         /// <summary>Ends a trial that has run out by reconnecting with the previous settings.</summary>
         public void Poll(long nowMs)
         {
-            if (_previous != null && nowMs >= _trialEndsAtMs)
+            if (_previous != null && (nowMs >= _trialEndsAtMs || SetupTrialFailed()))
             {
-                TrialRanOut();
+                TrialRanOut(nowMs);
             }
         }
 
-        [ColdPath("a config trial ran out")]
-        private void TrialRanOut()
+        private bool SetupTrialFailed()
         {
-            EndTrial("could not get online with the new settings within " + (TrialMs / 1000) + " s ("
-                + (_connection.LastError ?? "no reason given") + ")");
+            return !_previous.IsSetUp && _connection.FailedAttempts >= SetupTrialAttempts;
+        }
+
+        [ColdPath("a config trial ran out")]
+        private void TrialRanOut(long nowMs)
+        {
+            string tried = nowMs >= _trialEndsAtMs ? "within " + (TrialMs / 1000) + " s" : "in " + SetupTrialAttempts + " attempts";
+            EndTrial("could not get online with the new settings " + tried + " (" + (_connection.LastError ?? "no reason given") + ")");
         }
 
         /// <summary>
@@ -219,7 +235,16 @@ namespace SensorNode.Core.Config
         private void EndTrial(string why)
         {
             NodeConfig onTrial = Current;
-            _revertReason = why + "; previous settings restored";
+            LastRevert = why + "; previous settings restored";
+            if (_previous.IsSetUp)
+            {
+                _revertReason = LastRevert; // published once the node is back online with the previous settings
+            }
+            else
+            {
+                _events.Error(EventTypes.ConfigReverted, null, why + "; back in setup mode"); // logged: no broker to publish to
+            }
+
             Current = _previous;
             _previous = null;
             _connection.Reconnect(Current, Current.WifiDiffers(onTrial));

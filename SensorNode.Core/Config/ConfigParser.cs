@@ -63,6 +63,20 @@ namespace SensorNode.Core.Config
 
         public static string Validate(NodeConfig config)
         {
+            return Validate(config, false);
+        }
+
+        /// <summary>
+        /// Settings a node boots with: like <see cref="Validate(NodeConfig)"/>, but a node that is not set up yet (no
+        /// broker host: a first boot whose board knows no broker) is valid; it waits in setup mode for the setup page.
+        /// </summary>
+        public static string ValidateBoot(NodeConfig config)
+        {
+            return Validate(config, true);
+        }
+
+        private static string Validate(NodeConfig config, bool mayBeNotSetUp)
+        {
             if (!TopicScheme.IsValidSegment(config.NodeId))
             {
                 return "\"" + ConfigKeys.NodeId + "\" must be one topic level without '/', '+' or '#'";
@@ -91,7 +105,7 @@ namespace SensorNode.Core.Config
                 return "\"" + ConfigKeys.WifiPassword + "\" must be empty (an open network) or " + MinPasswordBytes + " to " + MaxPasswordBytes + " bytes";
             }
 
-            if (config.BrokerHost == null || config.BrokerHost.Length == 0)
+            if (config.BrokerHost == null || (config.BrokerHost.Length == 0 && !mayBeNotSetUp))
             {
                 return "\"" + ConfigKeys.BrokerHost + "\" must not be empty";
             }

@@ -80,6 +80,15 @@ namespace SensorNode.Core.Config
             NodeId = nodeId;
         }
 
+        /// <summary>
+        /// False for a node that has no broker yet (a first boot whose board profile names none): it does not connect
+        /// and serves the setup page until settings from there get it online (docs/setup.md).
+        /// </summary>
+        public bool IsSetUp
+        {
+            get { return BrokerHost.Length > 0; }
+        }
+
         public double DeadbandOf(Quantity quantity)
         {
             return Deadbands[quantity.Index];

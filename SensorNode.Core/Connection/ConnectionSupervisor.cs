@@ -30,6 +30,9 @@ namespace SensorNode.Core.Connection
         /// <summary>Connections in a row dropped right after connect before the node says so (likely a duplicate client id).</summary>
         public const int FlapsBeforeWarning = 3;
 
+        /// <summary><see cref="LastError"/> of a node without a broker: it makes no attempt (setup mode).</summary>
+        public const string NotSetUp = "not set up: no broker yet (setup mode)";
+
         public static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
         public static readonly byte[] Offline = { (byte)'o', (byte)'f', (byte)'f', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
 
@@ -102,6 +105,9 @@ namespace SensorNode.Core.Connection
         /// <summary>Why the last failed connect attempt since boot failed; kept after a later success, null when none failed.</summary>
         public string LastConnectError { get; private set; }
 
+        /// <summary>Connect attempts that failed since the settings last changed (<see cref="Configure"/>).</summary>
+        public int FailuresWithTheseSettings { get; private set; }
+
         /// <summary>Times the node came online since boot (the first one included).</summary>
         public long Connects { get; private set; }
 
@@ -128,6 +134,12 @@ namespace SensorNode.Core.Connection
             _subscriptions[subscriptions.Length] = topics.Probe;
             _joinNetwork = _joinNetwork || rejoinNetwork;
             _backoff.Reset();
+            FailuresWithTheseSettings = 0;
+            if (!config.IsSetUp)
+            {
+                LastError = NotSetUp;
+            }
+
             if (_state != ConnectionState.Connecting)
             {
                 _state = ConnectionState.Waiting; // new settings are tried at once
@@ -162,7 +174,7 @@ namespace SensorNode.Core.Connection
         [ColdPath("the node is not online")]
         private ConnectionChange Advance(long nowMs)
         {
-            if (_state == ConnectionState.Waiting && nowMs >= _nextAttemptMs)
+            if (_state == ConnectionState.Waiting && nowMs >= _nextAttemptMs && !WaitsForSetup())
             {
                 Begin();
             }
@@ -231,6 +243,12 @@ namespace SensorNode.Core.Connection
             _link.Disconnect();
             Lost(nowMs, "the broker did not answer the node's probe within " + LivenessTimeoutMs() + " ms after "
                 + KeepAliveMs() / 1000 + " s without a word while the node kept publishing: the path is silent");
+        }
+
+        /// <summary>A node without a broker makes no attempt until the setup page gives it one.</summary>
+        private bool WaitsForSetup()
+        {
+            return _config != null && !_config.IsSetUp;
         }
 
         private long KeepAliveMs()
@@ -310,6 +328,11 @@ namespace SensorNode.Core.Connection
         public long MsUntilWork(long nowMs)
         {
             long due;
+            if (_state == ConnectionState.Waiting && WaitsForSetup())
+            {
+                return -1; // setup mode: settings from the setup page arrive through the inbox, which wakes the loop
+            }
+
             if (_state == ConnectionState.Waiting)
             {
                 due = _nextAttemptMs;
@@ -469,6 +492,7 @@ namespace SensorNode.Core.Connection
             _state = ConnectionState.Waiting;
             LastError = reason;
             LastConnectError = reason;
+            FailuresWithTheseSettings++;
             int delay = _backoff.NextDelayMs();
             _nextAttemptMs = nowMs + delay;
             _log.Warn("connect failed (" + reason + "); next try in " + delay + " ms");

@@ -17,6 +17,9 @@ namespace SensorNode.Core.Parts
         /// <summary>Why the last connect attempt failed; null after a success.</summary>
         string LastError { get; }
 
+        /// <summary>Connect attempts that failed since the connection settings last changed.</summary>
+        int FailedAttempts { get; }
+
         /// <summary>Says "offline", disconnects, moves every part to the settings' topics and reconnects with them.</summary>
         void Reconnect(NodeConfig config, bool rejoinNetwork);
     }

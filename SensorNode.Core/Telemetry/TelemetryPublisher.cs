@@ -38,6 +38,7 @@ namespace SensorNode.Core.Telemetry
         private readonly double[][] _values;
         private readonly string[] _errors;
         private readonly bool[] _measured;
+        private readonly long[] _readAtMs;
         private readonly double[][] _lastPublished;
         private readonly long[][] _lastPublishedAtMs;
         private bool _newsThisCycle;
@@ -58,6 +59,7 @@ namespace SensorNode.Core.Telemetry
             _values = new double[sensors.Count][];
             _errors = new string[sensors.Count];
             _measured = new bool[sensors.Count];
+            _readAtMs = new long[sensors.Count];
             _lastPublished = new double[sensors.Count][];
             _lastPublishedAtMs = new long[sensors.Count][];
             _readingTopics = new string[sensors.Count][];
@@ -68,6 +70,7 @@ namespace SensorNode.Core.Telemetry
                 _lastPublished[i] = new double[_sensors[i].Quantities.Length];
                 _lastPublishedAtMs[i] = new long[_sensors[i].Quantities.Length];
                 ForgetPublished(i);
+                _readAtMs[i] = -1;
                 _errors[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
             }
 
@@ -81,6 +84,30 @@ namespace SensorNode.Core.Telemetry
         public HistoryForwarder History
         {
             get { return _history; }
+        }
+
+        /// <summary>The sensors read, in the order of the accessors below (for the web console).</summary>
+        public ISensor[] Sensors
+        {
+            get { return _sensors; }
+        }
+
+        /// <summary>The last values of sensor <paramref name="s"/> (NaN: not measured), in its quantities' order; read, never written, by callers.</summary>
+        public double[] LastValuesOf(int s)
+        {
+            return _values[s];
+        }
+
+        /// <summary>Uptime (ms) of sensor <paramref name="s"/>'s last measurement; -1 before the first.</summary>
+        public long LastReadAtMs(int s)
+        {
+            return _readAtMs[s];
+        }
+
+        /// <summary>Why sensor <paramref name="s"/>'s last read failed; null when it did not.</summary>
+        public string LastErrorOf(int s)
+        {
+            return _errors[s];
         }
 
         /// <summary>Cycles published since boot; the snapshot's "seq".</summary>
@@ -239,6 +266,11 @@ namespace SensorNode.Core.Telemetry
             }
 
             _measured[s] |= outcome == ReadOutcome.Measured;
+            if (outcome == ReadOutcome.Measured)
+            {
+                _readAtMs[s] = _clock.UptimeMs;
+            }
+
             string previous = _errors[s];
             _errors[s] = error;
             // Null tested by reference first: the steady state (no error before or now) makes no string comparison.

@@ -10,7 +10,9 @@ using SensorNode.HostBoard.Brokers;
 using SensorNode.HostBoard.Connection;
 using SensorNode.HostBoard.Mqtt;
 using SensorNode.HostBoard.Randomness;
+using SensorNode.Core.Web;
 using SensorNode.HostBoard.Security;
+using SensorNode.HostBoard.Web;
 
 namespace SensorNode.Simulator
 {
@@ -22,13 +24,20 @@ namespace SensorNode.Simulator
     {
         private readonly MqttNetLink _mqtt;
         private NodeLoop _loop;
+        private readonly SimulatorOptions _options;
+        private readonly ISettingsStore _settings;
+        private readonly ConsoleLog _log;
+        private TcpWebServer _web;
 
         /// <param name="index">0-based place in the fleet: seeds its weather and its jitter apart from the others'.</param>
         /// <param name="traceLink">Print every message crossing the link (a single node; a fleet would drown the console).</param>
         public SimulatedNode(SimulatorOptions options, EmbeddedBroker broker, string nodeId, int index, string stateDirectory, ConsoleLog log, bool traceLink)
         {
             NodeId = nodeId;
+            _options = options;
+            _log = log;
             ISettingsStore settings = stateDirectory == null ? new MemorySettingsStore() : new FileSettingsStore(stateDirectory);
+            _settings = settings;
             ConfigStore configStore = new ConfigStore(settings);
             NodeConfig config = configStore.LoadOrDefault(FirstBootConfig(options, broker, nodeId));
             if (configStore.LoadError != null)
@@ -72,6 +81,19 @@ namespace SensorNode.Simulator
         {
             Node.Start();
             _loop = new NodeLoop(Node, "node " + NodeId);
+            if (_options.WebPort != null)
+            {
+                StartWeb(_options.WebPort.Value);
+            }
+        }
+
+        /// <summary>The node's web page (the core's <see cref="WebConsole"/>) on localhost, as the device serves it on its access point.</summary>
+        private void StartWeb(int port)
+        {
+            string password = WebPassword.LoadOrCreate(_options.WebPassword, _settings, new SystemRandom(Random.Shared.Next()));
+            _web = new TcpWebServer(port, new WebConsole(Node, password, new SimulatedWifi("sensornode-sim-wifi")));
+            _log.Board("web page on http://localhost:" + _web.Port + "/ (any user name, password " + password + ")"
+                + (Node.InSetupMode ? "; setup mode: no broker yet, fill in the page" : ""));
         }
 
         /// <summary>Asks the main loop to stop the node in order (outputs safe, "offline", DISCONNECT); see <see cref="WaitStopped"/>.</summary>
@@ -88,6 +110,7 @@ namespace SensorNode.Simulator
 
         public void Dispose()
         {
+            _web?.Dispose();
             _mqtt.Dispose();
         }
 
@@ -105,7 +128,8 @@ namespace SensorNode.Simulator
             config.TopicPrefix = options.Prefix;
             config.PublishIntervalSeconds = options.IntervalSeconds;
             config.KeepAliveSeconds = options.KeepAliveSeconds;
-            config.BrokerHost = broker != null ? broker.Host : options.BrokerHost;
+            // --setup: a first boot whose board knows no broker; the web page gives it one (setup mode).
+            config.BrokerHost = options.Setup ? "" : broker != null ? broker.Host : options.BrokerHost;
             config.BrokerPort = broker != null ? broker.Port : options.BrokerPort;
             config.BrokerTls = options.Tls;
             config.BrokerUsername = options.Username;

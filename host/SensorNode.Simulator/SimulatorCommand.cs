@@ -126,6 +126,17 @@ Examples:
             "reconnect without randomness: the back-off's full window every time (the deterministic doubling), so a fleet "
             + "retries in lockstep; for benches and tests");
 
+        private readonly Option<int> _web = CommandLineOptions.WholeNumber("--web", "PORT",
+            "serve the node's web page on localhost:PORT (0: any free port, printed): the setup form in setup mode, else "
+            + "readings, outputs with buttons, diagnostics and settings (docs/setup.md)", 0, 65535);
+
+        private readonly Option<string> _webPassword = CommandLineOptions.Value("--web-password", "PW",
+            "the web page's password (at least 8 characters; default: made at the first boot, kept with --state, printed)");
+
+        private readonly Option<bool> _setup = CommandLineOptions.Flag("--setup",
+            "boot as a node on its first boot without settings: in setup mode, no broker, until the setup page (--web) "
+            + "gives it one; settings kept with --state start it set up next time");
+
         public SimulatorCommand(Func<SimulatorOptions, int> simulate)
             : base(About)
         {
@@ -133,7 +144,7 @@ Examples:
             foreach (Option option in new Option[]
             {
                 _broker, _port, _user, _password, _tls, _configKey, _caFile, _nodeId, _prefix, _interval, _keepAlive,
-                _outputs, _chips, _bmp280, _everyReading, _state, _seed, _nodes, _watchdog, _noJitter,
+                _outputs, _chips, _bmp280, _everyReading, _state, _seed, _nodes, _watchdog, _noJitter, _web, _webPassword, _setup,
             })
             {
                 Options.Add(option);
@@ -198,6 +209,9 @@ Examples:
                 Nodes = parsed.GetValue(_nodes),
                 WatchdogSeconds = parsed.GetValue(_watchdog),
                 NoJitter = parsed.GetValue(_noJitter),
+                WebPort = parsed.GetResult(_web) == null ? null : parsed.GetValue(_web),
+                WebPassword = parsed.GetValue(_webPassword),
+                Setup = parsed.GetValue(_setup),
             };
             options.Check();
             return options;

@@ -41,6 +41,10 @@ namespace SensorNode.Simulator
         public bool NoJitter;
         public int WatchdogSeconds = MainLoopWatchdog.DefaultBoundMs / 1000;
 
+        public int? WebPort;
+        public string WebPassword;
+        public bool Setup;
+
         public bool UsesEmbeddedBroker => BrokerHost == null;
 
         /// <summary>
@@ -76,6 +80,25 @@ namespace SensorNode.Simulator
             }
 
             CheckCaFile();
+            CheckWeb();
+        }
+
+        private void CheckWeb()
+        {
+            if (Setup && WebPort == null)
+            {
+                throw new ArgumentException("--setup needs --web: a node in setup mode gets its settings from its web page");
+            }
+
+            if (WebPort != null && Nodes > 1)
+            {
+                throw new ArgumentException("--web serves one node's page: not with --nodes");
+            }
+
+            if (WebPassword != null && WebPassword.Length < SensorNode.Core.Web.BasicAuth.MinPasswordChars)
+            {
+                throw new ArgumentException("--web-password: at least " + SensorNode.Core.Web.BasicAuth.MinPasswordChars + " characters");
+            }
         }
 
         /// <summary>
