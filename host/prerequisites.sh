@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What the integration tests need besides the .NET SDK: mosquitto and its clients (the tests start their own brokers
-# and run mosquitto_sub / mosquitto_pub) and openssl (the TLS tests make a private CA). Sourced by host/test.sh.
+# and run mosquitto_sub / mosquitto_pub), openssl (the TLS tests make a private CA) and chromium (the web page tests
+# drive Debian's headless browser, /usr/bin/chromium; nothing downloads a browser of its own). Sourced by host/test.sh.
 # Installs what is missing where it may (root with apt-get, as on CI and a fresh Debian/Ubuntu machine); otherwise it
 # leaves MISSING_PREREQUISITES and INSTALL_PREREQUISITES set, and test.sh's last lines say what was skipped and why.
 
@@ -12,6 +13,7 @@ missing_prerequisites() {
   { command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ]; } || packages="$packages mosquitto"
   command -v mosquitto_sub >/dev/null 2>&1 || packages="$packages mosquitto-clients"
   [ -x /usr/bin/openssl ] || packages="$packages openssl"
+  [ -x /usr/bin/chromium ] || packages="$packages chromium"
   echo "${packages# }"
 }
 

@@ -81,12 +81,17 @@ namespace SensorNode.Core.Web
             return true;
         }
 
-        /// <summary>Standard base64 (padding optional) from <paramref name="start"/>; the byte count, or -1 when malformed or too long.</summary>
+        /// <summary>Standard base64 with its padding (RFC 4648 §4) from <paramref name="start"/>; the byte count, or -1 when malformed or too long.</summary>
         public static int DecodeBase64(string text, int start, byte[] output)
         {
             int bits = 0;
             int bitCount = 0;
             int count = 0;
+            if ((text.Length - start) % 4 != 0)
+            {
+                return -1;
+            }
+
             int end = text.Length;
             while (end > start && text[end - 1] == '=')
             {
