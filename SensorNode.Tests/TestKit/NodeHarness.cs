@@ -66,6 +66,11 @@ namespace SensorNode.Tests
         public NodeHarness Start()
         {
             NodeConfig defaults = FirmwareDefaults ? new NodeConfig(NodeId) : EveryReading(new NodeConfig(NodeId));
+            if (NotSetUp)
+            {
+                defaults.BrokerHost = ""; // a first boot without a broker: setup mode
+            }
+
             ConfigStore store = new ConfigStore(Store);
             Node = new Node(store.LoadOrDefault(defaults), store, Link, Network, Health, Clock, Log);
             if (!RealConnectThread)
@@ -117,6 +122,9 @@ namespace SensorNode.Tests
 
             return config;
         }
+
+        /// <summary>Set before <see cref="Start"/> to boot without a broker (setup mode) unless the store holds settings.</summary>
+        public bool NotSetUp;
 
         /// <summary>Set before <see cref="Start"/> to boot with the firmware's own defaults (report by exception, no snapshot).</summary>
         public bool FirmwareDefaults;
