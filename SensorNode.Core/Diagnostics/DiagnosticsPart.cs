@@ -156,15 +156,7 @@ namespace SensorNode.Core.Diagnostics
         /// <summary>A string, or null when unknown.</summary>
         private static void AppendText(PayloadBuilder json, string key, string value)
         {
-            json.Append(',').AppendJsonKey(key);
-            if (value == null)
-            {
-                json.Append("null");
-            }
-            else
-            {
-                json.AppendJsonString(value);
-            }
+            json.Append(',').AppendJsonKey(key).AppendJsonStringOrNull(value);
         }
 
         /// <summary>A byte count, or null when the board says -1 (unknown).</summary>

@@ -94,6 +94,12 @@ namespace SensorNode.Core.Text
             return this;
         }
 
+        /// <summary>Appends a JSON string literal, or null when <paramref name="text"/> is null (unknown).</summary>
+        public PayloadBuilder AppendJsonStringOrNull(string text)
+        {
+            return text == null ? Append("null") : AppendJsonString(text);
+        }
+
         /// <summary>Appends "name": ready for a value (a comma is the caller's business).</summary>
         public PayloadBuilder AppendJsonKey(string name)
         {

@@ -42,15 +42,7 @@ namespace SensorNode.Core.Web
 
         private static void AppendText(PayloadBuilder json, string key, string text)
         {
-            json.Append(',').AppendJsonKey(key);
-            if (text == null)
-            {
-                json.Append("null");
-            }
-            else
-            {
-                json.AppendJsonString(text);
-            }
+            json.Append(',').AppendJsonKey(key).AppendJsonStringOrNull(text);
         }
 
         private static void AppendNetworks(PayloadBuilder json, IWifiScanner wifi)
