@@ -149,6 +149,23 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void Backlog_waits_for_acks()
+        {
+            NodeHarness node = NodeHarness.Started();
+            GoOffline(node);
+            node.Advance(IntervalMs);
+            node.Link.Pending = HistoryForwarder.MaxPending;
+            ComeBack(node);
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + "/history"));
+            Assert.IsTrue(node.Node.Telemetry.History.History.Count > 0);
+
+            node.Link.Pending = 0;
+            node.Advance(HistoryForwarder.BatchPauseMs);
+            Assert.IsTrue(node.Link.CountOn(node.Base + "/history") > 0);
+            Assert.AreEqual(0, node.Node.Telemetry.History.History.Count);
+        }
+
+        [TestMethod]
         public static void Lost_mid_flush_goes_on_next_time()
         {
             NodeHarness node = NodeHarness.Started();
