@@ -78,7 +78,7 @@ namespace SensorNode.Core
             _config.UseConnection(this);
             Inbox = new MessageInbox(MessageInbox.DefaultCapacity);
             link.SetListener(Inbox);
-            _supervisor = new ConnectionSupervisor(link, network, log, Inbox, new SystemRandom(Seed(config.NodeId, clock.UptimeMs)), new ThreadConnectRunner());
+            _supervisor = new ConnectionSupervisor(link, network, log, Inbox, new SystemRandom(Seed(config.NodeId, clock.UptimeMs)), new RuntimeNonceSource(), new ThreadConnectRunner());
             _link.Supervise(_supervisor);
         }
 
@@ -244,6 +244,17 @@ namespace SensorNode.Core
         {
             RequireNotStarted();
             _supervisor.UseRandom(random);
+        }
+
+        /// <summary>
+        /// Where the reachability probe's nonces come from. By default the runtime's <c>System.Random</c>, which on the
+        /// ESP32 is the chip's hardware RNG (<see cref="RuntimeNonceSource"/>); hosts, whose runtime's is not, pass a
+        /// cryptographic one.
+        /// </summary>
+        public void UseNonceSource(INonceSource nonces)
+        {
+            RequireNotStarted();
+            _supervisor.UseNonceSource(nonces);
         }
 
         /// <summary>

@@ -52,8 +52,14 @@ namespace SensorNode.Core.Connection
         private long _offlineSinceMs;
         private long _onlineSinceMs;
         private long _probeDeadlineMs;
+        /// <summary>Random bits in each probe: 128, so guessing one within its 10 s is hopeless at any flood rate.</summary>
+        public const int ProbeNonceBytes = 16;
+
         private readonly PayloadBuilder _probe = new PayloadBuilder(48);
-        private int _probesSent;
+        private readonly byte[] _nonce = new byte[ProbeNonceBytes];
+        private INonceSource _nonces;
+        private bool _probeOut;
+        private int _ignoredThisConnection;
         private long _lastHeardMs;
         private long _lastSentMs;
         private bool _sendGapSinceHeard;
@@ -61,8 +67,9 @@ namespace SensorNode.Core.Connection
         private int _droppedRightAfterConnect;
         private string _flapping;
 
-        public ConnectionSupervisor(IMqttLink link, INetwork network, ILog log, MessageInbox inbox, IRandom random, IConnectRunner runner)
+        public ConnectionSupervisor(IMqttLink link, INetwork network, ILog log, MessageInbox inbox, IRandom random, INonceSource nonces, IConnectRunner runner)
         {
+            _nonces = nonces;
             _link = link;
             _network = network;
             _log = log;
@@ -115,6 +122,15 @@ namespace SensorNode.Core.Connection
         {
             _backoff.UseRandom(random);
         }
+
+        /// <summary>Where probe nonces come from: the board's hardware RNG on the device, a cryptographic one on hosts.</summary>
+        public void UseNonceSource(INonceSource nonces)
+        {
+            _nonces = nonces;
+        }
+
+        /// <summary>Messages on the probe topic that were not the node's current probe (copies, guesses, floods), since boot.</summary>
+        public long ProbesIgnored { get; private set; }
 
         public void UseRunner(IConnectRunner runner)
         {
@@ -277,7 +293,8 @@ namespace SensorNode.Core.Connection
         private ConnectionChange ProbeLost(long nowMs)
         {
             return Unreachable(nowMs, "connected, but the node's probe on " + _topics.Probe + " did not come back within "
-                + (ProbeTimeoutMs / 1000) + " s: the broker does not let the node publish or subscribe there (ACL?)");
+                + (ProbeTimeoutMs / 1000) + " s: the broker does not let the node publish or subscribe there (ACL?); "
+                + _ignoredThisConnection + " other probes ignored");
         }
 
         public bool IsProbeTopic(string topic)
@@ -290,8 +307,11 @@ namespace SensorNode.Core.Connection
         {
             if (!IsLastProbe(payload))
             {
-                return false; // an earlier connection's probe, or someone else's message
+                Ignored(payload); // an earlier connection's probe, or someone else's message
+                return false;
             }
+
+            _probeOut = false; // each probe counts once: a replay of it is ignored like any other
 
             if (_state == ConnectionState.Online)
             {
@@ -455,24 +475,53 @@ namespace SensorNode.Core.Connection
         {
             _state = ConnectionState.Verifying;
             _probeDeadlineMs = nowMs + ProbeTimeoutMs;
+            _ignoredThisConnection = 0;
             if (!PublishProbe(nowMs))
             {
                 Lost(nowMs, "MQTT connection lost before the probe was sent");
             }
         }
 
-        /// <summary>A probe the node will know again: a counter and the uptime, in a buffer kept for it (no allocation).</summary>
+        /// <summary>
+        /// "probe " and a fresh nonce from the board's RNG in hex, in a buffer kept for it (no allocation): only the
+        /// node can know it, so only its own message coming back through the broker matches; nothing earlier
+        /// (copied) or predictable (counter, uptime) is in it.
+        /// </summary>
         private bool PublishProbe(long nowMs)
         {
-            _probesSent++;
-            _probe.Clear().Append("probe ").AppendInteger(_probesSent).Append(' ').AppendInteger(nowMs);
+            _nonces.Fill(_nonce);
+            _probe.Clear().Append("probe ");
+            for (int i = 0; i < _nonce.Length; i++)
+            {
+                _probe.Append(HexDigit(_nonce[i] >> 4)).Append(HexDigit(_nonce[i] & 15));
+            }
+
+            _probeOut = true;
             // QoS 0: the round trip is the proof, a lost probe is a failed one; nothing to acknowledge or queue.
             return _link.Publish(_topics.Probe, _probe.Buffer, _probe.Length, MqttQos.AtMostOnce, false);
         }
 
+        private static char HexDigit(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
+        }
+
+        /// <summary>Exactly the probe still out: same length, same bytes.</summary>
         private bool IsLastProbe(byte[] payload)
         {
-            return Bytes.Same(_probe.Buffer, _probe.Length, payload);
+            return _probeOut && Bytes.Same(_probe.Buffer, _probe.Length, payload);
+        }
+
+        [ColdPath("a message on the probe topic that is not the node's probe")]
+        private void Ignored(byte[] payload)
+        {
+            ProbesIgnored++;
+            _ignoredThisConnection++;
+            if (_ignoredThisConnection == 1)
+            {
+                _log.Warn("ignored a message on " + _topics.Probe + " that is not this connection's probe (" + payload.Length
+                    + " bytes): an earlier probe, or someone else's; further ones are only counted (probes ignored: diag)");
+            }
         }
 
         private ConnectionChange Unreachable(long nowMs, string reason)

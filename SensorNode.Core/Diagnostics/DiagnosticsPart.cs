@@ -141,6 +141,7 @@ namespace SensorNode.Core.Diagnostics
             AppendBytes(json, "largest_block", _health.LargestFreeBlockBytes);
             json.Append(',').AppendJsonKey("connects").AppendInteger(_session.Connects);
             AppendText(json, "last_connect_error", _session.LastConnectError);
+            json.Append(',').AppendJsonKey("probes_ignored").AppendInteger(_session.ProbesIgnored);
             json.Append(',').AppendJsonKey("dropped").AppendInteger(_inbox.DroppedSinceBoot)
                 .Append(',').AppendJsonKey("inbox").AppendInteger(_inbox.Count)
                 .Append(',').AppendJsonKey("config_version").AppendInteger(_config.Current.ConfigVersion);

@@ -62,6 +62,7 @@ namespace SensorNode.Simulator
             // A stalled node restarts "the board", which on the host is the process: in a fleet, every node with it.
             Node.UseWatchdog(new HostRestart(log), options.WatchdogSeconds * 1000);
             Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new SystemRandom(JitterSeed(options, index)));
+            Node.UseNonceSource(new CryptographicNonceSource()); // never the seeded one: --seed must not make probes predictable
             Board.AttachTo(Node);
             if (options.ConfigKey != null)
             {

@@ -150,6 +150,17 @@ namespace SensorNode.IntegrationTests.Harness
             Bounded(token => _client.PublishAsync(message, token));
         }
 
+        /// <summary>QoS 0, not waited for beyond the hand-over to the socket: for floods, where throughput matters more than delivery.</summary>
+        public void PublishAtMostOnce(string topic, string payload)
+        {
+            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
+                .WithTopic(topic)
+                .WithPayload(payload)
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
+                .Build();
+            Bounded(token => _client.PublishAsync(message, token));
+        }
+
         /// <summary>The first message (from index <paramref name="after"/> on) that matches, waiting up to <paramref name="timeout"/>.</summary>
         public Received WaitFor(string what, Func<Received, bool> match, TimeSpan timeout, int after = 0)
         {
