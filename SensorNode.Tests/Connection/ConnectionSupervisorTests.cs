@@ -64,6 +64,49 @@ namespace SensorNode.Tests.Connection
         }
 
         [TestMethod]
+        public static void The_probe_is_a_fresh_nonce_of_128_bits_and_only_the_current_one_counts_once()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Link.EchoSubscribed = false;
+            node.Start();
+            node.Node.Poll();
+            string first = node.Link.Last(node.Base + "/probe").Payload;
+            Assert.AreEqual(6 + 32, first.Length, first);
+            Assert.IsTrue(first.StartsWith("probe "), first);
+
+            // Copies of other probes and guesses of this one's form are ignored and counted; the node stays unverified.
+            node.Link.Deliver(node.Base + "/probe", "probe 1 480", false);
+            node.Link.Deliver(node.Base + "/probe", "probe 00000000000000000000000000000000", false);
+            node.Link.Deliver(node.Base + "/probe", first + "\n", false);
+            node.Link.Deliver(node.Base + "/probe", first.Substring(0, first.Length - 1), false);
+            node.Node.Poll();
+            Assert.IsTrue(node.Node.ConnectionState == ConnectionState.Verifying);
+            Assert.IsTrue(node.Log.Contains("not this connection's probe"));
+
+            node.Link.Deliver(node.Base + "/probe", first, false);
+            node.Node.Poll();
+            Assert.IsTrue(node.Node.IsOnline);
+
+            // A reconnect sends a different probe; the old one, replayed, does not verify it.
+            node.Link.Drop();
+            node.Advance(60000);
+            string second = node.Link.Last(node.Base + "/probe").Payload;
+            Assert.AreNotEqual(first, second);
+            node.Link.Deliver(node.Base + "/probe", first, false);
+            node.Node.Poll();
+            Assert.IsFalse(node.Node.IsOnline, "a replayed earlier probe verified a new connection");
+            node.Link.Deliver(node.Base + "/probe", second, false);
+            node.Node.Poll();
+            Assert.IsTrue(node.Node.IsOnline);
+            Assert.Contains("\"probes_ignored\":5", node.LastPayload("/diag")); // the diagnostics after connect
+
+            node.Link.Deliver(node.Base + "/probe", second, false); // used once: a replay is ignored too
+            node.Node.Poll();
+            node.Advance(node.Node.Config.DiagIntervalSeconds * 1000L + 1000);
+            Assert.Contains("\"probes_ignored\":6", node.LastPayload("/diag"));
+        }
+
+        [TestMethod]
         public static void A_probe_that_never_comes_back_means_unreachable_and_the_node_tries_again()
         {
             NodeHarness node = new NodeHarness();

@@ -28,7 +28,7 @@ namespace SensorNode.Tests.Diagnostics
             Assert.IsTrue(diag.Retain);
             Assert.IsTrue(diag.Qos == MqttQos.AtLeastOnce);
             Assert.AreEqual(
-                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"dropped\":0,\"inbox\":0,\"config_version\":0,\"history\":0,\"history_dropped\":0}",
+                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"probes_ignored\":0,\"dropped\":0,\"inbox\":0,\"config_version\":0,\"history\":0,\"history_dropped\":0}",
                 diag.Payload);
         }
 
