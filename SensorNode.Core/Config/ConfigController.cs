@@ -107,7 +107,7 @@ namespace SensorNode.Core.Config
             byte[] json = payload;
             if (jsonStart > 0)
             {
-                json = new byte[payload.Length - jsonStart];
+                json = new byte[_authenticator.SignedLength - jsonStart];
                 System.Array.Copy(payload, jsonStart, json, 0, json.Length);
             }
 
@@ -115,7 +115,7 @@ namespace SensorNode.Core.Config
             string error = ConfigParser.TryMerge(Current, json, json.Length, out candidate);
             if (error == null)
             {
-                error = _authenticator.Authorize(signed, Current.ConnectionDiffers(candidate));
+                error = _authenticator.Authorize(signed, Current.ConnectionDiffers(candidate), Current.CommandAcceptanceDiffers(candidate));
             }
 
             if (error != null)

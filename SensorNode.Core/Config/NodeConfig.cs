@@ -130,6 +130,16 @@ namespace SensorNode.Core.Config
                 || DiscoveryPrefix != other.DiscoveryPrefix;
         }
 
+        /// <summary>
+        /// Settings that widen who can command the node: retained commands (anyone who once could publish a
+        /// retained /set commands every later boot) and commands queued while offline. On a node with a config key
+        /// they change only with a signed config, like the connection settings.
+        /// </summary>
+        public bool CommandAcceptanceDiffers(NodeConfig other)
+        {
+            return AcceptRetainedCommands != other.AcceptRetainedCommands || AcceptQueuedCommands != other.AcceptQueuedCommands;
+        }
+
         public bool WifiDiffers(NodeConfig other)
         {
             return WifiSsid != other.WifiSsid || WifiPassword != other.WifiPassword;

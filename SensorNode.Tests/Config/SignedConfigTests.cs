@@ -85,7 +85,7 @@ namespace SensorNode.Tests.Config
             NodeHarness keyed = Keyed();
             string noCounter = Swap(Sign(Key, 1, BrokerChange), " 1 {", " {");
             keyed.Send("/config/set", noCounter);
-            Assert.Contains("a signed config needs a counter of 1 to 18 digits after the HMAC; nothing changed", keyed.LastEvent());
+            Assert.Contains("a signed config needs a counter from 1 to 9007199254740992 (2^53) after the HMAC; nothing changed", keyed.LastEvent());
 
             NodeHarness unkeyed = NodeHarness.Started();
             unkeyed.Send("/config/set", Sign(Key, 1, BrokerChange));
@@ -98,6 +98,51 @@ namespace SensorNode.Tests.Config
             NodeHarness node = NodeHarness.Started();
             node.Send("/config/set", BrokerChange);
             Assert.Contains("\"config_trial\"", node.LastEvent());
+        }
+
+        [TestMethod]
+        public static void A_counter_above_2_to_the_53_is_refused_so_one_message_cannot_use_the_counters_up()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", Sign(Key, 999999999999999999, "{\"interval_s\":12}"));
+            Assert.Contains("counter from 1 to 9007199254740992", node.LastEvent());
+            node.Send("/config/set", Sign(Key, SignedConfig.MaxCounter + 1, "{\"interval_s\":12}"));
+            Assert.Contains("counter from 1 to 9007199254740992", node.LastEvent());
+
+            node.Send("/config/set", Sign(Key, 1000, "{\"interval_s\":13}"));
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            node.Send("/config/set", Sign(Key, SignedConfig.MaxCounter, "{\"interval_s\":14}"));
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            Assert.AreEqual(14, node.Node.Config.PublishIntervalSeconds);
+        }
+
+        [TestMethod]
+        public static void One_trailing_newline_after_a_signed_config_is_not_part_of_what_was_signed()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", Sign(Key, 1, "{\"interval_s\":12}") + "\n");
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            node.Send("/config/set", Sign(Key, 2, "{\"interval_s\":13}") + "\r\n");
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            node.Send("/config/set", Sign(Key, 3, "{\"interval_s\":14}") + "\n\n");
+            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+            Assert.AreEqual(13, node.Node.Config.PublishIntervalSeconds);
+        }
+
+        [TestMethod]
+        public static void Accepting_retained_or_queued_commands_needs_a_signature_on_a_keyed_node()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", "{\"accept_retained_commands\":true}");
+            Assert.Contains("accept_retained_commands and accept_queued_commands change only with a signed config on this node; nothing changed", node.LastEvent());
+            node.Send("/config/set", "{\"accept_queued_commands\":true}");
+            Assert.Contains("\"config_rejected\"", node.LastEvent());
+            Assert.IsFalse(node.Node.Config.AcceptRetainedCommands);
+            Assert.IsFalse(node.Node.Config.AcceptQueuedCommands);
+
+            node.Send("/config/set", Sign(Key, 1, "{\"accept_retained_commands\":true}"));
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            Assert.IsTrue(node.Node.Config.AcceptRetainedCommands);
         }
 
         [TestMethod]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using SensorNode.CommandLine;
+using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
 using SensorNode.HostBoard.Security;
 
@@ -30,8 +31,8 @@ The counter must be above the last one the node accepted; by default it is the t
 
         private readonly Option<string> _keyFile = CommandLineOptions.Value("--key-file", "FILE", "the node's config key, as --config-key-file gives it to the node");
 
-        private readonly Option<long> _counter = CommandLineOptions.WholeNumberFrom("--counter", "N",
-            "the config's counter (default: the time in ms since 1970)", 1L);
+        private readonly Option<long> _counter = CommandLineOptions.WholeNumber("--counter", "N",
+            "the config's counter (default: the time in ms since 1970), at most 2^53 as the node takes", 1L, SignedConfig.MaxCounter);
 
         private readonly Argument<string> _json = new Argument<string>("JSON")
         {
@@ -119,8 +120,18 @@ The counter must be above the last one the node accepted; by default it is the t
                 return Refuse(new[] { error });
             }
 
+            // What the node would refuse is refused here, before it is signed: malformed JSON, unknown keys, bad values.
+            string json = parsed.GetValue(_json);
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(json);
+            string invalid = ConfigParser.TryMerge(new NodeConfig("signcheck"), bytes, bytes.Length, out _);
+            if (invalid != null)
+            {
+                return Refuse(new[] { "the node would refuse this config: " + invalid });
+            }
+
             long counter = parsed.GetResult(_counter) == null ? ConfigSigner.CounterNow() : parsed.GetValue(_counter);
-            Console.WriteLine(ConfigSigner.Sign(key, counter, parsed.GetValue(_json)));
+            // One line: the node ignores its newline, so "sign > f; mosquitto_pub -f f" works like -m "$(sign)".
+            Console.WriteLine(ConfigSigner.Sign(key, counter, json));
             return 0;
         }
     }

@@ -38,6 +38,9 @@ namespace SensorNode.Core.Config.Signing
             get { return _key != null; }
         }
 
+        /// <summary>After <see cref="Open"/> of a signed payload: where its signed bytes end (a trailing newline excluded).</summary>
+        public int SignedLength { get; private set; }
+
         /// <summary>The counter of the last signed config accepted (0 before the first).</summary>
         public long LastCounter
         {
@@ -55,6 +58,8 @@ namespace SensorNode.Core.Config.Signing
             jsonStart = 0;
             counter = 0;
             signed = SignedConfig.LooksSigned(payload, length);
+            // One trailing newline is not signed: `sign > file` then `mosquitto_pub -f file` sends the one it prints.
+            length = SignedConfig.WithoutTrailingNewline(payload, length);
             if (!signed)
             {
                 return null;
@@ -62,6 +67,7 @@ namespace SensorNode.Core.Config.Signing
 
             byte[] hmac;
             string malformed = SignedConfig.TrySplit(payload, length, out hmac, out counter, out jsonStart);
+            SignedLength = length;
             if (malformed != null)
             {
                 return malformed;
@@ -86,11 +92,24 @@ namespace SensorNode.Core.Config.Signing
             return null;
         }
 
-        /// <summary>Null when a config may be applied: with a key, a change of connection settings must be signed.</summary>
-        public string Authorize(bool signed, bool changesConnection)
+        /// <summary>
+        /// Null when a config may be applied: with a key, a change of connection settings or of which commands the
+        /// node accepts (accept_retained_commands, accept_queued_commands) must be signed.
+        /// </summary>
+        public string Authorize(bool signed, bool changesConnection, bool changesCommandAcceptance)
         {
-            return HasKey && changesConnection && !signed
-                ? "connection settings (Wi-Fi, broker, topics) change only with a signed config on this node"
+            if (!HasKey || signed)
+            {
+                return null;
+            }
+
+            if (changesConnection)
+            {
+                return "connection settings (Wi-Fi, broker, topics) change only with a signed config on this node";
+            }
+
+            return changesCommandAcceptance
+                ? "accept_retained_commands and accept_queued_commands change only with a signed config on this node"
                 : null;
         }
 

@@ -10,7 +10,15 @@ namespace SensorNode.Core.Config.Signing
     public static class SignedConfig
     {
         public const int HmacHexLength = 64;
-        private const int MaxCounterDigits = 18;
+
+        /// <summary>
+        /// The largest counter: 2^53, the largest integer every JSON tool and JavaScript number holds exactly, and far
+        /// above the time in ms since 1970 that <c>sign</c> uses by default (about 1.8e12). Without a bound one
+        /// accepted counter of 18 nines would refuse every later signed config for good. <c>sign</c> refuses the same.
+        /// </summary>
+        public const long MaxCounter = 9007199254740992;
+
+        private const int MaxCounterDigits = 16;
 
         /// <summary>True when the payload has the signed form's shape (64 hex digits and a space at the start).</summary>
         public static bool LooksSigned(byte[] payload, int length)
@@ -50,9 +58,9 @@ namespace SensorNode.Core.Config.Signing
                 digits++;
             }
 
-            if (digits == 0 || digits > MaxCounterDigits)
+            if (digits == 0 || digits > MaxCounterDigits || counter > MaxCounter || counter < 1)
             {
-                return "a signed config needs a counter of 1 to " + MaxCounterDigits + " digits after the HMAC";
+                return "a signed config needs a counter from 1 to " + MaxCounter + " (2^53) after the HMAC";
             }
 
             if (position >= length || payload[position] != (byte)' ')
@@ -62,6 +70,21 @@ namespace SensorNode.Core.Config.Signing
 
             jsonStart = position + 1;
             return null;
+        }
+
+        /// <summary>The length without one trailing "\n" or "\r\n", the way a shell file or a console line ends.</summary>
+        public static int WithoutTrailingNewline(byte[] payload, int length)
+        {
+            if (length > 0 && payload[length - 1] == (byte)'\n')
+            {
+                length--;
+                if (length > 0 && payload[length - 1] == (byte)'\r')
+                {
+                    length--;
+                }
+            }
+
+            return length;
         }
 
         /// <summary>A key written as hex digits (white space around ignored); null when it is not 16 to 64 bytes of hex.</summary>
