@@ -38,6 +38,15 @@ namespace SensorNode.IntegrationTests.Contract
                 AssertRejected(node, "{\"keepalive_s\":7}", "connection settings (Wi-Fi, broker, topics) change only with a signed config on this node");
                 AssertRejected(node, ConfigSigner.Sign(RandomNumberGenerator.GetBytes(32), 101, "{\"keepalive_s\":7}"), "the signature does not match this node's key");
 
+                // Counters are bounded (2^53): one huge counter must not refuse every later signed config for good.
+                AssertRejected(node, ConfigSigner.Sign(key, 999999999999999999, "{\"interval_s\":3}"), "a signed config needs a counter from 1 to 9007199254740992 (2^53)");
+                // Settings that widen who can command the node need a signature too.
+                AssertRejected(node, "{\"accept_retained_commands\":true}", "accept_retained_commands and accept_queued_commands change only with a signed config on this node");
+                // The sign command's line as a file holds it (sign > f; mosquitto_pub -f f): the newline is not signed.
+                int withNewline = node.Watcher.Count;
+                node.Watcher.Publish(configSet, ConfigSigner.Sign(key, 102, "{\"interval_s\":3}") + "\n");
+                node.Watcher.WaitFor("config_applied", r => IsEvent(node, r, "config_applied"), NodeUnderTest.Timeout, withNewline);
+
                 int unsignedInterval = node.Watcher.Count;
                 node.Watcher.Publish(configSet, "{\"interval_s\":2}"); // not a connection setting: no signature needed
                 node.Watcher.WaitFor("config_applied", r => IsEvent(node, r, "config_applied"), NodeUnderTest.Timeout, unsignedInterval);
