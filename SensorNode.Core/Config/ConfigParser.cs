@@ -84,7 +84,7 @@ namespace SensorNode.Core.Config
 
             if (!TopicScheme.IsValidPrefix(config.TopicPrefix))
             {
-                return "\"" + ConfigKeys.TopicPrefix + "\" must be topic levels without '+', '#' or empty levels";
+                return "\"" + ConfigKeys.TopicPrefix + "\" must be topic levels without '+', '#' or empty levels, not starting with '$'";
             }
 
             if (!TopicScheme.IsValidPrefix(config.DiscoveryPrefix))
@@ -108,6 +108,13 @@ namespace SensorNode.Core.Config
             if (config.BrokerHost == null || (config.BrokerHost.Length == 0 && !mayBeNotSetUp))
             {
                 return "\"" + ConfigKeys.BrokerHost + "\" must not be empty";
+            }
+
+            // Checked before a trial: a host that can never resolve would only be reverted after 90 s.
+            string badHost = config.BrokerHost.Length == 0 ? null : HostAddress.CheckHost(config.BrokerHost);
+            if (badHost != null)
+            {
+                return "\"" + ConfigKeys.BrokerHost + "\": " + badHost + " (the port is \"" + ConfigKeys.BrokerPort + "\")";
             }
 
             if (config.HistoryBytes < 0 || config.HistoryBytes > ConfigKeys.MaxHistoryBytes)

@@ -114,7 +114,8 @@ namespace SensorNode.Core.Mqtt
         /// <summary>A prefix may have several levels ("home/sensors") but no wildcards or empty levels.</summary>
         public static bool IsValidPrefix(string prefix)
         {
-            if (prefix == null || prefix.Length == 0)
+            // '$' topics ($SYS/...) are the broker's own: clients may not publish there, and '#' does not match them.
+            if (prefix == null || prefix.Length == 0 || prefix[0] == '$')
             {
                 return false;
             }
