@@ -97,7 +97,7 @@ namespace SensorNode.Core.Config
             int jsonStart;
             bool signed;
             long counter;
-            string refused = _authenticator.Open(payload, payload.Length, out jsonStart, out signed, out counter);
+            string refused = _authenticator.Open(payload, payload.Length, Current.NodeId, out jsonStart, out signed, out counter);
             if (refused != null)
             {
                 _events.Error(EventTypes.ConfigRejected, topic, refused + "; nothing changed");

@@ -67,15 +67,15 @@ namespace SensorNode.Tests.Config
         {
             NodeHarness node = Keyed();
             node.Send("/config/set", Sign(OtherKey, 1, BrokerChange));
-            Assert.Contains("the signature does not match this node's key; nothing changed", node.LastEvent());
+            Assert.Contains("the signature does not match this node's key and id (signed with another key, for another node, or changed); nothing changed", node.LastEvent());
 
             string tampered = Swap(Sign(Key, 1, BrokerChange), "broker.example", "broker.exampla");
             node.Send("/config/set", tampered);
-            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+            Assert.Contains("the signature does not match this node's key and id", node.LastEvent());
 
             string otherCounter = Swap(Sign(Key, 1, BrokerChange), " 1 {", " 2 {");
             node.Send("/config/set", otherCounter);
-            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+            Assert.Contains("the signature does not match this node's key and id", node.LastEvent());
             Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
         }
 
@@ -125,7 +125,7 @@ namespace SensorNode.Tests.Config
             node.Send("/config/set", Sign(Key, 2, "{\"interval_s\":13}") + "\r\n");
             Assert.Contains("\"config_applied\"", node.LastEvent());
             node.Send("/config/set", Sign(Key, 3, "{\"interval_s\":14}") + "\n\n");
-            Assert.Contains("the signature does not match this node's key", node.LastEvent());
+            Assert.Contains("the signature does not match this node's key and id", node.LastEvent());
             Assert.AreEqual(13, node.Node.Config.PublishIntervalSeconds);
         }
 
@@ -143,6 +143,39 @@ namespace SensorNode.Tests.Config
             node.Send("/config/set", Sign(Key, 1, "{\"accept_retained_commands\":true}"));
             Assert.Contains("\"config_applied\"", node.LastEvent());
             Assert.IsTrue(node.Node.Config.AcceptRetainedCommands);
+        }
+
+        [TestMethod]
+        public static void A_config_signed_for_another_node_with_the_same_key_is_refused()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", SignFor("node2", Key, 1, BrokerChange));
+            Assert.Contains("the signature does not match this node's key and id", node.LastEvent());
+            Assert.AreEqual("localhost", node.Node.Config.BrokerHost);
+        }
+
+        [TestMethod]
+        public static void A_new_key_starts_a_new_counter()
+        {
+            NodeHarness node = Keyed();
+            node.Send("/config/set", Sign(Key, 500, "{\"interval_s\":12}"));
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+
+            NodeHarness sameKey = new NodeHarness();
+            sameKey.ConfigKey = Key;
+            sameKey.Store.Save(ConfigAuthenticator.CounterFileName, node.Store.Load(ConfigAuthenticator.CounterFileName));
+            sameKey.Start();
+            sameKey.Node.Poll();
+            sameKey.Send("/config/set", Sign(Key, 400, "{\"interval_s\":13}"));
+            Assert.Contains("counter 400 is not above the last accepted 500", sameKey.LastEvent());
+
+            NodeHarness newKey = new NodeHarness();
+            newKey.ConfigKey = OtherKey;
+            newKey.Store.Save(ConfigAuthenticator.CounterFileName, node.Store.Load(ConfigAuthenticator.CounterFileName));
+            newKey.Start();
+            newKey.Node.Poll();
+            newKey.Send("/config/set", Sign(OtherKey, 1, "{\"interval_s\":13}"));
+            Assert.Contains("\"config_applied\"", newKey.LastEvent());
         }
 
         [TestMethod]
@@ -169,8 +202,14 @@ namespace SensorNode.Tests.Config
         /// <summary>What the signing command prints: the HMAC of "counter json" in hex, a space, then "counter json".</summary>
         private static string Sign(byte[] key, long counter, string json)
         {
+            return SignFor(NodeHarness.NodeId, key, counter, json);
+        }
+
+        /// <summary>The same for the node <paramref name="nodeId"/>: the HMAC covers "nodeId counter json".</summary>
+        private static string SignFor(string nodeId, byte[] key, long counter, string json)
+        {
             string signedPart = counter + " " + json;
-            byte[] bytes = Utf8.GetBytes(signedPart);
+            byte[] bytes = Utf8.GetBytes(nodeId + " " + signedPart);
             byte[] hmac = new FakeHmacSha256().Compute(key, bytes, 0, bytes.Length);
             const string Digits = "0123456789abcdef";
             char[] hex = new char[hmac.Length * 2];

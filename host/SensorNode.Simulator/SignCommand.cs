@@ -12,24 +12,27 @@ namespace SensorNode.Simulator
     /// <summary>
     /// "sign": prints a signed config for mosquitto_pub, and nothing else on standard output (the docs paste it with
     /// <c>-m "$(…)"</c>), e.g.
-    /// <c>mosquitto_pub -t sensornode/NODE/config/set -m "$(dotnet run --project host/SensorNode.Simulator -- sign --key-file node.key '{"broker_host":"b2"}')"</c>.
+    /// <c>mosquitto_pub -t sensornode/NODE/config/set -m "$(dotnet run --project host/SensorNode.Simulator -- sign --key-file node.key --node-id NODE '{"broker_host":"b2"}')"</c>.
     /// A command line it does not understand is "sign: " and why on standard error, then its usage; exit code 2.
     /// </summary>
     public sealed class SignCommand : Command
     {
-        private const string Usage = "usage: " + SimulatorCommand.RunCommand + " -- sign --key-file FILE [--counter N] JSON";
+        private const string Usage = "usage: " + SimulatorCommand.RunCommand + " -- sign --key-file FILE --node-id ID [--counter N] JSON";
 
         private const string About =
-@"Prints JSON signed with the node's config key (FILE: 16 to 64 bytes as hex digits) for {base}/config/set.
+@"Prints JSON signed with the node's config key (FILE: 16 to 64 bytes as hex digits) for {base}/config/set
+of the node ID only (the signature names it: the message fails on every other node, even one with the same key).
 The counter must be above the last one the node accepted; by default it is the time in ms since 1970.";
 
         /// <summary>The end of its help: how the docs use it.</summary>
         public const string HelpFooter =
 @"Example:
   mosquitto_pub -t sensornode/NODE/config/set \
-    -m ""$(" + SimulatorCommand.RunCommand + @" -- sign --key-file node.key '{""broker_host"":""b2""}')""";
+    -m ""$(" + SimulatorCommand.RunCommand + @" -- sign --key-file node.key --node-id NODE '{""broker_host"":""b2""}')""";
 
         private readonly Option<string> _keyFile = CommandLineOptions.Value("--key-file", "FILE", "the node's config key, as --config-key-file gives it to the node");
+
+        private readonly Option<string> _nodeId = CommandLineOptions.Value("--node-id", "ID", "the node's id, as in its base topic sensornode/ID");
 
         private readonly Option<long> _counter = CommandLineOptions.WholeNumber("--counter", "N",
             "the config's counter (default: the time in ms since 1970), at most 2^53 as the node takes", 1L, SignedConfig.MaxCounter);
@@ -44,6 +47,7 @@ The counter must be above the last one the node accepted; by default it is the t
             : base("sign", About)
         {
             Options.Add(_keyFile);
+            Options.Add(_nodeId);
             Options.Add(_counter);
             Arguments.Add(_json);
             _json.Validators.Add(result =>
@@ -69,6 +73,10 @@ The counter must be above the last one the node accepted; by default it is the t
                 if (result.GetResult(_keyFile) == null || result.GetResult(_json) == null)
                 {
                     result.AddError("needs --key-file FILE and the JSON");
+                }
+                else if (result.GetResult(_nodeId) == null)
+                {
+                    result.AddError("needs --node-id ID: the signature names the node it is for");
                 }
             });
             SetAction(Sign);
@@ -131,7 +139,7 @@ The counter must be above the last one the node accepted; by default it is the t
 
             long counter = parsed.GetResult(_counter) == null ? ConfigSigner.CounterNow() : parsed.GetValue(_counter);
             // One line: the node ignores its newline, so "sign > f; mosquitto_pub -f f" works like -m "$(sign)".
-            Console.WriteLine(ConfigSigner.Sign(key, counter, json));
+            Console.WriteLine(ConfigSigner.Sign(key, parsed.GetValue(_nodeId), counter, json));
             return 0;
         }
     }

@@ -17,6 +17,7 @@ namespace SensorNode.Core.Config.Signing
         private readonly byte[] _key;
         private readonly IHmacSha256 _hmac;
         private readonly ISettingsStore _store;
+        private readonly byte[] _keyTag;
         private long _lastCounter;
 
         /// <summary>No key: configs are not signed and none is required.</summary>
@@ -30,7 +31,52 @@ namespace SensorNode.Core.Config.Signing
             _key = key;
             _hmac = hmac;
             _store = store;
-            _lastCounter = StoredNumber.Read(store.Load(CounterFileName));
+            _keyTag = KeyTag(key, hmac);
+            _lastCounter = ReadCounter(store.Load(CounterFileName), _keyTag);
+        }
+
+        /// <summary>
+        /// The counter file is "&lt;key tag&gt; &lt;counter&gt;": the tag (16 hex digits of an HMAC of a fixed text,
+        /// which tells nothing of the key) names the key the counter belongs to, so a new key starts a new counter
+        /// (messages signed with the old key fail its signature anyway). A file of a plain number, from before the
+        /// tag, keeps its counter.
+        /// </summary>
+        private static long ReadCounter(byte[] stored, byte[] keyTag)
+        {
+            if (stored == null || stored.Length <= keyTag.Length || stored[keyTag.Length] != (byte)' ')
+            {
+                return StoredNumber.Read(stored);
+            }
+
+            for (int i = 0; i < keyTag.Length; i++)
+            {
+                if (stored[i] != keyTag[i])
+                {
+                    return 0; // another key's counter
+                }
+            }
+
+            byte[] number = new byte[stored.Length - keyTag.Length - 1];
+            System.Array.Copy(stored, keyTag.Length + 1, number, 0, number.Length);
+            return StoredNumber.Read(number);
+        }
+
+        private static byte[] KeyTag(byte[] key, IHmacSha256 hmac)
+        {
+            byte[] label = Utf8.GetBytes("sensornode config counter");
+            byte[] digest = hmac.Compute(key, label, 0, label.Length);
+            PayloadBuilder tag = new PayloadBuilder(16);
+            for (int i = 0; i < 8; i++)
+            {
+                tag.Append(HexChar(digest[i] >> 4)).Append(HexChar(digest[i] & 15));
+            }
+
+            return tag.ToArray();
+        }
+
+        private static char HexChar(int value)
+        {
+            return (char)(value < 10 ? '0' + value : 'a' + value - 10);
         }
 
         public bool HasKey
@@ -53,7 +99,7 @@ namespace SensorNode.Core.Config.Signing
         /// last accepted one, or the node has no key to check it with.
         /// </summary>
         [ColdPath("configuration changes are rare")]
-        public string Open(byte[] payload, int length, out int jsonStart, out bool signed, out long counter)
+        public string Open(byte[] payload, int length, string nodeId, out int jsonStart, out bool signed, out long counter)
         {
             jsonStart = 0;
             counter = 0;
@@ -79,9 +125,10 @@ namespace SensorNode.Core.Config.Signing
             }
 
             int signedStart = SignedConfig.HmacHexLength + 1;
-            if (!Bytes.Same(_hmac.Compute(_key, payload, signedStart, length - signedStart), hmac))
+            byte[] bound = SignedConfig.BoundToNode(nodeId, payload, signedStart, length - signedStart);
+            if (!Bytes.Same(_hmac.Compute(_key, bound, 0, bound.Length), hmac))
             {
-                return "the signature does not match this node's key";
+                return "the signature does not match this node's key and id (signed with another key, for another node, or changed)";
             }
 
             if (counter <= _lastCounter)
@@ -118,7 +165,12 @@ namespace SensorNode.Core.Config.Signing
         public void Accepted(long counter)
         {
             _lastCounter = counter;
-            _store.Save(CounterFileName, StoredNumber.ToBytes(counter));
+            byte[] number = StoredNumber.ToBytes(counter);
+            byte[] stored = new byte[_keyTag.Length + 1 + number.Length];
+            System.Array.Copy(_keyTag, stored, _keyTag.Length);
+            stored[_keyTag.Length] = (byte)' ';
+            System.Array.Copy(number, 0, stored, _keyTag.Length + 1, number.Length);
+            _store.Save(CounterFileName, stored);
         }
     }
 }

@@ -72,6 +72,21 @@ namespace SensorNode.Core.Config.Signing
             return null;
         }
 
+        /// <summary>
+        /// What the HMAC covers: the node id, a space, then the signed part of the payload (counter, space, JSON). The
+        /// id is not sent, the node supplies its own, so a message signed for one node fails on every other node that
+        /// shares its key.
+        /// </summary>
+        public static byte[] BoundToNode(string nodeId, byte[] payload, int start, int count)
+        {
+            byte[] id = Utf8.GetBytes(nodeId);
+            byte[] bound = new byte[id.Length + 1 + count];
+            System.Array.Copy(id, bound, id.Length);
+            bound[id.Length] = (byte)' ';
+            System.Array.Copy(payload, start, bound, id.Length + 1, count);
+            return bound;
+        }
+
         /// <summary>The length without one trailing "\n" or "\r\n", the way a shell file or a console line ends.</summary>
         public static int WithoutTrailingNewline(byte[] payload, int length)
         {

@@ -30,10 +30,10 @@ namespace SensorNode.IntegrationTests.Simulator
         {
             const string json = "{\"broker_host\":\"b2\"}";
 
-            (int exitCode, string output, string error) = SimulatorRun.Run("sign", "--key-file", _keyFile, "--counter", "42", json);
+            (int exitCode, string output, string error) = SimulatorRun.Run("sign", "--key-file", _keyFile, "--node-id", "n1", "--counter", "42", json);
 
             Assert.Equal(0, exitCode);
-            Assert.Equal(ConfigSigner.Sign(Convert.FromHexString(KeyHex), 42, json) + "\n", output);
+            Assert.Equal(ConfigSigner.Sign(Convert.FromHexString(KeyHex), "n1", 42, json) + "\n", output);
             Assert.Equal("", error);
         }
 
@@ -42,7 +42,7 @@ namespace SensorNode.IntegrationTests.Simulator
         {
             long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-            (int exitCode, string output, _) = SimulatorRun.Run("sign", "{\"keepalive_s\":30}", "--key-file", _keyFile);
+            (int exitCode, string output, _) = SimulatorRun.Run("sign", "{\"keepalive_s\":30}", "--key-file", _keyFile, "--node-id", "n1");
 
             long counter = long.Parse(output.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
             Assert.Equal(0, exitCode);
@@ -52,18 +52,19 @@ namespace SensorNode.IntegrationTests.Simulator
         [Theory]
         [InlineData("sign: needs --key-file FILE and the JSON", "{}")]
         [InlineData("sign: needs --key-file FILE and the JSON", "--key-file", "KEY")]
-        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '0'", "--key-file", "KEY", "--counter", "0", "{}")]
-        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not 'soon'", "--key-file", "KEY", "--counter", "soon", "{}")]
-        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '9007199254740993'", "--key-file", "KEY", "--counter", "9007199254740993", "{}")]
-        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '999999999999999999'", "--key-file", "KEY", "--counter", "999999999999999999", "{}")]
-        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "{\"interval_s\":}")]
-        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "{\"interval_s\":5")]
-        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "{\"no_such_setting\":5}")]
-        [InlineData("sign: the JSON must be an object: {\"broker_host\":\"...\"}", "--key-file", "KEY", "[1]")]
-        [InlineData("sign: unexpected 'extra'", "--key-file", "KEY", "{}", "extra")]
-        [InlineData("sign: unexpected '--frob'", "--key-file", "KEY", "--frob", "{}")]
-        [InlineData("sign: cannot read the key file '/nonexistent/node.key'", "--key-file", "/nonexistent/node.key", "{}")]
-        [InlineData("sign: the key file '/etc/hostname' must hold 16 to 64 bytes as hex digits", "--key-file", "/etc/hostname", "{}")]
+        [InlineData("sign: needs --node-id ID: the signature names the node it is for", "--key-file", "KEY", "{}")]
+        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '0'", "--key-file", "KEY", "--node-id", "n1", "--counter", "0", "{}")]
+        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not 'soon'", "--key-file", "KEY", "--node-id", "n1", "--counter", "soon", "{}")]
+        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '9007199254740993'", "--key-file", "KEY", "--node-id", "n1", "--counter", "9007199254740993", "{}")]
+        [InlineData("sign: --counter takes a whole number from 1 to 9007199254740992, not '999999999999999999'", "--key-file", "KEY", "--node-id", "n1", "--counter", "999999999999999999", "{}")]
+        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "--node-id", "n1", "{\"interval_s\":}")]
+        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "--node-id", "n1", "{\"interval_s\":5")]
+        [InlineData("sign: the node would refuse this config: ", "--key-file", "KEY", "--node-id", "n1", "{\"no_such_setting\":5}")]
+        [InlineData("sign: the JSON must be an object: {\"broker_host\":\"...\"}", "--key-file", "KEY", "--node-id", "n1", "[1]")]
+        [InlineData("sign: unexpected 'extra'", "--key-file", "KEY", "--node-id", "n1", "{}", "extra")]
+        [InlineData("sign: unexpected '--frob'", "--key-file", "KEY", "--node-id", "n1", "--frob", "{}")]
+        [InlineData("sign: cannot read the key file '/nonexistent/node.key'", "--key-file", "/nonexistent/node.key", "--node-id", "n1", "{}")]
+        [InlineData("sign: the key file '/etc/hostname' must hold 16 to 64 bytes as hex digits", "--key-file", "/etc/hostname", "--node-id", "n1", "{}")]
         public void A_command_line_it_cannot_use_is_a_clear_error_with_exit_code_2(string expected, params string[] arguments)
         {
             string[] command = new string[arguments.Length + 1];
@@ -77,7 +78,7 @@ namespace SensorNode.IntegrationTests.Simulator
 
             Assert.Equal(2, exitCode);
             Assert.Contains(expected, error);
-            Assert.Contains("usage: dotnet run --project host/SensorNode.Simulator -- sign --key-file FILE [--counter N] JSON", error);
+            Assert.Contains("usage: dotnet run --project host/SensorNode.Simulator -- sign --key-file FILE --node-id ID [--counter N] JSON", error);
             Assert.Equal("", output);
         }
 
@@ -90,7 +91,7 @@ namespace SensorNode.IntegrationTests.Simulator
             Assert.Contains("dotnet run --project host/SensorNode.Simulator -- sign [<JSON>] [options]", output);
             Assert.Contains("--key-file <FILE>", output);
             Assert.Contains("--counter <N>", output);
-            Assert.Contains("-m \"$(dotnet run --project host/SensorNode.Simulator -- sign --key-file node.key '{\"broker_host\":\"b2\"}')\"", output);
+            Assert.Contains("-m \"$(dotnet run --project host/SensorNode.Simulator -- sign --key-file node.key --node-id NODE '{\"broker_host\":\"b2\"}')\"", output);
         }
     }
 }
