@@ -75,10 +75,7 @@ namespace SensorNode.HostBoard.Mqtt
                 builder.WithTlsOptions(tls =>
                 {
                     tls.UseTls().WithTargetHost(options.Host); // the name the broker's certificate must carry
-                    if (_ca != null)
-                    {
-                        tls.WithCertificateValidationHandler(ValidateWithPrivateCa);
-                    }
+                    tls.WithCertificateValidationHandler(_ca != null ? ValidateWithPrivateCa : ValidateWithSystemTrust);
                 });
             }
 
@@ -250,6 +247,12 @@ namespace SensorNode.HostBoard.Mqtt
             bool accepted = _ca.Accepts(e.Certificate, e.Chain, e.SslPolicyErrors, out string reason);
             _certificateRefusal = reason;
             return accepted;
+        }
+
+        private bool ValidateWithSystemTrust(MqttClientCertificateValidationEventArgs e)
+        {
+            _certificateRefusal = SystemTrust.Check(e.Certificate, e.Chain, e.SslPolicyErrors);
+            return _certificateRefusal == null;
         }
 
         private Task OnMessageReceived(MqttApplicationMessageReceivedEventArgs e)

@@ -66,7 +66,7 @@ namespace SensorNode.HostBoard.Mqtt
 
             if ((errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
             {
-                reason = "the broker's certificate (" + presented.Subject + ") does not name the host connected to";
+                reason = WrongHost(presented);
                 return false;
             }
 
@@ -89,15 +89,52 @@ namespace SensorNode.HostBoard.Mqtt
                 return true;
             }
 
+            reason = Explain(leaf, chain, "the CA in " + Path + " (" + Certificate.Subject + ")",
+                "give the simulator the CA that signed it with --ca-file, or have the broker's certificate made by this CA (docs/tls.md §1)");
+            return false;
+        }
+    
+        /// <summary>The certificate does not name the host the node connected to.</summary>
+        public static string WrongHost(X509Certificate presented)
+        {
+            return "the broker's certificate (" + presented.Subject + ") does not name the host connected to: connect by a name or "
+                + "address it lists (subjectAltName), or make it a certificate that names this host (docs/tls.md §1)";
+        }
+
+        /// <summary>
+        /// Why a chain did not build, one cause at a time with its fix: out of its validity dates (expired or not yet
+        /// valid, even from the right CA), or not from a CA that is trusted here.
+        /// </summary>
+        public static string Explain(X509Certificate2 leaf, X509Chain chain, string trusted, string untrustedFix)
+        {
+            bool timeInvalid = false;
+            bool otherwise = false;
             string status = "";
             foreach (X509ChainStatus s in chain.ChainStatus)
             {
                 status += (status.Length == 0 ? "" : ", ") + s.Status;
+                if (s.Status == X509ChainStatusFlags.NotTimeValid)
+                {
+                    timeInvalid = true;
+                }
+                else
+                {
+                    otherwise = true;
+                }
             }
 
-            reason = "the broker's certificate (" + leaf.Subject + ", issued by " + leaf.Issuer + ") is not signed by the CA in "
-                + Path + " (" + Certificate.Subject + "): " + status;
-            return false;
+            if (timeInvalid && !otherwise)
+            {
+                DateTime now = DateTime.Now;
+                string when = now > leaf.NotAfter
+                    ? "expired on " + leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm") + " UTC"
+                    : "is not valid before " + leaf.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd HH:mm") + " UTC";
+                return "the broker's certificate (" + leaf.Subject + ") " + when + " (it is " + now.ToUniversalTime().ToString("yyyy-MM-dd HH:mm")
+                    + " UTC here): renew the broker's certificate with the same CA (docs/tls.md §1), or set this machine's clock right";
+            }
+
+            return "the broker's certificate (" + leaf.Subject + ", issued by " + leaf.Issuer + ") is not signed by " + trusted + ": "
+                + status + "; " + untrustedFix;
         }
-    }
+}
 }

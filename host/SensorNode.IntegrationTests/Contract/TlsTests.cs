@@ -58,6 +58,7 @@ namespace SensorNode.IntegrationTests.Contract
             _output.WriteLine(first);
             Assert.Contains("is not signed by the CA in " + ours.CaFile, first);
             Assert.Contains("CN=Some other CA", first);
+            Assert.Contains("--ca-file", first);
 
             // It retries as after any failed connect (1 s, then 2 s), still refused, still running, never online.
             WaitForSecondRefusal(simulator);
@@ -75,7 +76,35 @@ namespace SensorNode.IntegrationTests.Contract
             string refused = simulator.WaitForLine("broker certificate refused", Timeout);
             _output.WriteLine(refused);
             Assert.Contains("does not name the host connected to", refused);
+            Assert.Contains("make it a certificate that names this host", refused);
             Assert.False(simulator.HasExited, simulator.Console);
+        }
+
+        [SkippableFact]
+        public void An_expired_broker_certificate_from_the_right_CA_is_reported_as_expired_with_the_fix()
+        {
+            using TestPki pki = TestPki.Create("SensorNode test CA");
+            using MosquittoBroker broker = Brokers.StartMosquittoWithTls(pki.IssueServer(days: -1));
+
+            using SimulatorProcess simulator = SimulatorProcess.Start(broker, "tls-expired", "--tls", "--ca-file", pki.CaFile);
+            string refused = simulator.WaitForLine("broker certificate refused", Timeout);
+            _output.WriteLine(refused);
+            Assert.Contains("expired on ", refused);
+            Assert.Contains("renew the broker's certificate with the same CA", refused);
+            Assert.DoesNotContain("is not signed by", refused);
+        }
+
+        [SkippableFact]
+        public void Tls_without_a_ca_file_to_a_broker_with_a_private_ca_names_the_fix()
+        {
+            using TestPki pki = TestPki.Create("SensorNode test CA");
+            using MosquittoBroker broker = Brokers.StartMosquittoWithTls(pki.IssueServer());
+
+            using SimulatorProcess simulator = SimulatorProcess.Start(broker, "tls-no-ca", "--tls");
+            string refused = simulator.WaitForLine("broker certificate refused", Timeout);
+            _output.WriteLine(refused);
+            Assert.Contains("is not signed by a CA this computer trusts", refused);
+            Assert.Contains("--ca-file", refused);
         }
 
         private static void WaitForSecondRefusal(SimulatorProcess simulator)

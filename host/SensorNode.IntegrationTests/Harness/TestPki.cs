@@ -52,7 +52,8 @@ namespace SensorNode.IntegrationTests.Harness
 
         /// <summary>A server certificate signed by this CA, for the names in <paramref name="subjectAltName"/>.</summary>
         /// <param name="subjectAltName">openssl's syntax, e.g. "DNS:localhost,IP:127.0.0.1".</param>
-        public BrokerTls IssueServer(string subjectAltName = "DNS:localhost,IP:127.0.0.1")
+        /// <param name="days">How long it is valid from now; -1 makes one that expired before it was issued (openssl takes it).</param>
+        public BrokerTls IssueServer(string subjectAltName = "DNS:localhost,IP:127.0.0.1", int days = 2)
         {
             string name = "server" + ++_servers;
             string key = Path.Combine(_directory.FullName, name + ".key");
@@ -63,7 +64,7 @@ namespace SensorNode.IntegrationTests.Harness
             Run("req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", key, "-out", request, "-subj", "/CN=" + subjectAltName.Split(',')[0].Split(':')[1]);
             Run("x509", "-req", "-in", request, "-CA", CaFile, "-CAkey", CaKeyFile, "-CAcreateserial",
-                "-out", certificate, "-days", "2", "-extfile", extensions);
+                "-out", certificate, "-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture), "-extfile", extensions);
             return new BrokerTls(CaFile, certificate, key);
         }
 
