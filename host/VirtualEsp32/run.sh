@@ -113,7 +113,9 @@ JOBS=${JOBS:-2}
 [ -f "$NANO_CHECK/nfbuild.py" ] || { echo "run.sh: nano-check not found at $NANO_CHECK (set NANO_CHECK)" >&2; exit 2; }
 MIRROR=$(cd "$MIRROR" && pwd) NANO_CHECK=$(cd "$NANO_CHECK" && pwd)
 mkdir -p "$BUILD" && BUILD=$(cd "$BUILD" && pwd)
-src=$BUILD/src lib=$BUILD/lib app=$BUILD/app pe=$BUILD/pe gen=$BUILD/gen tools=$BUILD/tools logs=$BUILD/logs stamps=$BUILD/stamps
+# the repositories' sources under obj/: they hold test projects of their own, which nano-check (it skips obj/ and bin/)
+# would otherwise take for the project's when run in the same checkout
+src=$BUILD/obj/src lib=$BUILD/lib app=$BUILD/app pe=$BUILD/pe gen=$BUILD/gen tools=$BUILD/tools logs=$BUILD/logs stamps=$BUILD/stamps
 mkdir -p "$src" "$lib" "$app" "$pe" "$gen" "$tools" "$logs" "$stamps"
 started=$(date +%s)
 say() { printf '%s\n' "$*"; }

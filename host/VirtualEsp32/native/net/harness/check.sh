@@ -2,7 +2,7 @@
 # Builds native/net's harness (harness/net_harness.cpp with the PAL sockets, the virtual station and the
 # configuration blocks; no nanoCLR) with the host's C++ compiler against nf-interpreter's headers, and runs it:
 #   bash host/VirtualEsp32/native/net/harness/check.sh NF_SRC
-# NF_SRC: nf-interpreter's sources (run.sh extracts them to host/VirtualEsp32/build/src/nf-interpreter).
+# NF_SRC: nf-interpreter's sources (run.sh extracts them to host/VirtualEsp32/build/obj/src/nf-interpreter).
 # CXXFLAGS=-m32 builds it as run.sh builds nanoCLR (32-bit, g++-multilib); the default is the host's 64 bits.
 # Prints one line per check; exits 1 if one failed.
 set -euo pipefail
