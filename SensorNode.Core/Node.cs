@@ -208,19 +208,17 @@ namespace SensorNode.Core
             return actuator;
         }
 
-        /// <summary>A switch as the board describes it (<see cref="OutputSpec"/>: boot and safe state, failsafes), driven through <paramref name="output"/>.</summary>
-        public Actuator AddOutput(OutputSpec spec, IDigitalOutput output)
+        /// <summary>
+        /// An output as the board describes it (<see cref="OutputSpec"/>: kind, boot and safe value, failsafes), its
+        /// hardware made by the composition root's <paramref name="outputs"/> for what its kind drives.
+        /// </summary>
+        public Actuator AddOutput(OutputSpec spec, IOutputFactory outputs)
         {
-            Actuator actuator = AddActuator(spec.Id, output, spec.InitiallyOn, spec.SafeOn);
+            RequireNotStarted();
+            RequireValidId(spec.Id);
+            Actuator actuator = new Actuator(spec.Id, spec.Kind, spec.Kind.Open(spec, outputs), spec.InitialLevel, spec.SafeLevel);
             actuator.UseFailsafe(spec.MaxOnSeconds, spec.OfflineSafeSeconds);
-            return actuator;
-        }
-
-        /// <summary>A dimmer as the board describes it (<see cref="OutputSpec"/>: boot and safe level, failsafes), driven through <paramref name="output"/>.</summary>
-        public Actuator AddOutput(OutputSpec spec, ILevelOutput output)
-        {
-            Actuator actuator = AddDimmer(spec.Id, output, spec.InitialLevel, spec.SafeLevel);
-            actuator.UseFailsafe(spec.MaxOnSeconds, spec.OfflineSafeSeconds);
+            _actuators.Add(actuator);
             return actuator;
         }
 

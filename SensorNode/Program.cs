@@ -43,18 +43,10 @@ namespace SensorNode
                 node.AddSensor(sensor);
             }
 
-            GpioController gpio = new GpioController();
-            int dimmers = 0;
+            Esp32Outputs outputs = new Esp32Outputs(new GpioController());
             foreach (OutputSpec output in board.Outputs)
             {
-                if (output.Kind == OutputKind.Dimmer)
-                {
-                    node.AddOutput(output, new PwmOutput(output.Gpio, dimmers++, output.ActiveLow, output.InitialLevel));
-                }
-                else
-                {
-                    node.AddOutput(output, new GpioOutput(gpio, output.Gpio, output.ActiveLow, output.InitiallyOn));
-                }
+                node.AddOutput(output, outputs);
             }
 
             node.Start();

@@ -4,17 +4,17 @@ using SensorNode.Core.Parts;
 namespace SensorNode.Core.Actuators
 {
     /// <summary>
-    /// One named output and the state the node believes it is in, including a running pulse. A switch has the
-    /// levels 0 and 100 only; a dimmer any from 0 to 100 and remembers its last level above 0, which ON and TOGGLE
-    /// return to. With a maximum on-time (<see cref="UseFailsafe"/>) it is switched off once it has been on that long
+    /// One named output and the value the node believes it has, including a running pulse. What a command does to
+    /// the value, and what values there are, is its <see cref="OutputKind"/>'s: a switch has 0 and 100 only; a dimmer
+    /// any from 0 to 100 and returns to its last level above 0 on ON and TOGGLE; a servo any angle from 0 to 180.
+    /// With a maximum on-time (<see cref="UseFailsafe"/>) it is switched off once it has been on (above 0) that long
     /// without a break, whatever commands and pulses say.
     /// </summary>
     public sealed class Actuator
     {
         public const int Full = 100;
 
-        private readonly IDigitalOutput _switch;
-        private readonly ILevelOutput _dimmer;
+        private readonly IOutputWriter _output;
         private bool _pulseRunning;
         private long _pulseEndsAtMs;
         private int _levelAfterPulse;
@@ -25,24 +25,28 @@ namespace SensorNode.Core.Actuators
         private long _maxOnMs;
         private long _onSinceMs = -1;
 
+        /// <summary>An output of <paramref name="kind"/>, its value written to <paramref name="output"/>.</summary>
+        public Actuator(string id, OutputKind kind, IOutputWriter output, int initialValue, int safeValue)
+        {
+            kind.CheckValue(id, "boot value", initialValue);
+            kind.CheckValue(id, "safe value", safeValue);
+            Id = id;
+            Kind = kind;
+            _output = output;
+            SafeLevel = safeValue;
+            Set(initialValue);
+        }
+
         /// <summary>A switch (relay, LED).</summary>
         public Actuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
+            : this(id, OutputKind.Switch, SwitchKind.Writer(output), initiallyOn ? Full : 0, safeOn ? Full : 0)
         {
-            Id = id;
-            Kind = OutputKind.Switch;
-            _switch = output;
-            SafeLevel = safeOn ? Full : 0;
-            Set(initiallyOn ? Full : 0);
         }
 
         /// <summary>A dimmer.</summary>
         public Actuator(string id, ILevelOutput output, int initialLevel, int safeLevel)
+            : this(id, OutputKind.Dimmer, output, initialLevel, safeLevel)
         {
-            Id = id;
-            Kind = OutputKind.Dimmer;
-            _dimmer = output;
-            SafeLevel = safeLevel;
-            Set(initialLevel);
         }
 
         public string Id { get; }
@@ -64,7 +68,7 @@ namespace SensorNode.Core.Actuators
         /// <summary>Sets the failsafes (seconds; 0: none), refused with the reason when they cannot be (<see cref="Failsafe.Check"/>).</summary>
         public void UseFailsafe(int maxOnSeconds, int offlineSafeSeconds)
         {
-            string invalid = Failsafe.Check(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
+            string invalid = Kind.CheckFailsafe(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
             if (invalid != null)
             {
                 throw new System.ArgumentException(invalid);
@@ -74,7 +78,7 @@ namespace SensorNode.Core.Actuators
             OfflineSafeAfterMs = offlineSafeSeconds * 1000L;
         }
 
-        /// <summary>0..100; a switch is 0 or 100.</summary>
+        /// <summary>The value: 0..100 (a switch 0 or 100), a servo's angle 0..180.</summary>
         public int Level { get; private set; }
 
         public bool IsOn
@@ -82,18 +86,11 @@ namespace SensorNode.Core.Actuators
             get { return Level > 0; }
         }
 
-        /// <summary>Carries out a command (a level only on a dimmer); a new command always cancels a running pulse.</summary>
+        /// <summary>Carries out a command its kind parsed; a new command always cancels a running pulse.</summary>
         public void Apply(ActuatorCommand command, long nowMs)
         {
             int previous = Level;
-            int target;
-            switch (command.Action)
-            {
-                case ActuatorAction.On: target = OnLevel(); break;
-                case ActuatorAction.Toggle: target = IsOn ? 0 : OnLevel(); break;
-                case ActuatorAction.Level: target = command.Level; break;
-                default: target = 0; break;
-            }
+            int target = Kind.Target(command, Level, _lastOnLevel);
 
             _pulseRunning = command.ForMs > 0;
             if (_pulseRunning)
@@ -186,11 +183,6 @@ namespace SensorNode.Core.Actuators
             return Waits.Until(_pulseEndsAtMs, nowMs);
         }
 
-        private int OnLevel()
-        {
-            return Kind == OutputKind.Switch ? Full : _lastOnLevel;
-        }
-
         private void Set(int level)
         {
             if (level > 0 && Level == 0)
@@ -204,14 +196,7 @@ namespace SensorNode.Core.Actuators
                 _lastOnLevel = level;
             }
 
-            if (Kind == OutputKind.Switch)
-            {
-                _switch.Write(level > 0);
-            }
-            else
-            {
-                _dimmer.Write(level);
-            }
+            _output.Write(level);
         }
     }
 }

@@ -22,17 +22,8 @@ namespace SensorNode.Core.Actuators
         public static string TryParse(byte[] payload, int length, ActuatorCommand command)
         {
             command.Clear();
-            int start = 0;
-            int end = length;
-            while (start < end && IsWhitespace(payload[start]))
-            {
-                start++;
-            }
-
-            while (end > start && IsWhitespace(payload[end - 1]))
-            {
-                end--;
-            }
+            int start = TrimStart(payload, length);
+            int end = TrimEnd(payload, start, length);
 
             if (start == end)
             {
@@ -62,25 +53,69 @@ namespace SensorNode.Core.Actuators
         /// <summary>"40%": digits only, 0 to 100.</summary>
         private static string ParsePercent(byte[] payload, int start, int end, ActuatorCommand command)
         {
-            int level = 0;
-            for (int i = start; i < end; i++)
-            {
-                int digit = payload[i] - '0';
-                if (digit < 0 || digit > 9 || level > 100)
-                {
-                    return BadLevel();
-                }
-
-                level = level * 10 + digit;
-            }
-
-            if (end == start || level > 100)
+            int level = WholeNumber(payload, start, end, 100);
+            if (level < 0)
             {
                 return BadLevel();
             }
 
             command.Action = ActuatorAction.Level;
             command.Level = level;
+            return null;
+        }
+
+        /// <summary>The number payload[start..end) spells in digits alone, when it is 0 to <paramref name="max"/>; else -1.</summary>
+        public static int WholeNumber(byte[] payload, int start, int end, int max)
+        {
+            int value = 0;
+            for (int i = start; i < end; i++)
+            {
+                int digit = payload[i] - '0';
+                if (digit < 0 || digit > 9 || value > max)
+                {
+                    return -1;
+                }
+
+                value = value * 10 + digit;
+            }
+
+            return end == start || value > max ? -1 : value;
+        }
+
+        /// <summary>The first byte after leading white space.</summary>
+        public static int TrimStart(byte[] payload, int length)
+        {
+            int start = 0;
+            while (start < length && IsWhitespace(payload[start]))
+            {
+                start++;
+            }
+
+            return start;
+        }
+
+        /// <summary>The end after trailing white space, not before <paramref name="start"/>.</summary>
+        public static int TrimEnd(byte[] payload, int start, int length)
+        {
+            int end = length;
+            while (end > start && IsWhitespace(payload[end - 1]))
+            {
+                end--;
+            }
+
+            return end;
+        }
+
+        /// <summary>A JSON command's "for_ms" into <paramref name="command"/>: null, or what is wrong.</summary>
+        public static string ReadPulse(JsonObjectReader reader, ActuatorCommand command)
+        {
+            double value = reader.NumberValue;
+            if (reader.Kind != JsonValueKind.Number || value != (int)value || value < 1 || value > MaxPulseMs)
+            {
+                return "\"for_ms\" must be a whole number from 1 to " + MaxPulseMs;
+            }
+
+            command.ForMs = (int)value;
             return null;
         }
 
@@ -128,13 +163,11 @@ namespace SensorNode.Core.Actuators
                 }
                 else if (reader.Key == "for_ms")
                 {
-                    double value = reader.NumberValue;
-                    if (reader.Kind != JsonValueKind.Number || value != (int)value || value < 1 || value > MaxPulseMs)
+                    string error = ReadPulse(reader, command);
+                    if (error != null)
                     {
-                        return "\"for_ms\" must be a whole number from 1 to " + MaxPulseMs;
+                        return error;
                     }
-
-                    command.ForMs = (int)value;
                 }
                 else
                 {

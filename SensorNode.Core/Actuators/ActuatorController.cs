@@ -18,8 +18,6 @@ namespace SensorNode.Core.Actuators
     {
         /// <summary>Commands are a few bytes; anything bigger is a mistake or abuse and is rejected unparsed.</summary>
         public const int MaxCommandBytes = 256;
-        private static readonly byte[] OnBytes = { (byte)'O', (byte)'N' };
-        private static readonly byte[] OffBytes = { (byte)'O', (byte)'F', (byte)'F' };
 
         private readonly Actuator[] _actuators;
         private readonly IMqttLink _link;
@@ -30,7 +28,7 @@ namespace SensorNode.Core.Actuators
         private readonly string[] _onLogLines;
         private readonly string[] _offLogLines;
         private readonly ActuatorCommand _command = new ActuatorCommand();
-        private readonly PayloadBuilder _dimmerState = new PayloadBuilder(32);
+        private readonly PayloadBuilder _state = new PayloadBuilder(32);
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
         private string[] _setTopics;
@@ -80,17 +78,10 @@ namespace SensorNode.Core.Actuators
             return on ? "ON" : "OFF";
         }
 
-        /// <summary>An output's state as JSON: "ON" for a switch, {"state":"ON","level":40} for a dimmer.</summary>
+        /// <summary>An output's state as JSON, in its kind's format: "ON" for a switch, {"state":"ON","level":40} for a dimmer, 90 for a servo.</summary>
         public static void AppendState(PayloadBuilder json, Actuator actuator)
         {
-            if (actuator.Kind == OutputKind.Switch)
-            {
-                json.AppendJsonString(StateText(actuator.IsOn));
-                return;
-            }
-
-            json.Append('{').AppendJsonKey("state").AppendJsonString(StateText(actuator.IsOn))
-                .Append(',').AppendJsonKey("level").AppendInteger(actuator.Level).Append('}');
+            actuator.Kind.AppendStateJson(json, actuator.Level);
         }
 
         public InboundTopic[] Inbound
@@ -171,17 +162,11 @@ namespace SensorNode.Core.Actuators
         /// <summary>Handles a command for actuator <paramref name="index"/>.</summary>
         private void HandleCommand(int index, string topic, byte[] payload)
         {
-            string error = ActuatorCommandParser.TryParse(payload, payload.Length, _command);
+            Actuator actuator = _actuators[index];
+            string error = actuator.Kind.Parse(actuator.Id, payload, payload.Length, _command);
             if (error != null)
             {
                 _events.Error(EventTypes.CommandRejected, topic, error);
-                return;
-            }
-
-            Actuator actuator = _actuators[index];
-            if (_command.Action == ActuatorAction.Level && actuator.Kind == OutputKind.Switch)
-            {
-                RejectLevel(topic, actuator);
                 return;
             }
 
@@ -193,7 +178,7 @@ namespace SensorNode.Core.Actuators
             }
             else
             {
-                _log.Info(actuator.IsOn ? _onLogLines[index] : _offLogLines[index]);
+                _log.Info(actuator.Kind.LogLine(actuator.Id, actuator.Level, _onLogLines[index], _offLogLines[index]));
             }
 
             PublishState(index);
@@ -330,7 +315,7 @@ namespace SensorNode.Core.Actuators
 
         private static string LevelText(Actuator actuator)
         {
-            return actuator.Kind == OutputKind.Switch ? StateText(actuator.IsOn) : actuator.Level + " %";
+            return actuator.Kind.ValueText(actuator.Level);
         }
 
         /// <summary>After every (re)connect: the broker's retained states must match the outputs.</summary>
@@ -364,23 +349,19 @@ namespace SensorNode.Core.Actuators
             return soonest;
         }
 
-        [ColdPath("a level sent to a switch is a mistake")]
-        private void RejectLevel(string topic, Actuator actuator)
-        {
-            _events.Error(EventTypes.CommandRejected, topic, actuator.Id + " is a switch: it takes ON, OFF, TOGGLE or a pulse, not a level");
-        }
-
         [ColdPath("pulses come from JSON commands, which are parsed on a cold path too")]
         private void ReportPulseEnded(int index)
         {
-            _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " (pulse ended)");
+            Actuator actuator = _actuators[index];
+            _log.Info(actuator.Id + " -> " + actuator.Kind.LogValue(actuator.Level) + " (pulse ended)");
             PublishState(index);
         }
 
         [ColdPath("pulses come from JSON commands, which are parsed on a cold path too")]
         private void LogPulse(int index)
         {
-            _log.Info(_actuators[index].Id + " -> " + StateText(_actuators[index].IsOn) + " for " + _command.ForMs + " ms");
+            Actuator actuator = _actuators[index];
+            _log.Info(actuator.Id + " -> " + actuator.Kind.LogValue(actuator.Level) + " for " + _command.ForMs + " ms");
         }
 
         /// <summary>
@@ -395,15 +376,8 @@ namespace SensorNode.Core.Actuators
             }
 
             Actuator actuator = _actuators[index];
-            if (actuator.Kind == OutputKind.Dimmer)
-            {
-                AppendState(_dimmerState.Clear(), actuator);
-                _link.Publish(_stateTopics[index], _dimmerState.Buffer, _dimmerState.Length, MqttQos.AtMostOnce, true);
-                return;
-            }
-
-            byte[] state = actuator.IsOn ? OnBytes : OffBytes;
-            _link.Publish(_stateTopics[index], state, state.Length, MqttQos.AtMostOnce, true);
+            actuator.Kind.AppendStatePayload(_state.Clear(), actuator.Level);
+            _link.Publish(_stateTopics[index], _state.Buffer, _state.Length, MqttQos.AtMostOnce, true);
         }
 
         private string KnownIds()

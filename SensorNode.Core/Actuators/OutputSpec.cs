@@ -28,10 +28,10 @@ namespace SensorNode.Core.Actuators
         /// <summary>True when the load is on with the pin low (most relay modules; an inverting MOSFET driver).</summary>
         public bool ActiveLow { get; }
 
-        /// <summary>Level at boot: 0 or 100 for a switch.</summary>
+        /// <summary>Value at boot: 0 or 100 for a switch, 0..100 for a dimmer, an angle for a servo.</summary>
         public int InitialLevel { get; }
 
-        /// <summary>Level the output is left at when the node stops in order: 0 or 100 for a switch.</summary>
+        /// <summary>Value the output is left at when the node stops in order (and after too long offline, with that failsafe).</summary>
         public int SafeLevel { get; }
 
         /// <summary>Longest the output stays on (a dimmer: above 0 %) whatever commands say, then OFF; 0: no limit.</summary>
@@ -45,7 +45,7 @@ namespace SensorNode.Core.Actuators
         /// </summary>
         public OutputSpec WithFailsafe(int maxOnSeconds, int offlineSafeSeconds)
         {
-            string invalid = Failsafe.Check(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
+            string invalid = Kind.CheckFailsafe(Id, maxOnSeconds, offlineSafeSeconds, SafeLevel);
             if (invalid != null)
             {
                 throw new System.ArgumentException(invalid);
@@ -73,7 +73,21 @@ namespace SensorNode.Core.Actuators
         /// <summary>A PWM dimmer, 0..100 %.</summary>
         public static OutputSpec Dimmer(string id, int gpio, bool activeLow, int initialLevel, int safeLevel)
         {
-            return new OutputSpec(id, OutputKind.Dimmer, gpio, activeLow, initialLevel, safeLevel, 0, 0);
+            return Of(id, OutputKind.Dimmer, gpio, activeLow, initialLevel, safeLevel);
+        }
+
+        /// <summary>A hobby servo on PWM, 0..180°; its boot and safe angle (90: the middle).</summary>
+        public static OutputSpec Servo(string id, int gpio, int initialAngle, int safeAngle)
+        {
+            return Of(id, OutputKind.Servo, gpio, false, initialAngle, safeAngle);
+        }
+
+        /// <summary>An output of any kind, its boot and safe values checked against the kind's range.</summary>
+        public static OutputSpec Of(string id, OutputKind kind, int gpio, bool activeLow, int initialValue, int safeValue)
+        {
+            kind.CheckValue(id, "boot value", initialValue);
+            kind.CheckValue(id, "safe value", safeValue);
+            return new OutputSpec(id, kind, gpio, activeLow, initialValue, safeValue, 0, 0);
         }
     }
 }

@@ -214,25 +214,13 @@ namespace SensorNode.Core.Discovery
         {
             string commandTopic = _topics.ActuatorSet(actuator.Id);
             string stateTopic = _topics.ActuatorState(actuator.Id);
-            BeginComponent(json, actuator.Id, actuator.Kind == OutputKind.Dimmer ? "light" : "switch");
+            BeginComponent(json, actuator.Id, actuator.Kind.Component);
             json.Append(',').AppendJsonKey("name").AppendJsonString(actuator.Id)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + actuator.Id)
                 .Append(',').AppendJsonKey("command_topic").AppendJsonString(commandTopic)
-                .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic)
-                .Append(',').AppendJsonKey("payload_on").AppendJsonString("ON")
-                .Append(',').AppendJsonKey("payload_off").AppendJsonString("OFF");
+                .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic);
             AppendAvailability(json);
-            if (actuator.Kind == OutputKind.Dimmer)
-            {
-                // The dimmer reports {"state":"ON","level":40} and takes "40%": brightness 0..100 maps onto it as is.
-                json.Append(',').AppendJsonKey("state_value_template").AppendJsonString("{{ value_json.state }}")
-                    .Append(',').AppendJsonKey("brightness_command_topic").AppendJsonString(commandTopic)
-                    .Append(',').AppendJsonKey("brightness_command_template").AppendJsonString("{{ value }}%")
-                    .Append(',').AppendJsonKey("brightness_state_topic").AppendJsonString(stateTopic)
-                    .Append(',').AppendJsonKey("brightness_value_template").AppendJsonString("{{ value_json.level }}")
-                    .Append(',').AppendJsonKey("brightness_scale").AppendInteger(100);
-            }
-
+            actuator.Kind.AppendDiscovery(json, commandTopic, stateTopic);
             json.Append('}');
         }
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using SensorNode.Core;
+using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Parts;
@@ -40,6 +41,11 @@ namespace SensorNode.Tests
 
         /// <summary>Set before <see cref="Start"/> to give the node a dimmer "strip" (boot level 0, safe level 0) after "led".</summary>
         public FakeDimmer Strip;
+
+        /// <summary>When set before <see cref="Start"/>, a servo "arm" (<see cref="ArmSpec"/>, else boot and safe angle 90).</summary>
+        public FakeServo Arm;
+
+        public OutputSpec ArmSpec;
 
         /// <summary>Set before <see cref="Start"/>: the relay's failsafes in seconds (0: none), as a board profile sets them.</summary>
         public int RelayMaxOnSeconds;
@@ -98,6 +104,11 @@ namespace SensorNode.Tests
             if (Strip != null)
             {
                 Node.AddDimmer("strip", Strip, 0, 0).UseFailsafe(StripMaxOnSeconds, 0);
+            }
+
+            if (Arm != null)
+            {
+                Node.AddOutput(ArmSpec ?? OutputSpec.Servo("arm", 0, 90, 90), new FakeOutputs(Arm));
             }
             foreach (INodePart part in Parts)
             {

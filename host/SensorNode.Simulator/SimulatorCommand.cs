@@ -90,8 +90,9 @@ Examples:
             ConfigKeys.MinKeepAliveSeconds, ConfigKeys.MaxKeepAliveSeconds, Defaults.KeepAliveSeconds);
 
         private readonly Option<string> _outputs = CommandLineOptions.Value("--outputs", "A,B",
-            "the virtual outputs, each NAME[:dimmer][:max_on=S][:offline_safe=S]; dimmer: a 0..100 % dimmer; max_on=S: never on "
-            + "longer than S seconds, whatever commands say; offline_safe=S: to its safe state (off) after S s without the broker "
+            "the virtual outputs, each NAME[:dimmer|:servo][:max_on=S][:offline_safe=S]; dimmer: a 0..100 % dimmer; servo: an angle "
+            + "0..180 (starts and rests at 90); max_on=S: never on longer than S seconds, whatever commands say (not a servo); "
+            + "offline_safe=S: to its safe state (off, a servo 90) after S s without the broker "
             + "(default: keep the state); S is 1..86400",
             string.Join(",", Defaults.Outputs));
 

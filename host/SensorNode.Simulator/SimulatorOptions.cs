@@ -139,11 +139,11 @@ namespace SensorNode.Simulator
             }
         }
 
-        /// <summary>NAME[:dimmer][:max_on=S][:offline_safe=S], each option at most once; limits checked as a board profile's are.</summary>
+        /// <summary>NAME[:KIND][:max_on=S][:offline_safe=S] (KIND: dimmer, servo; a switch without), each option at most once; limits checked as a board profile's are.</summary>
         private static OutputSpec ParseOutput(string text)
         {
             string[] parts = text.Split(':');
-            bool dimmer = false;
+            OutputKind kind = OutputKind.Switch;
             int maxOn = 0, offlineSafe = 0;
             var seen = new HashSet<string>();
             foreach (string part in parts.Skip(1))
@@ -154,9 +154,13 @@ namespace SensorNode.Simulator
                     throw new ArgumentException("--outputs: '" + text + "' names " + key + " twice");
                 }
 
-                if (part == "dimmer")
+                if (OutputKind.Named(part) != null && !part.Contains('='))
                 {
-                    dimmer = true;
+                    kind = OutputKind.Named(part);
+                    if (!seen.Add("kind"))
+                    {
+                        throw new ArgumentException("--outputs: '" + text + "' names two kinds");
+                    }
                 }
                 else if (key == Failsafe.MaxOnRule || key == Failsafe.OfflineRule)
                 {
@@ -177,14 +181,13 @@ namespace SensorNode.Simulator
                 }
                 else
                 {
-                    throw new ArgumentException("--outputs: '" + text + "' is not NAME[:dimmer][:max_on=S][:offline_safe=S] ('" + part + "')");
+                    throw new ArgumentException("--outputs: '" + text + "' is not NAME[:dimmer|:servo][:max_on=S][:offline_safe=S] ('" + part + "')");
                 }
             }
 
-            OutputSpec spec = dimmer ? OutputSpec.Dimmer(parts[0], 0, false, 0, 0) : OutputSpec.Switch(parts[0], 0, false, false, false);
             try
             {
-                return spec.WithFailsafe(maxOn, offlineSafe);
+                return OutputSpec.Of(parts[0], kind, 0, false, kind.RestValue, kind.RestValue).WithFailsafe(maxOn, offlineSafe);
             }
             catch (ArgumentException ex)
             {

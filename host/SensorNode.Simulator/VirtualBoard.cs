@@ -70,23 +70,17 @@ namespace SensorNode.Simulator
                 _chipsBySensorId[sensor.Id] = (IFaultableChip)_bus.Device(((GuardedSensor)sensor).Address);
             }
 
+            VirtualOutputs outputs = new VirtualOutputs(_log.Board);
             foreach (OutputSpec output in _outputs)
             {
-                if (output.Kind == OutputKind.Dimmer)
-                {
-                    node.AddOutput(output, new VirtualDimmer(output.Id, d => _log.Board("output " + d.Id + " is at " + d.Level + " %")));
-                }
-                else
-                {
-                    node.AddOutput(output, new VirtualOutput(output.Id, o => _log.Board("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF"))));
-                }
+                node.AddOutput(output, outputs);
             }
         }
 
         public string Describe()
         {
             return "virtual board: I2C " + string.Join(", ", _chipNames) + "; outputs "
-                + string.Join(", ", _outputs.Select(o => o.Kind == OutputKind.Dimmer ? o.Id + " (dimmer)" : o.Id));
+                + string.Join(", ", _outputs.Select(o => o.Id + " (" + o.Kind.Name + ")"));
         }
     }
 }

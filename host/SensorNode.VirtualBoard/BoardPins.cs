@@ -39,7 +39,7 @@ namespace SensorNode.VirtualBoard
             foreach (OutputSpec output in profile.Outputs)
             {
                 _outputsByPin[output.Gpio] = output;
-                if (output.Kind == OutputKind.Dimmer)
+                if (output.Kind.IsPwm)
                 {
                     _dimmers[output.Id] = new VirtualDimmer(output.Id, null);
                 }
@@ -58,7 +58,7 @@ namespace SensorNode.VirtualBoard
         {
             foreach (OutputSpec output in _outputsByPin.Values)
             {
-                yield return output.Id + " (" + (output.Kind == OutputKind.Dimmer ? "PWM on " : "") + "GPIO" + output.Gpio + (output.ActiveLow ? ", active low" : "") + ")";
+                yield return output.Id + " (" + (output.Kind.IsPwm ? "PWM on " : "") + "GPIO" + output.Gpio + (output.ActiveLow ? ", active low" : "") + ")";
             }
         }
 
@@ -207,7 +207,7 @@ namespace SensorNode.VirtualBoard
             }
 
             string line = "pin " + state.Pin + (state.Open ? (state.IsOutput ? " -> " + (state.High ? "HIGH" : "LOW") : " -> input " + Describe(state.Mode) + ", reads " + (state.High ? "HIGH" : "LOW")) : " released");
-            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && output.Kind == OutputKind.Switch)
+            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && !output.Kind.IsPwm)
             {
                 VirtualOutput load = _switches[output.Id];
                 load.Write(state.IsOutput && state.High != output.ActiveLow);
@@ -227,6 +227,7 @@ namespace SensorNode.VirtualBoard
             }
 
             string line = "pwm pin " + state.Pin + (!state.Open ? " released" : state.Running ? " duty " + Percent(state.Duty) + "% at " + state.FrequencyHz + " Hz" : " stopped");
+            // a dimmer's level is its duty cycle; a servo's angle is its pulse width, left as the duty here
             if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && output.Kind == OutputKind.Dimmer)
             {
                 // A released or stopped signal idles low (ActiveHigh polarity): what the driver makes of low decides the light.
