@@ -124,6 +124,18 @@ namespace SensorNode.Core.Config
                 return;
             }
 
+            if (SameSettings(Current, candidate))
+            {
+                if (signed)
+                {
+                    _authenticator.Accepted(counter); // spent all the same: the same message never applies twice
+                }
+
+                // Not a change: no new config_version, nothing written to flash, nothing republished.
+                _events.Info(EventTypes.ConfigApplied, topic, "unchanged: the settings are already these");
+                return;
+            }
+
             candidate.ConfigVersion = Current.ConfigVersion + 1; // a trial that is reverted takes its count with it
             if (!ConfigStore.Fits(candidate))
             {
@@ -173,6 +185,16 @@ namespace SensorNode.Core.Config
             }
 
             PublishCurrent();
+        }
+
+        /// <summary>True when two configs would be stored as the same JSON (secrets included): nothing would change.</summary>
+        private static bool SameSettings(NodeConfig a, NodeConfig b)
+        {
+            PayloadBuilder first = new PayloadBuilder(ConfigStore.MaxConfigBytes);
+            PayloadBuilder second = new PayloadBuilder(ConfigStore.MaxConfigBytes);
+            ConfigWriter.Write(a, first, false);
+            ConfigWriter.Write(b, second, false);
+            return Bytes.Same(first.Buffer, first.Length, second.ToArray());
         }
 
         /// <summary>Ends a trial that has run out by reconnecting with the previous settings.</summary>

@@ -161,10 +161,17 @@ namespace SensorNode.Core.Text
 
             double value = 0;
             int digits = 0;
+            int firstDigit = _position;
             while (IsDigit(Peek()))
             {
                 value = value * 10 + (_json[_position++] - '0');
                 digits++;
+            }
+
+            if (digits > 1 && _json[firstDigit] == '0')
+            {
+                // RFC 8259: an integer part is 0 or starts with 1-9; "01" is not JSON (some readers take it as octal).
+                return Fail("malformed number at offset " + start + ": a leading zero");
             }
 
             if (Peek() == '.')

@@ -67,6 +67,37 @@ namespace SensorNode.Tests.Config
             Assert.AreEqual("sensornode", node.Node.Config.TopicPrefix);
         }
 
+        [TestMethod]
+        public static void Numbers_with_a_leading_zero_are_not_json_and_are_refused()
+        {
+            NodeHarness node = NodeHarness.Started();
+            node.Send("/config/set", "{\"interval_s\":01}");
+            Assert.Contains("a leading zero", node.LastEvent());
+            node.Send("/config/set", "{\"interval_s\":-00}");
+            Assert.Contains("\"config_rejected\"", node.LastEvent());
+            node.Send("/config/set", "{\"interval_s\":10}");
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            Assert.AreEqual(10, node.Node.Config.PublishIntervalSeconds);
+        }
+
+        [TestMethod]
+        public static void A_config_that_changes_nothing_is_not_a_change()
+        {
+            NodeHarness node = NodeHarness.Started();
+            long version = node.Node.Config.ConfigVersion;
+            int published = node.Link.CountOn(node.Base + "/config");
+
+            node.Send("/config/set", "{}");
+            Assert.Contains("unchanged", node.LastEvent());
+            node.Send("/config/set", "{\"interval_s\":" + node.Node.Config.PublishIntervalSeconds + "}");
+            Assert.Contains("unchanged", node.LastEvent());
+            Assert.AreEqual(version, node.Node.Config.ConfigVersion);
+            Assert.AreEqual(published, node.Link.CountOn(node.Base + "/config"), "an unchanged config was republished");
+
+            node.Send("/config/set", "{\"interval_s\":" + (node.Node.Config.PublishIntervalSeconds + 1) + "}");
+            Assert.AreEqual(version + 1, node.Node.Config.ConfigVersion);
+        }
+
         private static void AssertParsed(string text, string host, int port)
         {
             string parsedHost;

@@ -15,15 +15,33 @@ namespace SensorNode.HostBoard
         /// <summary>How much of a payload a console line shows.</summary>
         public const int MaxShownChars = 200;
 
-        private static readonly Regex Secret = new Regex("\"(wifi_password|broker_password)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant);
+        /// <summary>A JSON member with a string value; the key is decoded before it is compared (a key written with escapes, "wifi_pass\\u0077ord", is still wifi_password to the node).</summary>
+        private static readonly Regex StringMember = new Regex("\"((?:[^\"\\\\]|\\\\.)*)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.CultureInvariant);
 
         /// <summary>A payload as a console shows it: decoded, secrets masked, control characters escaped, cut.</summary>
         public static string Payload(byte[] payload, int length)
         {
             string text = new UTF8Encoding(false, false).GetString(payload, 0, length);
-            text = Secret.Replace(text, m => "\"" + m.Groups[1].Value + "\":\"***\"");
+            text = StringMember.Replace(text, m =>
+            {
+                string key = DecodedKey(m.Groups[1].Value);
+                return key == "wifi_password" || key == "broker_password" ? "\"" + key + "\":\"***\"" : m.Value;
+            });
             string shown = Escape(text.Length > MaxShownChars ? text.Substring(0, MaxShownChars) : text);
             return text.Length > MaxShownChars ? shown + "… (" + length + " bytes)" : shown;
+        }
+
+        /// <summary>A JSON string's content with its escapes decoded; as written when it is not valid JSON.</summary>
+        private static string DecodedKey(string escaped)
+        {
+            try
+            {
+                return System.Text.Json.JsonSerializer.Deserialize<string>("\"" + escaped + "\"");
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return escaped;
+            }
         }
 
         /// <summary>The text with every control character (C0, DEL, C1) written as \xNN.</summary>

@@ -25,6 +25,14 @@ namespace SensorNode.IntegrationTests.Simulator
         }
 
         [Fact]
+        public void A_secret_key_written_with_escapes_is_masked_by_its_decoded_name()
+        {
+            string shown = Show("{\"wifi_pass\\u0077ord\":\"hunter22\",\"broker\\u005fpassword\":\"s3cret\",\"wifi_ssid\":\"lan\"}");
+
+            Assert.Equal("{\"wifi_password\":\"***\",\"broker_password\":\"***\",\"wifi_ssid\":\"lan\"}", shown);
+        }
+
+        [Fact]
         public void A_long_payload_is_cut_with_its_length_shown()
         {
             string shown = Show(new string('x', 1_000_000));
