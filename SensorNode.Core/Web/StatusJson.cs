@@ -101,7 +101,7 @@ namespace SensorNode.Core.Web
             {
                 Actuator actuator = actuators[i];
                 json.Append(i == 0 ? "{" : ",{").AppendJsonKey("id").AppendJsonString(actuator.Id)
-                    .Append(',').AppendJsonKey("kind").AppendJsonString(actuator.Kind == OutputKind.Dimmer ? "dimmer" : "switch")
+                    .Append(',').AppendJsonKey("kind").AppendJsonString(actuator.Kind.Name)
                     .Append(',').AppendJsonKey("state").AppendJsonString(ActuatorController.StateText(actuator.IsOn))
                     .Append(',').AppendJsonKey("level").AppendInteger(actuator.Level).Append('}');
             }
