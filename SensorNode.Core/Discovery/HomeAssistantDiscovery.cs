@@ -117,7 +117,12 @@ namespace SensorNode.Core.Discovery
             // A buffer of its own for each announcement, left to the collector once the link has its copy: kept between
             // connects, its 8 KB were what a BME280 + SHT31 + SCD41 node lacked on an ESP32-DevKitC's 110 KB heap when
             // M2Mqtt made the packet (OutOfMemoryException in MqttMsgPublish.GetBytes on every connect, virtual ESP32).
-            PayloadBuilder payload = new PayloadBuilder(MaxPayloadBytes);
+            PayloadBuilder payload = NewPayload();
+            if (payload == null)
+            {
+                return;
+            }
+
             Build(payload);
             if (payload.Overflowed)
             {
@@ -128,7 +133,31 @@ namespace SensorNode.Core.Discovery
             if (_link.Publish(_configTopic, payload.Buffer, payload.Length, MqttQos.AtLeastOnce, true))
             {
                 _announced.Published();
+                return;
             }
+
+            ReportNotPublished();
+        }
+
+        /// <summary>The announcement's buffer, or null (reported) when the heap has no room for it: the node runs on without.</summary>
+        [ColdPath("announcements are rare")]
+        private PayloadBuilder NewPayload()
+        {
+            try
+            {
+                return new PayloadBuilder(MaxPayloadBytes);
+            }
+            catch (OutOfMemoryException)
+            {
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + MaxPayloadBytes + "-byte buffer; not published");
+                return null;
+            }
+        }
+
+        [ColdPath("a link that refuses the announcement")]
+        private void ReportNotPublished()
+        {
+            _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement was not published: " + _link.LastError);
         }
 
         /// <summary>The device, its origin, availability, and one component per quantity and per output.</summary>

@@ -147,13 +147,14 @@ namespace SensorNode.Board.Mqtt
                 return false;
             }
 
-            // M2Mqtt sends whole arrays, later, from its own thread; the core formats into reusable buffers. A
-            // retained message goes out of an array kept per topic and length (no allocation once seen); any
-            // other (an event) needs a copy of its own, since the next one would overwrite it in the queue.
-            byte[] message = retain ? _retained.CopyOf(topic, payload, length) : CopyOf(payload, length);
-
             try
             {
+                // M2Mqtt sends whole arrays, later, from its own thread; the core formats into reusable buffers. A
+                // retained message goes out of an array kept per topic and length (no allocation once seen); any
+                // other (an event) needs a copy of its own, since the next one would overwrite it in the queue. On a
+                // full heap the copy fails like the send: the caller hears false, not an exception that would end the
+                // main loop (the virtual ESP32 at 96 KB: the announcement's copy did).
+                byte[] message = retain ? _retained.CopyOf(topic, payload, length) : CopyOf(payload, length);
                 _client.Publish(topic, message, null, null, ToM2Mqtt(qos), retain);
                 if (qos == MqttQos.AtLeastOnce)
                 {
@@ -161,6 +162,11 @@ namespace SensorNode.Board.Mqtt
                 }
 
                 return true;
+            }
+            catch (OutOfMemoryException)
+            {
+                LastError = "out of memory for a " + length.ToString() + "-byte message"; // nanoFramework's has no message
+                return false;
             }
             catch (Exception ex)
             {
