@@ -227,7 +227,7 @@ namespace SensorNode.Core.Discovery
             json.Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
                 .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
                 .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.SensorReading(sensorId, quantity.Name));
-            AppendAvailability(json);
+            AppendSensorAvailability(json, sensorId);
             if (quantity.DeviceClass != null)
             {
                 json.Append(',').AppendJsonKey("device_class").AppendJsonString(quantity.DeviceClass);
@@ -259,6 +259,18 @@ namespace SensorNode.Core.Discovery
             json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
                 .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
                 .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline");
+        }
+
+        /// <summary>
+        /// A reading is available only while the node is online and its sensor reads: both topics, availability_mode
+        /// all (payloads default to "online"/"offline"). A failing sensor's entities go unavailable, not stale.
+        /// </summary>
+        private void AppendSensorAvailability(PayloadBuilder json, string sensorId)
+        {
+            json.Append(',').AppendJsonKey("availability").Append('[')
+                .Append('{').AppendJsonKey("topic").AppendJsonString(_topics.Status).Append('}').Append(',')
+                .Append('{').AppendJsonKey("topic").AppendJsonString(_topics.SensorAvailability(sensorId)).Append('}')
+                .Append(']').Append(',').AppendJsonKey("availability_mode").AppendJsonString("all");
         }
 
         /// <summary>

@@ -53,6 +53,12 @@ namespace SensorNode.Core.Mqtt
         /// <summary>Subscription filter covering every actuator's command topic, known or not.</summary>
         public string ActuatorSetFilter { get; }
 
+        /// <summary>Retained "online"/"offline": whether the sensor reads (Home Assistant's per-sensor availability).</summary>
+        public string SensorAvailability(string sensorId)
+        {
+            return Base + "/status/" + sensorId;
+        }
+
         public string SensorReading(string sensorId, string quantity)
         {
             return Base + "/sensor/" + sensorId + "/" + quantity;

@@ -43,6 +43,10 @@ namespace SensorNode.Core.Telemetry
         private readonly long[][] _lastPublishedAtMs;
         private bool _newsThisCycle;
         private readonly string[][] _readingTopics;
+        private readonly string[] _availabilityTopics;
+        private readonly bool[] _availabilityDue;
+        private static readonly byte[] Available = Utf8.GetBytes("online");
+        private static readonly byte[] Unavailable = Utf8.GetBytes("offline");
         private readonly PayloadBuilder _value = new PayloadBuilder(MaxValueBytes);
         private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
         private TopicScheme _topics;
@@ -63,6 +67,8 @@ namespace SensorNode.Core.Telemetry
             _lastPublished = new double[sensors.Count][];
             _lastPublishedAtMs = new long[sensors.Count][];
             _readingTopics = new string[sensors.Count][];
+            _availabilityTopics = new string[sensors.Count];
+            _availabilityDue = new bool[sensors.Count];
             for (int i = 0; i < _sensors.Length; i++)
             {
                 _sensors[i] = (ISensor)sensors[i];
@@ -135,6 +141,7 @@ namespace SensorNode.Core.Telemetry
             for (int s = 0; s < _sensors.Length; s++)
             {
                 ForgetPublished(s);
+                _availabilityDue[s] = true; // retained, but a new prefix or a cleaned broker has none
             }
 
             // The backlog first: this connect's fresh cycle then leaves the retained topics with the newest values.
@@ -204,6 +211,8 @@ namespace SensorNode.Core.Telemetry
                 {
                     _readingTopics[s][q] = topics.SensorReading(_sensors[s].Id, quantities[q].Name);
                 }
+
+                _availabilityTopics[s] = topics.SensorAvailability(_sensors[s].Id);
             }
         }
 
@@ -221,6 +230,11 @@ namespace SensorNode.Core.Telemetry
             for (int s = 0; s < _sensors.Length; s++)
             {
                 bool ok = ReadSensor(s);
+                if (_availabilityDue[s])
+                {
+                    allSent &= PublishAvailability(s);
+                }
+
                 if (ok)
                 {
                     allSent &= PublishReadings(s, config, nowMs);
@@ -240,6 +254,18 @@ namespace SensorNode.Core.Telemetry
             }
 
             return _link.Publish(_topics.State, _snapshot.Buffer, _snapshot.Length, MqttQos.AtMostOnce, true) && allSent;
+        }
+
+        /// <summary>
+        /// "offline" while the sensor fails, "online" while it reads, retained at QoS 1: Home Assistant shows its
+        /// entities unavailable (availability_mode all, with the node's status) instead of the last value as live.
+        /// </summary>
+        private bool PublishAvailability(int s)
+        {
+            byte[] payload = _errors[s] == null ? Available : Unavailable;
+            bool sent = _link.Publish(_availabilityTopics[s], payload, payload.Length, MqttQos.AtLeastOnce, true);
+            _availabilityDue[s] = !sent;
+            return sent;
         }
 
         /// <summary>Reads sensor <paramref name="s"/>; true when it has fresh values to publish.</summary>
@@ -277,6 +303,7 @@ namespace SensorNode.Core.Telemetry
             if (error == null ? previous != null : error != previous)
             {
                 ReportChange(sensor, error, previous);
+                _availabilityDue[s] = true;
                 _newsThisCycle = true;
                 ForgetPublished(s); // back from a failure: every quantity goes out at once
             }

@@ -7,9 +7,8 @@ using SensorNode.Core.Board;
 namespace SensorNode.HostBoard
 {
     /// <summary>
-    /// What a PC can say of the simulated node's health: the managed heap the GC could still use, the first IPv4
-    /// address of an interface that is up, and "process start" as the reset reason. A PC has no Wi-Fi RSSI for
-    /// the node and no largest free block.
+    /// What a PC can say of the simulated node's health: the first IPv4 address of an interface that is up, and
+    /// "process start" as the reset reason. A PC has no Wi-Fi RSSI for the node, no node heap and no largest free block.
     /// </summary>
     public sealed class HostHealth : IBoardHealth
     {
@@ -52,15 +51,11 @@ namespace SensorNode.HostBoard
             }
         }
 
-        /// <summary>The memory the GC may still use before it hits its limit, less what is allocated now.</summary>
-        public long FreeHeapBytes
-        {
-            get
-            {
-                long free = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
-                return free < 0 ? -1 : free;
-            }
-        }
+        /// <summary>
+        /// Unknown (-1): what a PC's garbage collector may still use (tens of GB) says nothing of a node's heap, so the
+        /// simulator reports none (diag null, no Home Assistant entity) rather than a number that looks like one.
+        /// </summary>
+        public long FreeHeapBytes => -1;
 
         public long LargestFreeBlockBytes => -1;
 

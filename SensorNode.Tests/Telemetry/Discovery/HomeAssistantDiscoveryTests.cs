@@ -38,8 +38,8 @@ namespace SensorNode.Tests.Discovery
             NodeHarness node = NodeHarness.Started();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
-            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
+            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
             Assert.Contains("\"device_class\":\"atmospheric_pressure\",\"unit_of_measurement\":\"hPa\"", payload);
         }
 

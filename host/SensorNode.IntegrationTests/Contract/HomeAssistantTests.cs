@@ -36,7 +36,10 @@ namespace SensorNode.IntegrationTests.Contract
             {
                 JsonElement sensor = components.GetProperty(id);
                 Assert.Equal("sensor", sensor.GetProperty("platform").GetString());
-                Assert.Equal(node.Base + "/status", sensor.GetProperty("availability_topic").GetString());
+                JsonElement availability = sensor.GetProperty("availability");
+                Assert.Equal(node.Base + "/status", availability[0].GetProperty("topic").GetString());
+                Assert.Equal(node.Base + "/status/" + id.Substring(0, id.IndexOf('_')), availability[1].GetProperty("topic").GetString());
+                Assert.Equal("all", sensor.GetProperty("availability_mode").GetString());
                 Assert.Equal("measurement", sensor.GetProperty("state_class").GetString());
                 Assert.False(string.IsNullOrEmpty(sensor.GetProperty("unit_of_measurement").GetString()));
                 Assert.False(string.IsNullOrEmpty(sensor.GetProperty("device_class").GetString()));

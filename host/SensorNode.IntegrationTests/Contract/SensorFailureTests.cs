@@ -17,11 +17,18 @@ namespace SensorNode.IntegrationTests.Contract
         {
             using NodeUnderTest node = NodeUnderTest.Online(broker, "--bmp280");
             node.Watcher.WaitFor(node.Base + "/sensor/bmp280/pressure", r => r.Topic == node.Base + "/sensor/bmp280/pressure", NodeUnderTest.Timeout);
+            string availability = node.Base + "/status/bme280"; // Home Assistant's per-sensor availability
+            node.Watcher.WaitFor(availability, "online", NodeUnderTest.Timeout);
 
             int before = node.Watcher.Count;
             node.Simulator.Type("fail bme280 " + fault);
             Received error = node.Watcher.WaitFor("sensor_error", r => r.Topic == node.Base + "/event" && r.Payload.Contains("\"sensor_error\""), NodeUnderTest.Timeout, before);
             Assert.Contains("\"topic\":\"" + node.Base + "/sensor/bme280\"", error.Payload);
+            node.Watcher.WaitFor(availability, "offline", NodeUnderTest.Timeout, before);
+            using (Observer late = Observer.Watch(node.Broker, availability))
+            {
+                Assert.Equal("offline", late.WaitFor("the retained availability", r => r.Retained, NodeUnderTest.Timeout).Payload);
+            }
 
             // Two more cycles: the snapshot carries the error and the BMP280's numbers; no BME280 number is published.
             int afterError = node.Watcher.Count;
@@ -38,6 +45,7 @@ namespace SensorNode.IntegrationTests.Contract
             node.Simulator.Type("heal bme280");
             node.Watcher.WaitFor("sensor_recovered", r => r.Topic == node.Base + "/event" && r.Payload.Contains("\"sensor_recovered\""), NodeUnderTest.Timeout, beforeHeal);
             node.Watcher.WaitFor("a BME280 reading again", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout, beforeHeal);
+            node.Watcher.WaitFor(availability, "online", NodeUnderTest.Timeout, beforeHeal);
         }
     }
 }

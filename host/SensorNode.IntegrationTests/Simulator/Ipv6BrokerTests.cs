@@ -16,6 +16,7 @@ namespace SensorNode.IntegrationTests.Simulator
         [SkippableFact]
         public void A_bracketed_ipv6_address_with_a_port_reaches_that_port()
         {
+            Brokers.RequireMosquitto();
             int v6Port = FreeIpv6Port();
             using MosquittoBroker broker = MosquittoBroker.Start(extraConfig: new[] { "listener " + v6Port + " ::1" });
             using Observer observer = Observer.Watch(broker, "sensornode/#");
