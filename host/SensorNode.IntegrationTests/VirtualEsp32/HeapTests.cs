@@ -41,38 +41,19 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         [SkippableFact]
         public void An_esp32_devkit_heap_holds_the_node_online_with_room_to_spare()
         {
-            string mirror = Mirror();
-            Skip.If(mirror == null, "no repository snapshots with nf-interpreter beside the checkout (../.mirror or MIRROR): the virtual ESP32 cannot be built here");
-
-            using IBroker broker = Brokers.Start(Brokers.Mosquitto);
-            string nodeId = "heap" + Environment.ProcessId;
-            string baseTopic = "sensornode/" + nodeId;
-            using Observer watcher = Observer.Watch(broker, baseTopic + "/#");
-            string flash = Directory.CreateTempSubdirectory("sensornode-heap-").FullName;
-            using VirtualEsp32Run device = VirtualEsp32Run.Start(mirror, broker, nodeId, flash, DevKitHeapKb);
-            try
+            OnVirtualEsp32("heap", DevKitHeapKb, (watcher, device, baseTopic) =>
             {
-                device.WaitForStart(nodeId, BuildAndBoot);
-                watcher.WaitFor(baseTopic + "/status", "online", Online);
                 watcher.WaitFor("a reading", r => r.Topic.StartsWith(baseTopic + "/sensor/", StringComparison.Ordinal), Online);
                 long online = FreeHeap(watcher.WaitFor("diagnostics", r => r.Topic == baseTopic + "/diag", Online));
                 Assert.True(online >= MinFreeHeapBytes, $"free_heap {online} bytes of {DevKitHeapKb} KB after connecting, want at least {MinFreeHeapBytes}\n{device.Output}");
 
-                int seen = watcher.Count;
-                watcher.Publish(baseTopic + "/config/set", "{\"diag_interval_s\":10}");
-                Thread.Sleep(Steady);
-                long[] steady = watcher.All.Skip(seen).Where(r => r.Topic == baseTopic + "/diag").Select(FreeHeap).ToArray();
-                Assert.True(steady.Length >= 4, $"{steady.Length} diagnostics in a minute at diag_interval_s 10\n{device.Output}");
-                Assert.True(steady.Min() >= MinFreeHeapBytes, $"free_heap {string.Join(", ", steady)} bytes online, want at least {MinFreeHeapBytes}\n{device.Output}");
-                Assert.True(steady[^1] >= steady[0] - MaxHeapGrowthBytes, $"free_heap went from {steady[0]} to {steady[^1]} bytes in a minute online: {string.Join(", ", steady)}\n{device.Output}");
+                Received[] steady = DiagnosticsEvery10s(watcher, baseTopic, Steady);
+                long[] free = steady.Select(FreeHeap).ToArray();
+                Assert.True(free.Length >= 4, $"{free.Length} diagnostics in a minute at diag_interval_s 10\n{device.Output}");
+                Assert.True(free.Min() >= MinFreeHeapBytes, $"free_heap {string.Join(", ", free)} bytes online, want at least {MinFreeHeapBytes}\n{device.Output}");
+                Assert.True(free[^1] >= free[0] - MaxHeapGrowthBytes, $"free_heap went from {free[0]} to {free[^1]} bytes in a minute online: {string.Join(", ", free)}\n{device.Output}");
                 Assert.DoesNotContain("OutOfMemoryException", device.Output);
-            }
-            finally
-            {
-                device.Dispose(); // before its flash folder goes
-
-                Directory.Delete(flash, true);
-            }
+            });
         }
 
         /// <summary>
@@ -84,27 +65,33 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         [SkippableFact]
         public void Below_the_devkit_heap_an_announcement_without_room_is_reported_and_the_node_runs_on()
         {
+            OnVirtualEsp32("small", SmallHeapKb, (watcher, device, baseTopic) =>
+            {
+                Received error = watcher.WaitFor("discovery_error", r => r.Topic == baseTopic + "/event" && r.Payload.Contains("\"discovery_error\""), Online);
+                Assert.Contains("not published", error.Payload);
+
+                int diagnostics = DiagnosticsEvery10s(watcher, baseTopic, TimeSpan.FromSeconds(35)).Length;
+                Assert.True(diagnostics >= 2, $"{diagnostics} diagnostics in 35 s at diag_interval_s 10: the main loop stopped\n{device.Output}");
+            });
+        }
+
+        /// <summary>The image on the virtual ESP32 with <paramref name="heapKb"/> against mosquitto, online, then <paramref name="check"/>.</summary>
+        private static void OnVirtualEsp32(string nodePrefix, int heapKb, Action<Observer, VirtualEsp32Run, string> check)
+        {
             string mirror = Mirror();
             Skip.If(mirror == null, "no repository snapshots with nf-interpreter beside the checkout (../.mirror or MIRROR): the virtual ESP32 cannot be built here");
 
             using IBroker broker = Brokers.Start(Brokers.Mosquitto);
-            string nodeId = "small" + Environment.ProcessId;
+            string nodeId = nodePrefix + Environment.ProcessId;
             string baseTopic = "sensornode/" + nodeId;
             using Observer watcher = Observer.Watch(broker, baseTopic + "/#");
             string flash = Directory.CreateTempSubdirectory("sensornode-heap-").FullName;
-            using VirtualEsp32Run device = VirtualEsp32Run.Start(mirror, broker, nodeId, flash, SmallHeapKb);
+            using VirtualEsp32Run device = VirtualEsp32Run.Start(mirror, broker, nodeId, flash, heapKb);
             try
             {
                 device.WaitForStart(nodeId, BuildAndBoot);
                 watcher.WaitFor(baseTopic + "/status", "online", Online);
-                Received error = watcher.WaitFor("discovery_error", r => r.Topic == baseTopic + "/event" && r.Payload.Contains("\"discovery_error\""), Online);
-                Assert.Contains("not published", error.Payload);
-
-                int seen = watcher.Count;
-                watcher.Publish(baseTopic + "/config/set", "{\"diag_interval_s\":10}");
-                Thread.Sleep(TimeSpan.FromSeconds(35));
-                int diagnostics = watcher.All.Skip(seen).Count(r => r.Topic == baseTopic + "/diag");
-                Assert.True(diagnostics >= 2, $"{diagnostics} diagnostics in 35 s at diag_interval_s 10: the main loop stopped\n{device.Output}");
+                check(watcher, device, baseTopic);
             }
             finally
             {
@@ -112,6 +99,15 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
 
                 Directory.Delete(flash, true);
             }
+        }
+
+        /// <summary>Sets diag_interval_s 10 over MQTT and returns the diagnostics that came within <paramref name="period"/>.</summary>
+        private static Received[] DiagnosticsEvery10s(Observer watcher, string baseTopic, TimeSpan period)
+        {
+            int seen = watcher.Count;
+            watcher.Publish(baseTopic + "/config/set", "{\"diag_interval_s\":10}");
+            Thread.Sleep(period);
+            return watcher.All.Skip(seen).Where(r => r.Topic == baseTopic + "/diag").ToArray();
         }
 
         private static long FreeHeap(Received diag)
