@@ -141,6 +141,37 @@ namespace SensorNode.VirtualBoard.Tests
             Assert.Equal("ok 1 2 60", device.Ask("i2c 1 76 d0 1"));
         }
 
+        [Fact]
+        public void AStalledBusHoldsEveryTransferUntilResumed()
+        {
+            using HostedBoard board = new HostedBoard();
+            using BoardConnection device = BoardConnection.Device(board.Address);
+            using BoardConnection test = new BoardConnection(board.Address);
+
+            Assert.Equal("ok", test.Ask("stall i2c"));
+            Assert.Equal("ok held", device.Ask("i2c 1 76 d0 1"));
+            Assert.Equal("ok held", device.Ask("i2c 1 50 - 1")); // whoever is addressed: the driver is what hangs
+            Assert.Equal("ok", test.Ask("resume i2c"));
+            Assert.Equal("ok 1 2 60", device.Ask("i2c 1 76 d0 1"));
+        }
+
+        [Fact]
+        public void TheDevicesResetEndsAStall()
+        {
+            using HostedBoard board = new HostedBoard();
+            using BoardConnection test = new BoardConnection(board.Address);
+            using (BoardConnection device = BoardConnection.Device(board.Address))
+            {
+                Assert.Equal("ok", test.Ask("stall i2c"));
+                Assert.Equal("ok held", device.Ask("i2c 1 76 d0 1"));
+            }
+
+            // The device's connection closed (it reset, as Power.RebootDevice does): the next boot finds its chips.
+            using BoardConnection rebooted = BoardConnection.Device(board.Address);
+            Assert.Equal("ok 1 2 60", rebooted.Ask("i2c 1 76 d0 1"));
+            Assert.Contains("i2c resumed: the device was reset", board.Lines);
+        }
+
         /// <summary>The device's ChipBindings, on .NET: the real Bmxx80 binding on a chip reached through the socket.</summary>
         private sealed class SocketBindings : IChipBindings
         {

@@ -16,6 +16,7 @@ namespace SensorNode.VirtualBoard
         private readonly BoardPins _pins;
         private readonly Action<string> _print;
         private BoardSession _device;
+        private volatile bool _i2cStalled;
 
         /// <param name="print">Where the board's own lines go (a device connecting, a fault set).</param>
         public BoardProtocol(BoardChips chips, BoardPins pins, Action<string> print)
@@ -54,6 +55,7 @@ namespace SensorNode.VirtualBoard
 
             _print?.Invoke("device disconnected: its pins are released");
             _pins.ReleaseAll();
+            EndStallByReset();
         }
 
         private string Dispatch(string[] words, BoardSession session)
@@ -73,6 +75,8 @@ namespace SensorNode.VirtualBoard
                 case "get output": Expect(words, 3); return OutputReply(words[2]);
                 case "set pin": Expect(words, 4); _pins.DriveInput(Pin(words[2]), Level(words[3])); return Ok();
                 case "get chips": Expect(words, 2); return Ok(string.Join(",", _chips.Describe()).Replace(" at ", "@"));
+                case "stall i2c": Expect(words, 2); return SetI2cStall(true);
+                case "resume i2c": Expect(words, 2); return SetI2cStall(false);
             }
 
             switch (words[0])
@@ -97,15 +101,21 @@ namespace SensorNode.VirtualBoard
             if (replaced)
             {
                 _pins.ReleaseAll(); // a new device while the old connection lingers: it was reset
+                EndStallByReset();
             }
 
             _print?.Invoke("device connected");
             return Ok(Describe());
         }
 
-        // i2c BUS ADDR WRITE READLEN -> ok STATUS TRANSFERRED READ
+        // i2c BUS ADDR WRITE READLEN -> ok STATUS TRANSFERRED READ, or ok held while the driver is stalled
         private string I2c(string[] words)
         {
+            if (_i2cStalled)
+            {
+                return Ok("held"); // the device's native parks the calling thread and asks again
+            }
+
             int bus = Number(words[1], 0, 255, "bus");
             int address = int.TryParse(words[2], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int a) && a >= 0 && a <= 0x7F
                 ? a
@@ -115,6 +125,27 @@ namespace SensorNode.VirtualBoard
             I2cReply reply = _chips.Transfer(bus, address, write, readLength);
             string read = reply.Status == I2cStatus.FullTransfer && reply.Read.Length > 0 ? Convert.ToHexStringLower(reply.Read) : "-";
             return Ok((int)reply.Status + " " + reply.Transferred + " " + read);
+        }
+
+        /// <summary>
+        /// <c>stall i2c</c>: from now on no transfer completes, whatever the chips do, until <c>resume i2c</c> or the
+        /// device's reset. Not an ESP32 behaviour (its driver gives up after 1 s): the stimulus for the main-loop
+        /// watchdog, standing for any wait in the loop that never ends, with the firmware's other threads running.
+        /// </summary>
+        private string SetI2cStall(bool stalled)
+        {
+            _i2cStalled = stalled;
+            _print?.Invoke(stalled ? "i2c stalled: no transfer completes until \"resume i2c\" or the device's reset" : "i2c resumed");
+            return Ok();
+        }
+
+        private void EndStallByReset()
+        {
+            if (_i2cStalled)
+            {
+                _i2cStalled = false;
+                _print?.Invoke("i2c resumed: the device was reset");
+            }
         }
 
         private string SetFault(string chipName, ChipFault fault)

@@ -131,24 +131,33 @@ bool I2cTransfer(
         const char *rest;
         if (BoardLink::Exchange(request, reply, replySize) && Accepted(request, reply, rest))
         {
-            // ok STATUS TRANSFERRED DATA
-            char *after;
-            long replyStatus = strtol(rest, &after, 10);
-            long replyTransferred = strtol(after, &after, 10);
-            const char *data = after[0] == ' ' ? after + 1 : NULL;
-            bool full = replyStatus == 1;
-            if (data == NULL || (full && readLength > 0 && !ParseHex(data, read, readLength)) ||
-                ((!full || readLength == 0) && strcmp(data, "-") != 0))
+            if (strcmp(rest, "held") == 0)
             {
-                char error[320];
-                snprintf(error, sizeof(error), "the board server's reply to \"%.60s\" is malformed: %.200s", request, reply);
-                BoardLink::Fail(error);
+                status = I2cTransferHeld;
+                transferred = 0;
+                done = true;
             }
             else
             {
-                status = (int)replyStatus;
-                transferred = (int)replyTransferred;
-                done = true;
+                // ok STATUS TRANSFERRED DATA
+                char *after;
+                long replyStatus = strtol(rest, &after, 10);
+                long replyTransferred = strtol(after, &after, 10);
+                const char *data = after[0] == ' ' ? after + 1 : NULL;
+                bool full = replyStatus == 1;
+                if (data == NULL || (full && readLength > 0 && !ParseHex(data, read, readLength)) ||
+                    ((!full || readLength == 0) && strcmp(data, "-") != 0))
+                {
+                    char error[320];
+                    snprintf(error, sizeof(error), "the board server's reply to \"%.60s\" is malformed: %.200s", request, reply);
+                    BoardLink::Fail(error);
+                }
+                else
+                {
+                    status = (int)replyStatus;
+                    transferred = (int)replyTransferred;
+                    done = true;
+                }
             }
         }
     }

@@ -14,7 +14,10 @@ namespace BoardRequests
 // One I2C transaction on bus `busId` with the 7-bit `address`: `writeLength` bytes written, then (repeated start)
 // `readLength` bytes read; either may be 0. `status` gets System.Device.I2c's I2cTransferStatus (1 full transfer,
 // 4 address not acknowledged, 2 clock stretch timeout, 0 unknown error) and `transferred` the bytes moved; on a full
-// transfer `read` holds the bytes read.
+// transfer `read` holds the bytes read. While the board is told `stall i2c`, `status` is I2cTransferHeld: nothing
+// moved, and the caller asks again later.
+const int I2cTransferHeld = -1;
+
 bool I2cTransfer(
     int busId,
     int address,

@@ -45,6 +45,39 @@ SpanBytes BytesOf(CLR_RT_HeapBlock &argument)
     return bytes;
 }
 
+// How often a thread whose transfer the board holds (`stall i2c`) asks again.
+const int HeldTransferPollMs = 50;
+
+CLR_INT64 HeldPollTicks()
+{
+    return (CLR_INT64)HeldTransferPollMs * TIME_CONVERSION__TO_MILLISECONDS;
+}
+
+// Parks the calling thread for one poll period and returns CLR_E_THREAD_WAITING: nanoCLR runs the other threads (the
+// watchdog's among them) and calls NativeTransmit again afterwards, which sends the transfer again. A driver that
+// blocked here instead would stop the whole interpreter, which no managed watchdog could see.
+HRESULT WaitForHeldTransfer(CLR_RT_StackFrame &stack)
+{
+    NANOCLR_HEADER();
+
+    CLR_RT_HeapBlock pollTicks;
+    CLR_INT64 *deadline;
+    bool woken;
+
+    pollTicks.SetInteger((CLR_INT64)HeldPollTicks());
+    NANOCLR_CHECK_HRESULT(stack.SetupTimeoutFromTicks(pollTicks, deadline));
+    while (true)
+    {
+        // Each call waits one period more. WaitEvents parks the thread (CLR_E_THREAD_WAITING) unless an event was
+        // pending, which it consumes: then park again.
+        *deadline = (CLR_INT64)HAL_Time_CurrentTime() + HeldPollTicks();
+        NANOCLR_CHECK_HRESULT(
+            g_CLR_RT_ExecutionEngine.WaitEvents(stack.m_owningThread, *deadline, Event_I2cMaster, woken));
+    }
+
+    NANOCLR_NOCLEANUP();
+}
+
 HRESULT BusIdOf(CLR_RT_HeapBlock *device, int &busId, int &address)
 {
     NANOCLR_HEADER();
@@ -97,9 +130,6 @@ HRESULT Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice::
     SpanBytes read;
     CLR_RT_HeapBlock *result;
 
-    // The I2cTransferResult returned.
-    CLR_RT_HeapBlock &top = stack.PushValueAndClear();
-
     CLR_RT_HeapBlock *pThis = stack.This();
     FAULT_ON_NULL(pThis);
     NANOCLR_CHECK_HRESULT(BusIdOf(pThis, busId, address));
@@ -127,12 +157,26 @@ HRESULT Library_sys_dev_i2c_native_System_Device_I2c_I2cDevice::
         NANOCLR_SET_AND_LEAVE(CLR_E_FAIL);
     }
 
-    NANOCLR_CHECK_HRESULT(
-        g_CLR_RT_ExecutionEngine.NewObjectFromIndex(top, g_CLR_RT_WellKnownTypes.m_I2cTransferResult));
-    result = top.Dereference();
-    FAULT_ON_NULL(result);
-    result[I2cTransferResult::FIELD___status].SetInteger((CLR_UINT32)status);
-    result[I2cTransferResult::FIELD___bytesTransferred].SetInteger((CLR_UINT32)transferred);
+    if (status == BoardRequests::I2cTransferHeld)
+    {
+        NANOCLR_SET_AND_LEAVE(WaitForHeldTransfer(stack));
+    }
+
+    if (stack.m_customState != 0)
+    {
+        stack.PopValue(); // the wait of a held transfer that has now gone through
+    }
+
+    {
+        // The I2cTransferResult returned.
+        CLR_RT_HeapBlock &top = stack.PushValueAndClear();
+        NANOCLR_CHECK_HRESULT(
+            g_CLR_RT_ExecutionEngine.NewObjectFromIndex(top, g_CLR_RT_WellKnownTypes.m_I2cTransferResult));
+        result = top.Dereference();
+        FAULT_ON_NULL(result);
+        result[I2cTransferResult::FIELD___status].SetInteger((CLR_UINT32)status);
+        result[I2cTransferResult::FIELD___bytesTransferred].SetInteger((CLR_UINT32)transferred);
+    }
 
     NANOCLR_NOCLEANUP();
 }
