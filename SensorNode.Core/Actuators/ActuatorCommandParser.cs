@@ -64,9 +64,17 @@ namespace SensorNode.Core.Actuators
             return null;
         }
 
-        /// <summary>The number payload[start..end) spells in digits alone, when it is 0 to <paramref name="max"/>; else -1.</summary>
+        /// <summary>
+        /// The number payload[start..end) spells in digits alone, when it is 0 to <paramref name="max"/>; else -1.
+        /// No leading zeros ("040"), as a JSON number has none: a value is written one way only.
+        /// </summary>
         public static int WholeNumber(byte[] payload, int start, int end, int max)
         {
+            if (end - start > 1 && payload[start] == '0')
+            {
+                return -1;
+            }
+
             int value = 0;
             for (int i = start; i < end; i++)
             {

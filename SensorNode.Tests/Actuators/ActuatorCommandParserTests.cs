@@ -68,6 +68,8 @@ namespace SensorNode.Tests.Actuators
         [DataRow("4x%", "a level must be")]
         [DataRow("-5%", "a level must be")]
         [DataRow("99999999999%", "a level must be")]
+        [DataRow("040%", "a level must be")]
+        [DataRow("00%", "a level must be")]
         [DataRow("{\"level\":40.5}", "\"level\" must be a whole number from 0 to 100")]
         [DataRow("{\"level\":\"40\"}", "\"level\" must be")]
         [DataRow("{\"level\":-1}", "\"level\" must be")]

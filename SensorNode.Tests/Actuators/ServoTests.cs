@@ -48,6 +48,7 @@ namespace SensorNode.Tests.Actuators
         [DataRow("181")]
         [DataRow("45.5")]
         [DataRow("-5")]
+        [DataRow("090")]
         [TestMethod]
         public static void What_is_not_an_angle_is_rejected_naming_the_grammar_and_the_servo_stays(string payload)
         {
@@ -126,7 +127,7 @@ namespace SensorNode.Tests.Actuators
 
             string discovery = node.Link.Last("homeassistant/device/node1/config").Payload;
 
-            Assert.Contains("\"arm\":{\"platform\":\"number\",\"name\":\"arm\",\"unique_id\":\"sensornode_node1_arm\",\"command_topic\":\"sensornode/node1/actuator/arm/set\",\"state_topic\":\"sensornode/node1/actuator/arm/state\",", discovery);
+            Assert.Contains("\"arm\":{\"platform\":\"number\",\"qos\":1,\"name\":\"arm\",\"unique_id\":\"sensornode_node1_arm\",\"command_topic\":\"sensornode/node1/actuator/arm/set\",\"state_topic\":\"sensornode/node1/actuator/arm/state\",", discovery);
             Assert.Contains("\"min\":0,\"max\":180,\"step\":1,\"mode\":\"slider\",\"unit_of_measurement\":\"°\",\"command_template\":\"{{ value | int }}\"}", discovery);
         }
 
