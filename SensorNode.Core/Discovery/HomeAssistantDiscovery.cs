@@ -174,7 +174,6 @@ namespace SensorNode.Core.Discovery
             json.Append(',').AppendJsonKey("origin").Append('{')
                 .AppendJsonKey("name").AppendJsonString(Firmware.Name)
                 .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
-            json.Append(',').AppendJsonKey("qos").AppendInteger(1); // shared by every component
             json.Append(',').AppendJsonKey("components").Append('{');
             _announced.BeginAnnouncement();
             bool first = true;
@@ -213,11 +212,15 @@ namespace SensorNode.Core.Discovery
             }
         }
 
-        /// <summary>The component's key and platform, noted as announced.</summary>
+        /// <summary>
+        /// The component's key, platform and QoS (1: commands and states at least once), noted as announced. QoS per
+        /// component, as a device-level "qos" reaches the components only in newer Home Assistant releases.
+        /// </summary>
         private void BeginComponent(PayloadBuilder json, string id, string platform)
         {
             _announced.Announced(platform, id);
-            json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(platform);
+            json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
+                .Append(',').AppendJsonKey("qos").AppendInteger(1);
         }
 
         private void AppendSensor(PayloadBuilder json, string uniquePrefix, string sensorId, Quantity quantity)

@@ -29,7 +29,30 @@ namespace SensorNode.Tests.Discovery
             Assert.IsTrue(discovery.Qos == MqttQos.AtLeastOnce);
             Assert.StartsWith("{\"device\":{\"identifiers\":[\"sensornode_node1\"],\"name\":\"SensorNode node1\",\"manufacturer\":\"SensorNode\",\"model\":\"SensorNode ESP32 node\",\"sw_version\":\"", discovery.Payload);
             Assert.Contains(",\"origin\":{\"name\":\"SensorNode\",\"sw_version\":\"", discovery.Payload);
-            Assert.Contains("},\"qos\":1,\"components\":{", discovery.Payload);
+            Assert.Contains("},\"components\":{", discovery.Payload);
+        }
+
+        [TestMethod]
+        public static void Every_component_names_its_qos_as_older_home_assistants_read_no_device_level_qos()
+        {
+            NodeHarness node = NodeHarness.Started();
+            string payload = node.Link.Last(Topic).Payload;
+
+            int components = Occurrences(payload, "{\"platform\":");
+            Assert.IsTrue(components > 5, "components: " + components);
+            Assert.AreEqual(components, Occurrences(payload, "\",\"qos\":1,\"name\":"));
+            Assert.AreEqual(-1, payload.IndexOf("},\"qos\""), "a device-level qos");
+        }
+
+        private static int Occurrences(string text, string part)
+        {
+            int count = 0;
+            for (int at = text.IndexOf(part); at >= 0; at = text.IndexOf(part, at + part.Length))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         [TestMethod]
@@ -38,8 +61,8 @@ namespace SensorNode.Tests.Discovery
             NodeHarness node = NodeHarness.Started();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
-            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
+            Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
             Assert.Contains("\"device_class\":\"atmospheric_pressure\",\"unit_of_measurement\":\"hPa\"", payload);
         }
 
@@ -52,8 +75,8 @@ namespace SensorNode.Tests.Discovery
             node.Node.Poll();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\"}", payload);
-            Assert.Contains("\"strip\":{\"platform\":\"light\",\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\"}", payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\",\"qos\":1,\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
             Assert.EndsWith("}}", payload);
         }
 
@@ -125,10 +148,10 @@ namespace SensorNode.Tests.Discovery
             NodeHarness node = NodeHarness.Started();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"diag_uptime\":{\"platform\":\"sensor\",\"name\":\"uptime\",\"unique_id\":\"sensornode_node1_diag_uptime\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.uptime_s }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"duration\",\"unit_of_measurement\":\"s\",\"state_class\":\"total_increasing\"}", payload);
-            Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\",\"name\":\"connects since boot\",\"unique_id\":\"sensornode_node1_diag_connects\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.connects }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"state_class\":\"total_increasing\"}", payload);
-            Assert.Contains("\"diag_rssi\":{\"platform\":\"sensor\",\"name\":\"Wi-Fi RSSI\",\"unique_id\":\"sensornode_node1_diag_rssi\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.rssi_dbm }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"signal_strength\",\"unit_of_measurement\":\"dBm\",\"state_class\":\"measurement\"}", payload);
-            Assert.Contains("\"diag_free_heap\":{\"platform\":\"sensor\",\"name\":\"free heap\",\"unique_id\":\"sensornode_node1_diag_free_heap\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.free_heap }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"data_size\",\"unit_of_measurement\":\"B\",\"state_class\":\"measurement\"}", payload);
+            Assert.Contains("\"diag_uptime\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"uptime\",\"unique_id\":\"sensornode_node1_diag_uptime\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.uptime_s }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"duration\",\"unit_of_measurement\":\"s\",\"state_class\":\"total_increasing\"}", payload);
+            Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"connects since boot\",\"unique_id\":\"sensornode_node1_diag_connects\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.connects }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"state_class\":\"total_increasing\"}", payload);
+            Assert.Contains("\"diag_rssi\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"Wi-Fi RSSI\",\"unique_id\":\"sensornode_node1_diag_rssi\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.rssi_dbm }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"signal_strength\",\"unit_of_measurement\":\"dBm\",\"state_class\":\"measurement\"}", payload);
+            Assert.Contains("\"diag_free_heap\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"free heap\",\"unique_id\":\"sensornode_node1_diag_free_heap\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.free_heap }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"data_size\",\"unit_of_measurement\":\"B\",\"state_class\":\"measurement\"}", payload);
         }
 
         [TestMethod]
@@ -158,7 +181,7 @@ namespace SensorNode.Tests.Discovery
             NodeHarness after = RestartedFrom(before);
             string payload = after.Link.Last(Topic).Payload;
             Assert.Contains(",\"strip\":{\"platform\":\"light\"}}}", payload);
-            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"name\":\"relay\"", payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\"", payload);
 
             after.Link.ClearRecorded();
             after.Link.Deliver("homeassistant/status", "online", false);
@@ -177,12 +200,12 @@ namespace SensorNode.Tests.Discovery
             before.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new FakeSensorDriver(new double[] { 21.5, 40.2 })));
             before.Start();
             before.Node.Poll();
-            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\",\"name\"", before.Link.Last(Topic).Payload);
+            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\",\"qos\":1,\"name\"", before.Link.Last(Topic).Payload);
 
             string payload = RestartedFrom(before).Link.Last(Topic).Payload;
             Assert.Contains("\"sht3x_temperature\":{\"platform\":\"sensor\"}", payload);
             Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\"}", payload);
-            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"name\"", payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1,\"name\"", payload);
         }
 
         [TestMethod]

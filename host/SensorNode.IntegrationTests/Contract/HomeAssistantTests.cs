@@ -36,6 +36,7 @@ namespace SensorNode.IntegrationTests.Contract
             {
                 JsonElement sensor = components.GetProperty(id);
                 Assert.Equal("sensor", sensor.GetProperty("platform").GetString());
+                Assert.Equal(1, sensor.GetProperty("qos").GetInt32()); // per component: older HA reads no device-level qos
                 JsonElement availability = sensor.GetProperty("availability");
                 Assert.Equal(node.Base + "/status", availability[0].GetProperty("topic").GetString());
                 Assert.Equal(node.Base + "/status/" + id.Substring(0, id.IndexOf('_')), availability[1].GetProperty("topic").GetString());
