@@ -39,8 +39,7 @@ namespace SensorNode.Core.Telemetry
         private readonly string[] _errors;
         private readonly bool[] _measured;
         private readonly long[] _readAtMs;
-        private readonly double[][] _lastPublished;
-        private readonly long[][] _lastPublishedAtMs;
+        private readonly ExceptionFilter[] _news;
         private bool _newsThisCycle;
         private readonly string[][] _readingTopics;
         private readonly string[] _availabilityTopics;
@@ -64,8 +63,7 @@ namespace SensorNode.Core.Telemetry
             _errors = new string[sensors.Count];
             _measured = new bool[sensors.Count];
             _readAtMs = new long[sensors.Count];
-            _lastPublished = new double[sensors.Count][];
-            _lastPublishedAtMs = new long[sensors.Count][];
+            _news = new ExceptionFilter[sensors.Count];
             _readingTopics = new string[sensors.Count][];
             _availabilityTopics = new string[sensors.Count];
             _availabilityDue = new bool[sensors.Count];
@@ -73,9 +71,7 @@ namespace SensorNode.Core.Telemetry
             {
                 _sensors[i] = (ISensor)sensors[i];
                 _values[i] = new double[_sensors[i].Quantities.Length];
-                _lastPublished[i] = new double[_sensors[i].Quantities.Length];
-                _lastPublishedAtMs[i] = new long[_sensors[i].Quantities.Length];
-                ForgetPublished(i);
+                _news[i] = new ExceptionFilter(_sensors[i].Quantities.Length);
                 _readAtMs[i] = -1;
                 _errors[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
             }
@@ -140,7 +136,7 @@ namespace SensorNode.Core.Telemetry
             _nextCycleMs = nowMs;
             for (int s = 0; s < _sensors.Length; s++)
             {
-                ForgetPublished(s);
+                _news[s].Forget();
                 _availabilityDue[s] = true; // retained, but a new prefix or a cleaned broker has none
             }
 
@@ -305,7 +301,7 @@ namespace SensorNode.Core.Telemetry
                 ReportChange(sensor, error, previous);
                 _availabilityDue[s] = true;
                 _newsThisCycle = true;
-                ForgetPublished(s); // back from a failure: every quantity goes out at once
+                _news[s].Forget(); // back from a failure: every quantity goes out at once
             }
 
             return outcome == ReadOutcome.Measured;
@@ -337,45 +333,24 @@ namespace SensorNode.Core.Telemetry
             bool allSent = true;
             Quantity[] quantities = _sensors[s].Quantities;
             double[] values = _values[s];
-            double[] last = _lastPublished[s];
-            long[] lastAt = _lastPublishedAtMs[s];
+            ExceptionFilter news = _news[s];
             long heartbeatMs = config.HeartbeatSeconds * 1000L;
             for (int q = 0; q < quantities.Length; q++)
             {
                 double value = values[q];
-                if (!PayloadBuilder.IsFinite(value))
-                {
-                    continue;
-                }
-
-                double change = value - last[q];
-                change = change < 0 ? -change : change;
-                // A thousandth of the last published digit of slack: 21.56 - 21.46 is 0.0999999… in doubles, yet a 0.1 step.
-                bool due = double.IsNaN(last[q]) || change >= config.DeadbandOf(quantities[q]) - quantities[q].Resolution / 1000
-                    || nowMs - lastAt[q] >= heartbeatMs;
-                if (!due)
+                if (!PayloadBuilder.IsFinite(value)
+                    || !news.IsDue(q, value, config.DeadbandOf(quantities[q]), quantities[q].Resolution, nowMs, heartbeatMs))
                 {
                     continue;
                 }
 
                 _value.Clear().AppendFixed(value, quantities[q].Decimals);
                 allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
-                last[q] = PayloadBuilder.RoundFixed(value, quantities[q].Decimals); // the deadband counts from what subscribers saw
-                lastAt[q] = nowMs;
+                news.Published(q, PayloadBuilder.RoundFixed(value, quantities[q].Decimals), nowMs);
                 _newsThisCycle = true;
             }
 
             return allSent;
-        }
-
-        /// <summary>The next read of sensor <paramref name="s"/> publishes every quantity, whatever its change.</summary>
-        private void ForgetPublished(int s)
-        {
-            double[] last = _lastPublished[s];
-            for (int q = 0; q < last.Length; q++)
-            {
-                last[q] = double.NaN;
-            }
         }
 
         private void BuildSnapshot()

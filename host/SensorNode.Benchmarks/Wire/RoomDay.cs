@@ -46,10 +46,13 @@ namespace SensorNode.Benchmarks.Wire
         private readonly double[] _p = new double[Seconds + 1];
         private readonly double[] _noise = new double[(Seconds + 1) * 3];
 
-        /// <summary>The day; with <paramref name="noise"/> false <see cref="Measured"/> is the room itself (a noiseless chip).</summary>
-        public RoomDay(bool noise = true)
+        /// <summary>
+        /// The day; with <paramref name="noise"/> false <see cref="Measured"/> is the room itself (a noiseless chip).
+        /// Another <paramref name="seed"/> is another day of the same room: its weather, and its chip's noise.
+        /// </summary>
+        public RoomDay(bool noise = true, int seed = Seed)
         {
-            Random random = new Random(Seed);
+            Random random = new Random(seed);
             double[] walk = new double[Seconds / 60 + 2];
             for (int m = 1; m < walk.Length; m++)
             {

@@ -82,7 +82,7 @@ namespace SensorNode.Benchmarks.Wire
             Console.WriteLine("Tasmota (TelePeriod 300 s) and ESPHome (update_interval 60 s) have no deadband filter at their defaults:");
             Console.WriteLine("every value goes out each period, changed or not. Their values are the same noisy readings, 1 decimal.");
             Console.WriteLine($"SensorNode's defaults, of its {sensorNode.MeanPacketsPerHour:0.0} packets per hour {sensorNode.HeartbeatsPerHour:0.0} are heartbeats"
-                + $" (a value within its deadband of the last one published) and {sensorNode.MeanPacketsPerHour - sensorNode.HeartbeatsPerHour:0.0} changes.");
+                + $" (heartbeat_s after the quantity's last publish) and {sensorNode.MeanPacketsPerHour - sensorNode.HeartbeatsPerHour:0.0} changes.");
             Console.WriteLine("Staleness counts every second at which the room is more than the deadband away from the last published value;");
             Console.WriteLine("\"never\" = that never happened.");
             Console.WriteLine();
@@ -104,7 +104,32 @@ namespace SensorNode.Benchmarks.Wire
 
             Console.WriteLine();
             PrintGoal(sensorNode, tasmota, esphome, defaults);
+            PrintOtherDays(defaults);
             return 0;
+        }
+
+        /// <summary>The number of further days (seeds after <see cref="RoomDay.Seed"/>) the goal is checked on.</summary>
+        public const int OtherDays = 30;
+
+        /// <summary>SensorNode's defaults on the day of <paramref name="seed"/>: mean bytes per hour and the worst staleness of any quantity (s).</summary>
+        public static (double BytesPerHour, double WorstStaleness) DefaultsOn(int seed)
+        {
+            DayRun run = RunSensorNode("SensorNode defaults", BenchNode.FirmwareDefaults(), new RoomDay(seed: seed));
+            return (run.MeanBytesPerHour, run.Staleness.Max(s => s.Worst));
+        }
+
+        /// <summary>Tasmota's mean bytes per hour, the smaller of the two others' on every day (one message of the same shape every 300 s).</summary>
+        public static double TasmotaBytesPerHour() => RunTasmota(new RoomDay()).MeanBytesPerHour;
+
+        /// <summary>One day is one sample of the chip's noise: the same goal on <see cref="OtherDays"/> more.</summary>
+        private static void PrintOtherDays(NodeConfig defaults)
+        {
+            double limit = TasmotaBytesPerHour() * Goal;
+            var days = Enumerable.Range(RoomDay.Seed + 1, OtherDays).Select(DefaultsOn).ToList();
+            int holding = days.Count(d => d.BytesPerHour <= limit && d.WorstStaleness <= defaults.PublishIntervalSeconds);
+            Console.WriteLine($"The same room on {OtherDays} more days (seeds {RoomDay.Seed + 1}…{RoomDay.Seed + OtherDays}: other weather, other noise):"
+                + $" the goal holds on {holding} of {OtherDays}; bytes {days.Min(d => d.BytesPerHour):0}…{days.Max(d => d.BytesPerHour):0} B/h,"
+                + $" worst staleness {days.Min(d => d.WorstStaleness):0}…{days.Max(d => d.WorstStaleness):0} s");
         }
 
         private static void PrintDay(RoomDay day, NodeConfig defaults)
@@ -150,11 +175,11 @@ namespace SensorNode.Benchmarks.Wire
             TopicScheme topics = new TopicScheme(TopicScheme.DefaultPrefix, BenchNode.NodeId);
             string readings = topics.Base + "/sensor/" + BenchNode.SensorId + "/";
             DayRun run = new DayRun(name);
+            int seen = 0; // from the first message: what the node sent while it came online counts too
             while (clock.NowMs < DayMs)
             {
-                int before = link.Published.Count;
                 int sleep = node.Poll();
-                for (int i = before; i < link.Published.Count; i++)
+                for (int i = seen; i < link.Published.Count; i++)
                 {
                     PublishedMessage m = link.Published[i];
                     if (m.Topic.StartsWith(readings, StringComparison.Ordinal))
@@ -184,6 +209,7 @@ namespace SensorNode.Benchmarks.Wire
                     }
                 }
 
+                seen = link.Published.Count;
                 clock.NowMs += sleep > 0 ? sleep : sleep == 0 ? 1 : 1000;
             }
 
@@ -287,7 +313,7 @@ namespace SensorNode.Benchmarks.Wire
 
             public void AddValue(int quantity, long ms, double value) => _values[quantity].Add((ms, value));
 
-            /// <summary>Published values within their deadband of the value before (not the first of the day), per hour.</summary>
+            /// <summary>Publishes that came heartbeat_s or more after the quantity's previous one (its heartbeat), per hour.</summary>
             public double HeartbeatsPerHour { get; private set; }
 
             public DayRun Finish(RoomDay day, NodeConfig deadbands)
@@ -302,7 +328,7 @@ namespace SensorNode.Benchmarks.Wire
                 Staleness = Enumerable.Range(0, 3).Select(q => Measure(day, q, deadbands.DeadbandOf(Quantities[q]))).ToArray();
                 Beyond = StalenessBeyond(day, deadbands, Margins);
                 HeartbeatsPerHour = Enumerable.Range(0, 3).Sum(q => Enumerable.Range(1, Math.Max(0, _values[q].Count - 1))
-                    .Count(i => Math.Abs(_values[q][i].Value - _values[q][i - 1].Value) < deadbands.DeadbandOf(Quantities[q]))) / 24.0;
+                    .Count(i => _values[q][i].Ms - _values[q][i - 1].Ms >= deadbands.HeartbeatSeconds * 1000L)) / 24.0;
                 return this;
             }
 
