@@ -54,8 +54,11 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/>: the strip's maximum on-time in seconds (0: none).</summary>
         public int StripMaxOnSeconds;
 
-        /// <summary>Set before <see cref="Start"/> to provision a config key (signed connection changes, with <see cref="FakeHmacSha256"/>).</summary>
+        /// <summary>Set before <see cref="Start"/> to provision a config key (signed connection changes, checked with <see cref="Hmac"/>).</summary>
         public byte[] ConfigKey;
+
+        /// <summary>Set before <see cref="Start"/>: the HMAC-SHA256 a config key is used with; null: <see cref="FakeHmacSha256"/>.</summary>
+        public IHmacSha256 Hmac;
 
         /// <summary>Set before <see cref="Start"/> to connect on the node's own connect thread instead of <see cref="Connector"/>.</summary>
         public bool RealConnectThread;
@@ -96,7 +99,7 @@ namespace SensorNode.Tests
 
             if (ConfigKey != null)
             {
-                Node.RequireSignedConfig(ConfigKey, new FakeHmacSha256());
+                Node.RequireSignedConfig(ConfigKey, Hmac != null ? Hmac : new FakeHmacSha256());
             }
 
             Node.AddActuator("relay", Relay, false).UseFailsafe(RelayMaxOnSeconds, RelayOfflineSafeSeconds);
