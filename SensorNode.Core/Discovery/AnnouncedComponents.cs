@@ -10,11 +10,16 @@ namespace SensorNode.Core.Discovery
     /// The Home Assistant components the node announced last, kept in the settings store as lines
     /// "platform id", so that after a restart without a sensor or an output the node can tell Home Assistant to
     /// remove its entity. Home Assistant's documented way: the component once more in the device's announcement,
-    /// with nothing but its platform.
+    /// with nothing but its platform. A removed component stays in the list as "platform id N" (gone for N boots)
+    /// and its removal in every announcement for <see cref="RemovalBoots"/> boots: a Home Assistant that was
+    /// offline during the first of them still hears it.
     /// </summary>
     public sealed class AnnouncedComponents
     {
         public const string FileName = "sensornode-discovery.txt";
+
+        /// <summary>For how many boots a gone component's removal is announced.</summary>
+        public const int RemovalBoots = 5;
         /// <summary>About 70 lines of "sensor bme280_temperature": every chip the bus can hold, the outputs and diag; kept small for the ESP32's heap.</summary>
         private const int MaxTextBytes = 2048;
 
@@ -52,12 +57,38 @@ namespace SensorNode.Core.Discovery
 
         public string PreviousId(int index)
         {
-            return _previous[index].Substring(_previous[index].IndexOf(' ') + 1);
+            string line = _previous[index];
+            int start = line.IndexOf(' ') + 1;
+            int end = line.IndexOf(' ', start);
+            return end < 0 ? line.Substring(start) : line.Substring(start, end - start);
         }
 
         public string PreviousPlatform(int index)
         {
             return _previous[index].Substring(0, _previous[index].IndexOf(' '));
+        }
+
+        /// <summary>
+        /// How many boots, this one included, the previous boot's component <paramref name="index"/> has been gone
+        /// for when this boot does not announce it: 1 if the previous boot announced it.
+        /// </summary>
+        public int GoneBoots(int index)
+        {
+            string line = _previous[index];
+            int count = line.IndexOf(' ', line.IndexOf(' ') + 1);
+            return count < 0 ? 1 : BootCount(line, count + 1) + 1;
+        }
+
+        /// <summary>True when this boot still announces the removal of the previous boot's component <paramref name="index"/>.</summary>
+        public bool RemovalDue(int index)
+        {
+            return !IsAnnounced(PreviousId(index)) && GoneBoots(index) <= RemovalBoots;
+        }
+
+        /// <summary>This announcement removes the previous boot's component <paramref name="index"/>: listed with its count.</summary>
+        public void Removed(int index)
+        {
+            _current.Append(PreviousPlatform(index)).Append(' ').Append(PreviousId(index)).Append(' ').AppendInteger(GoneBoots(index)).Append('\n');
         }
 
         /// <summary>Starts the list of this announcement's components.</summary>
@@ -124,11 +155,46 @@ namespace SensorNode.Core.Discovery
             return Utf8.GetString(stored, 0, stored.Length).Split('\n');
         }
 
-        /// <summary>"platform id": both parts non-empty, one space between.</summary>
+        /// <summary>"platform id" (both parts non-empty, one space between), or "platform id N" with N from 1 to <see cref="RemovalBoots"/>.</summary>
         private static bool IsComponentLine(string line)
         {
             int space = line.IndexOf(' ');
-            return space > 0 && space < line.Length - 1 && line.IndexOf(' ', space + 1) < 0;
+            if (space <= 0 || space >= line.Length - 1)
+            {
+                return false;
+            }
+
+            int count = line.IndexOf(' ', space + 1);
+            if (count < 0)
+            {
+                return true;
+            }
+
+            int boots = BootCount(line, count + 1);
+            return count > space + 1 && boots >= 1 && boots <= RemovalBoots;
+        }
+
+        /// <summary>The whole number line[start..] spells in digits alone, or -1.</summary>
+        private static int BootCount(string line, int start)
+        {
+            if (start >= line.Length || line.Length - start > 2)
+            {
+                return -1;
+            }
+
+            int value = 0;
+            for (int i = start; i < line.Length; i++)
+            {
+                int digit = line[i] - '0';
+                if (digit < 0 || digit > 9)
+                {
+                    return -1;
+                }
+
+                value = value * 10 + digit;
+            }
+
+            return value;
         }
     }
 }

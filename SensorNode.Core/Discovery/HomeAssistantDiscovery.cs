@@ -198,16 +198,19 @@ namespace SensorNode.Core.Discovery
             json.Append('}').Append('}');
         }
 
-        /// <summary>Each component of the previous boot's announcement missing from this one, with nothing but its platform.</summary>
+        /// <summary>
+        /// Each component gone from this boot's announcement for at most <see cref="AnnouncedComponents.RemovalBoots"/>
+        /// boots, with nothing but its platform.
+        /// </summary>
         private void AppendRemovals(PayloadBuilder json, bool first)
         {
             for (int i = 0; i < _announced.PreviousCount; i++)
             {
-                string id = _announced.PreviousId(i);
-                if (!_announced.IsAnnounced(id))
+                if (_announced.RemovalDue(i))
                 {
                     first = Separate(json, first);
-                    json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(_announced.PreviousPlatform(i)).Append('}');
+                    json.AppendJsonKey(_announced.PreviousId(i)).Append('{').AppendJsonKey("platform").AppendJsonString(_announced.PreviousPlatform(i)).Append('}');
+                    _announced.Removed(i);
                 }
             }
         }

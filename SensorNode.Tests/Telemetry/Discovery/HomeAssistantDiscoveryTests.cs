@@ -3,6 +3,7 @@ using SensorNode.Core.Discovery;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Sensirion;
+using SensorNode.Core.Text;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests.Discovery
@@ -171,7 +172,7 @@ namespace SensorNode.Tests.Discovery
             Assert.EndsWith("\"state_class\":\"total_increasing\"}}}", payload);
         }
         [TestMethod]
-        public static void An_output_gone_since_the_last_boot_is_removed_by_its_platform_alone_for_that_boot()
+        public static void An_output_gone_since_the_last_boot_is_removed_by_its_platform_alone_for_five_boots()
         {
             NodeHarness before = new NodeHarness();
             before.Strip = new FakeDimmer();
@@ -189,8 +190,38 @@ namespace SensorNode.Tests.Discovery
             after.Advance(5001);
             Assert.Contains("\"strip\":{\"platform\":\"light\"}", after.Link.Last(Topic).Payload, "every announcement of that boot removes it");
 
-            NodeHarness later = RestartedFrom(after);
-            Assert.DoesNotContains("strip", later.Link.Last(Topic).Payload, "removed once, then forgotten");
+            // A Home Assistant that was offline for that boot hears it on one of the next four.
+            NodeHarness later = after;
+            for (int boot = 2; boot <= AnnouncedComponents.RemovalBoots; boot++)
+            {
+                later = RestartedFrom(later);
+                Assert.Contains("\"strip\":{\"platform\":\"light\"}", later.Link.Last(Topic).Payload, "boot " + boot + " without the strip");
+            }
+
+            later = RestartedFrom(later);
+            Assert.DoesNotContains("strip", later.Link.Last(Topic).Payload, "removed for five boots, then forgotten");
+            Assert.DoesNotContains("strip", Utf8.GetString(later.Store.Load(AnnouncedComponents.FileName), 0, later.Store.Load(AnnouncedComponents.FileName).Length));
+        }
+
+        [TestMethod]
+        public static void An_output_back_before_its_removal_ended_is_announced_whole_and_its_removal_forgotten()
+        {
+            NodeHarness before = new NodeHarness();
+            before.Strip = new FakeDimmer();
+            before.Start();
+            before.Node.Poll();
+            NodeHarness without = RestartedFrom(before);
+            Assert.Contains("\"strip\":{\"platform\":\"light\"}", without.Link.Last(Topic).Payload);
+
+            NodeHarness back = new NodeHarness();
+            back.Strip = new FakeDimmer();
+            back.Store.Save(AnnouncedComponents.FileName, without.Store.Load(AnnouncedComponents.FileName));
+            back.Start();
+            back.Node.Poll();
+            Assert.Contains("\"strip\":{\"platform\":\"light\",\"qos\":1,\"name\":\"strip\"", back.Link.Last(Topic).Payload);
+
+            byte[] stored = back.Store.Load(AnnouncedComponents.FileName);
+            Assert.Contains("light strip\n", Utf8.GetString(stored, 0, stored.Length), "announced again: no count of boots gone");
         }
 
         [TestMethod]
