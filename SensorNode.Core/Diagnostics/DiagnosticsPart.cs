@@ -1,3 +1,4 @@
+using System;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Connection;
@@ -11,7 +12,7 @@ namespace SensorNode.Core.Diagnostics
 {
     /// <summary>
     /// The diagnostics part: after every connect and every "diag_interval_s" one retained JSON on "{base}/diag"
-    /// with the firmware, uptime, boot count, what the board knows of its health (reset reason, Wi-Fi RSSI and IP,
+    /// with the firmware, uptime, boot time (when the board knows the time), boot count, what the board knows of its health (reset reason, Wi-Fi RSSI and IP,
     /// free heap, largest free block: null when it does not know), the connection (connects since boot, the last
     /// connect error), the inbox (messages dropped since boot, messages waiting) and the config version.
     /// Formatted into a buffer made once.
@@ -29,6 +30,7 @@ namespace SensorNode.Core.Diagnostics
         private readonly ConnectionSupervisor _session;
         private readonly MessageInbox _inbox;
         private readonly long _boots;
+        private readonly BootTime _bootTime;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
         private TopicScheme _topics;
         private ReadingHistory _history;
@@ -44,6 +46,7 @@ namespace SensorNode.Core.Diagnostics
             _session = session;
             _inbox = inbox;
             _boots = boots;
+            _bootTime = new BootTime(clock);
         }
 
         /// <summary>The readings kept offline, reported as "history" (waiting) and "history_dropped" (since boot).</summary>
@@ -123,7 +126,18 @@ namespace SensorNode.Core.Diagnostics
             PayloadBuilder json = _payload.Clear();
             json.Append('{').AppendJsonKey("firmware").AppendJsonString(FirmwareText)
                 .Append(',').AppendJsonKey("uptime_s").AppendInteger(_clock.UptimeMs / 1000)
-                .Append(',').AppendJsonKey("boots").AppendInteger(_boots);
+                .Append(',').AppendJsonKey("last_boot");
+            DateTime boot;
+            if (_bootTime.TryGet(out boot))
+            {
+                json.Append('"').AppendIso8601Utc(boot).Append('"');
+            }
+            else
+            {
+                json.Append("null");
+            }
+
+            json.Append(',').AppendJsonKey("boots").AppendInteger(_boots);
             AppendText(json, "reset_reason", _health.ResetReason);
             int rssi;
             json.Append(',').AppendJsonKey("rssi_dbm");

@@ -280,14 +280,15 @@ namespace SensorNode.Core.Discovery
         }
 
         /// <summary>
-        /// Diagnostic sensors (entity_category "diagnostic") on the retained "{base}/diag" JSON: uptime and
-        /// connects always, RSSI and free heap only when the board reports them (a sensor with a unit must get
+        /// Diagnostic sensors (entity_category "diagnostic") on the retained "{base}/diag" JSON: the last boot (a
+        /// timestamp) and connects always, RSSI and free heap only when the board reports them (a sensor with a unit must get
         /// numbers, and a board that cannot tell would only ever send null).
         /// </summary>
         private bool AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
         {
             first = Separate(json, first);
-            AppendDiagnostic(json, uniquePrefix, "uptime", "uptime", "uptime_s", "duration", "s", "total_increasing");
+            // The boot time, not the uptime: a timestamp stays true between reports, an uptime is stale at once.
+            AppendDiagnostic(json, uniquePrefix, "last_boot", "last boot", "last_boot", "timestamp", null, null);
             first = Separate(json, first);
             AppendDiagnostic(json, uniquePrefix, "connects", "connects since boot", "connects", null, null, "total_increasing");
             int rssi;
@@ -326,7 +327,12 @@ namespace SensorNode.Core.Discovery
                 json.Append(',').AppendJsonKey("unit_of_measurement").AppendJsonString(unit);
             }
 
-            json.Append(',').AppendJsonKey("state_class").AppendJsonString(stateClass).Append('}');
+            if (stateClass != null)
+            {
+                json.Append(',').AppendJsonKey("state_class").AppendJsonString(stateClass);
+            }
+
+            json.Append('}');
         }
 
         private static bool Separate(PayloadBuilder json, bool first)

@@ -28,8 +28,27 @@ namespace SensorNode.Tests.Diagnostics
             Assert.IsTrue(diag.Retain);
             Assert.IsTrue(diag.Qos == MqttQos.AtLeastOnce);
             Assert.AreEqual(
-                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"probes_ignored\":0,\"dropped\":0,\"inbox\":0,\"config_version\":0,\"history\":0,\"history_dropped\":0}",
+                "{\"firmware\":\"SensorNode 0.4.0\",\"uptime_s\":1234,\"last_boot\":null,\"boots\":1,\"reset_reason\":\"power on\",\"rssi_dbm\":-61,\"ip\":\"192.168.1.23\",\"free_heap\":48211,\"largest_block\":30000,\"connects\":1,\"last_connect_error\":null,\"probes_ignored\":0,\"dropped\":0,\"inbox\":0,\"config_version\":0,\"history\":0,\"history_dropped\":0}",
                 diag.Payload);
+        }
+
+        [TestMethod]
+        public static void Once_the_board_knows_the_time_the_boot_time_is_reported_and_stays_put()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Clock.TimeKnown = true;
+            node.Clock.Now = 1234567; // the clock reads Utc + 1234.567 s: the node booted at Utc
+            node.Start();
+            node.Node.Poll();
+            Assert.Contains("\"uptime_s\":1234,\"last_boot\":\"2026-11-24T08:30:15Z\",", node.LastPayload(Diag));
+
+            node.Send("/config/set", "{\"diag_interval_s\":60}");
+            node.Advance(60500);
+            Assert.Contains("\"uptime_s\":1295,\"last_boot\":\"2026-11-24T08:30:15Z\",", node.LastPayload(Diag));
+
+            node.Clock.Utc = node.Clock.Utc.AddHours(1); // SNTP set the wall clock
+            node.Advance(60000);
+            Assert.Contains("\"last_boot\":\"2026-11-24T09:30:15Z\",", node.LastPayload(Diag));
         }
 
         [TestMethod]

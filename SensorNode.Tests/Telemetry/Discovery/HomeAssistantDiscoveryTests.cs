@@ -149,7 +149,8 @@ namespace SensorNode.Tests.Discovery
             NodeHarness node = NodeHarness.Started();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"diag_uptime\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"uptime\",\"unique_id\":\"sensornode_node1_diag_uptime\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.uptime_s }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"duration\",\"unit_of_measurement\":\"s\",\"state_class\":\"total_increasing\"}", payload);
+            Assert.Contains("\"diag_last_boot\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"last boot\",\"unique_id\":\"sensornode_node1_diag_last_boot\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.last_boot }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"timestamp\"}", payload);
+            Assert.DoesNotContains("diag_uptime", payload); // an uptime is stale the moment it is published
             Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"connects since boot\",\"unique_id\":\"sensornode_node1_diag_connects\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.connects }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"state_class\":\"total_increasing\"}", payload);
             Assert.Contains("\"diag_rssi\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"Wi-Fi RSSI\",\"unique_id\":\"sensornode_node1_diag_rssi\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.rssi_dbm }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"signal_strength\",\"unit_of_measurement\":\"dBm\",\"state_class\":\"measurement\"}", payload);
             Assert.Contains("\"diag_free_heap\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"free heap\",\"unique_id\":\"sensornode_node1_diag_free_heap\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.free_heap }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"data_size\",\"unit_of_measurement\":\"B\",\"state_class\":\"measurement\"}", payload);
@@ -165,7 +166,7 @@ namespace SensorNode.Tests.Discovery
             node.Node.Poll();
             string payload = node.Link.Last(Topic).Payload;
 
-            Assert.Contains("\"diag_uptime\":", payload);
+            Assert.Contains("\"diag_last_boot\":", payload);
             Assert.Contains("\"diag_connects\":", payload);
             Assert.DoesNotContains("diag_rssi", payload);
             Assert.DoesNotContains("diag_free_heap", payload);

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text.Json;
 using SensorNode.IntegrationTests.Harness;
 using Xunit;
@@ -23,7 +25,16 @@ namespace SensorNode.IntegrationTests.Contract
             using JsonDocument document = JsonDocument.Parse(diag.Payload);
             JsonElement root = document.RootElement;
             Assert.StartsWith("SensorNode ", root.GetProperty("firmware").GetString());
-            Assert.True(root.GetProperty("uptime_s").GetInt64() >= 0);
+            long uptime = root.GetProperty("uptime_s").GetInt64();
+            Assert.True(uptime >= 0);
+            JsonElement lastBoot = root.GetProperty("last_boot");
+            if (lastBoot.ValueKind != JsonValueKind.Null || !TestedNode.IsVirtualEsp32) // the simulator knows the time; a device once SNTP has it
+            {
+                // This machine's clock is the node's: its boot is now less its uptime, give or take the report's age.
+                DateTime boot = DateTime.Parse(lastBoot.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+                Assert.InRange((DateTime.UtcNow.AddSeconds(-uptime) - boot).TotalSeconds, -2, 2 + NodeUnderTest.Timeout.TotalSeconds);
+            }
+
             Assert.True(root.GetProperty("boots").GetInt64() >= 1);
             Assert.True(root.GetProperty("connects").GetInt64() >= 1);
             Assert.Equal(TestedNode.ResetReason, root.GetProperty("reset_reason").GetString());

@@ -26,7 +26,7 @@ namespace SensorNode.IntegrationTests.Simulator
 
             Received discovery = watcher.WaitFor("the discovery", r => r.Topic == "homeassistant/device/" + nodeId + "/config", NodeUnderTest.StartTimeout);
             Assert.DoesNotContain("diag_free_heap", discovery.Payload);
-            Assert.Contains("diag_uptime", discovery.Payload);
+            Assert.Contains("diag_last_boot", discovery.Payload);
         }
     }
 }
