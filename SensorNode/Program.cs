@@ -4,6 +4,7 @@ using SensorNode.Board.Esp32;
 using SensorNode.Board.Mqtt;
 using SensorNode.Board.Profiles;
 using SensorNode.Board.Sensors;
+using SensorNode.Board.Web;
 using SensorNode.Core;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
@@ -11,6 +12,7 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Connection;
 using SensorNode.Core.Sensors;
+using SensorNode.Core.Web;
 
 namespace SensorNode
 {
@@ -49,12 +51,53 @@ namespace SensorNode
                 node.AddOutput(output, outputs);
             }
 
+            OpenWebPage(node, board, flash, clock, log);
             node.Start();
             new Thread(watchdog.Run).Start(); // connecting runs on the node's connect thread; the main loop below only waits for work
             while (true)
             {
                 node.WaitForWork(node.Poll());
             }
+        }
+
+        /// <summary>
+        /// The web page on port 80 (docs/setup.md): the setup form while the node has no broker, on its own access
+        /// point; the status page once it is set up, on the network it joined. Both behind the node's password.
+        /// </summary>
+        private static void OpenWebPage(Node node, BoardProfile board, FlashSettingsStore flash, Esp32Clock clock, SerialLog log)
+        {
+            string password = WebPassword.LoadOrCreate(board.LabelPassword, flash, new HardwareRandom());
+            SoftAccessPoint accessPoint = new SoftAccessPoint();
+            if (node.InSetupMode && !accessPoint.Exists)
+            {
+                log.Error("setup mode: this board has no Wi-Fi access point to be set up on; deploy its settings with nanoff instead (docs/flashing.md)");
+            }
+            else if (node.InSetupMode)
+            {
+                string ssid = "SensorNode-" + node.Config.NodeId;
+                if (!accessPoint.Configure(ssid, password))
+                {
+                    new Esp32Restart(log).Restart("setup mode: access point " + ssid + " saved; it opens after this restart");
+                }
+
+                if (!accessPoint.StartDhcp())
+                {
+                    log.Error("setup mode: the DHCP server did not start; give your device an address in 192.168.4.2-254 by hand");
+                }
+
+                log.Info("setup mode: join Wi-Fi '" + ssid + "' with password " + password + " and open http://" + SoftAccessPoint.Address + "/");
+            }
+            else
+            {
+                if (accessPoint.SwitchOffFromNextBoot())
+                {
+                    log.Info("set up: the setup access point is off from the next boot on");
+                }
+
+                log.Info("web page on port " + SocketWebServer.Port + " of the node's address, password " + password);
+            }
+
+            new SocketWebServer(new WebConsole(node, password, new WifiScanner(clock, log)), log).Start();
         }
 
         /// <summary>The key itself is never logged or published, only whether there is one.</summary>

@@ -42,6 +42,8 @@ The firmware image in the POSIX nanoCLR with the virtual ESP32's natives, agains
   --erase-flash           empty the flash folder first (a fresh device)
   --no-deploy             leave the flash's settings file alone (default: deploy the connection settings above
                           into I:\sensornode-config.json, as nanoff --filedeployment would)
+  --web PORT              the host port on 127.0.0.1 that stands for the device's port 80, its web page (default 0:
+                          any free one; the device prints which at every boot)
   --quiet-boot            leave out nanoCLR's statistics of every assembly it loads (RAM, ROM, metadata) at boot
   --heap-stats FILE       append nanoCLR's heap figures to FILE once a second while it is idle: collections,
                           bytes allocated since start, free bytes and the largest free block (measure.sh reads them)
@@ -59,7 +61,7 @@ EOF
 
 # ---------------------------------------------------------------- command line
 broker= node_id= user= password= prefix= interval= keepalive= every_reading=0 chips=bme280 heap_kb=110
-wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0 heap_stats=
+wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0 heap_stats= web_port=0
 fail_usage() { echo "run.sh: $*" >&2; echo "try: bash host/VirtualEsp32/run.sh --help" >&2; exit 2; }
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value"; }
 whole() { [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] || fail_usage "$1 takes a positive whole number, not '$2'"; }
@@ -85,6 +87,7 @@ while [ $# -gt 0 ]; do
     --self-test) self_test=1;;
     --trace-exceptions) trace_exceptions=1;;
     --heap-stats) need_value "$@"; heap_stats=$2; shift;;
+    --web) need_value "$@"; [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -le 65535 ] || fail_usage "--web takes a port from 0 to 65535, not '$2'"; web_port=$2; shift;;
     -h|--help) usage; exit 0;;
     *) fail_usage "unknown option '$1'";;
   esac
@@ -461,7 +464,7 @@ while true; do
   boots=$((boots + 1))
   VESP32_BOARD=$board_address VESP32_FLASH=$flash VESP32_HEAP_KB=$heap_kb VESP32_MAC=$mac \
   VESP32_WIFI_SSID=$wifi_ssid VESP32_WIFI_PASSWORD=$wifi_password VESP32_PARENT_PID=$$ \
-  VESP32_BOOT_DUMP=$boot_dump VESP32_TRACE_EXCEPTIONS=$trace_exceptions VESP32_HEAP_STATS=$heap_stats \
+  VESP32_BOOT_DUMP=$boot_dump VESP32_TRACE_EXCEPTIONS=$trace_exceptions VESP32_HEAP_STATS=$heap_stats VESP32_HTTP_PORT=$web_port \
     "$device" "${app_image[@]}" </dev/null &
   device_pid=$!
   wait $device_pid; rc=$?

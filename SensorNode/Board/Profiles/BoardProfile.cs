@@ -20,13 +20,17 @@ namespace SensorNode.Board.Profiles
 
         public OutputSpec[] Outputs = new OutputSpec[0];
 
-        /// <summary>Used until a config is stored in flash; change them over MQTT afterwards (docs/configuration.md).</summary>
-        public string FirstBootBrokerHost = "192.168.1.10";
+        /// <summary>
+        /// Used until a config is stored in flash. Empty (the default): the first boot is in setup mode, with the
+        /// node's own access point and setup page (docs/setup.md), so nobody edits C# to get a node online. A host
+        /// set here skips setup mode for a fleet flashed alike; change it over MQTT afterwards (docs/configuration.md).
+        /// </summary>
+        public string FirstBootBrokerHost = "";
         public int FirstBootBrokerPort = 1883;
 
         /// <summary>
-        /// The node's own MQTT user (its node id, for the ACL of docs/security.md) and password; empty: none. Fill
-        /// them in before flashing, never commit them; after the first boot they live in the config in flash.
+        /// The node's own MQTT user (its node id, for the ACL of docs/security.md) and password; empty: none, or as the
+        /// setup page sets them. Never commit them; after the first boot they live in the config in flash.
         /// </summary>
         public string FirstBootBrokerUser = "";
         public string FirstBootBrokerPassword = "";
@@ -49,6 +53,12 @@ namespace SensorNode.Board.Profiles
         /// (docs/security.md); optional. With it, connection settings change only with a signed config.
         /// </summary>
         public string ConfigKeyFile = "sensornode-config-key.txt";
+
+        /// <summary>
+        /// The password of the node's access point and web page as printed on a label of this board (8 or more
+        /// characters); empty: made at the first boot, kept in flash and printed on the serial console at every boot.
+        /// </summary>
+        public string LabelPassword = "";
 
         /// <summary>The settings a node with this board boots with when flash holds none.</summary>
         public NodeConfig FirstBootConfig(string nodeId)

@@ -10,10 +10,14 @@ namespace System.Net.NetworkInformation
 
         public static extern NetworkInterface[] GetAllNetworkInterfaces(); // :91
 
+        public extern void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress); // :125
+
         public extern string IPv4Address { get; } // :345
 
         public extern byte[] PhysicalAddress { get; set; } // :437
 
         public extern NetworkInterfaceType NetworkInterfaceType { get; } // :457
+
+        public extern uint SpecificConfigId { get; set; } // :468
     }
 }

@@ -5,5 +5,6 @@ namespace System.Net.NetworkInformation
     public enum NetworkInterfaceType // :15
     {
         Wireless80211 = 71, // :36
+        WirelessAP = 72, // :41
     }
 }

@@ -1,25 +1,36 @@
 using System;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PuppeteerSharp;
 using SensorNode.HostBoard.Brokers;
 
 namespace SensorNode.IntegrationTests.Harness
 {
-    /// <summary>The simulator with its web page (--web) on a free port and a known password, pointed at a test's broker.</summary>
+    /// <summary>
+    /// A node with its web page on a free port, pointed at a test's broker: the simulator (--web, a known password),
+    /// or the firmware on the virtual ESP32 (run.sh --web maps the device's port 80 there; the password is the one the
+    /// firmware made at its first boot and printed).
+    /// </summary>
     public sealed class WebNode : IDisposable
     {
-        public const string Password = "web-test-pw";
+        public const string SimulatorPassword = "web-test-pw";
 
-        private WebNode(SimulatorProcess simulator, int port)
+        private static readonly Regex DevicePassword = new Regex(@"web page on port 80 of the node's address, password (\S+)");
+
+        private WebNode(SimulatorProcess simulator, int port, string password)
         {
             Simulator = simulator;
             Url = "http://localhost:" + port + "/";
+            Password = password;
         }
 
         public SimulatorProcess Simulator { get; }
 
         public string Url { get; }
+
+        /// <summary>The node's web password.</summary>
+        public string Password { get; }
 
         public string NodeId => Simulator.NodeId;
 
@@ -30,11 +41,21 @@ namespace SensorNode.IntegrationTests.Harness
         {
             int port = LoopbackPorts.Free();
             string nodeId = "web" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            SimulatorProcess simulator = SimulatorProcess.Start(broker, nodeId, new[] { "--web", port.ToString(), "--web-password", Password }.Concat(extraArguments).ToArray());
+            string[] web = TestedNode.IsVirtualEsp32
+                ? new[] { "--web", port.ToString() }
+                : new[] { "--web", port.ToString(), "--web-password", SimulatorPassword };
+            SimulatorProcess simulator = SimulatorProcess.Start(broker, nodeId, web.Concat(extraArguments).ToArray());
             try
             {
-                simulator.WaitForLine("web page on http://localhost:" + port, NodeUnderTest.StartTimeout);
-                return new WebNode(simulator, port);
+                if (!TestedNode.IsVirtualEsp32)
+                {
+                    simulator.WaitForLine("web page on http://localhost:" + port, NodeUnderTest.StartTimeout);
+                    return new WebNode(simulator, port, SimulatorPassword);
+                }
+
+                simulator.WaitForLine("port 80, the web page, is http://127.0.0.1:" + port + "/", NodeUnderTest.StartTimeout);
+                string password = DevicePassword.Match(simulator.WaitForLine("the firmware's web password", l => DevicePassword.IsMatch(l), NodeUnderTest.StartTimeout)).Groups[1].Value;
+                return new WebNode(simulator, port, password);
             }
             catch
             {

@@ -21,7 +21,6 @@ namespace SensorNode.IntegrationTests.Web
     /// </summary>
     public class WebPageBrowserTests
     {
-        private const string Password = WebNode.Password;
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
         [SkippableFact]
@@ -30,7 +29,7 @@ namespace SensorNode.IntegrationTests.Web
             using IBroker broker = Brokers.Start(Brokers.Mosquitto);
             using WebNode node = WebNode.Start(broker, "--setup", "--outputs", "relay,strip:dimmer");
             await using IBrowser browser = Chromium.Launch();
-            IPage page = await node.Open(browser, Password);
+            IPage page = await node.Open(browser, node.Password);
 
             Assert.Contains("sensornode-sim-wifi", await page.EvaluateExpressionAsync<string>("document.getElementById('nets').innerHTML"));
             await Fill(page, "broker_host", broker.Host);
@@ -42,19 +41,23 @@ namespace SensorNode.IntegrationTests.Web
             MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
             node.Simulator.WaitForLine("config_applied", Timeout);
 
-            await page.ClickAsync("#relay-ON");
-            MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/relay/state", "ON", Timeout);
-            await WaitForText(page, "state-relay", "ON");
-
-            await page.EvaluateExpressionAsync("document.getElementById('level-strip').value = 40");
-            await page.ClickAsync("#set-strip");
-            MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/strip/state", "{\"state\":\"ON\",\"level\":40}", Timeout);
-            await WaitForText(page, "state-strip", "ON 40 %");
-            await WaitForText(page, "msg", "Online");
+            await DriveOutputs(page, node, broker);
             await Screenshot(page, "status-page.png");
+        }
 
-            string settings = await page.EvaluateExpressionAsync<string>("document.getElementById('config').textContent");
-            Assert.Contains("\"broker_host\": \"" + broker.Host + "\"", settings);
+        /// <summary>On the simulator and on the firmware in the virtual ESP32 alike: a node set up, its status page.</summary>
+        [SkippableFact]
+        public async Task The_status_page_switches_the_relay_and_sets_the_dimmer()
+        {
+            using IBroker broker = Brokers.Start(Brokers.Mosquitto);
+            using WebNode node = WebNode.Start(broker, "--outputs", "relay,strip:dimmer");
+            MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
+            await using IBrowser browser = Chromium.Launch();
+            IPage page = await node.Open(browser, node.Password);
+
+            await DriveOutputs(page, node, broker);
+            string readings = await page.EvaluateExpressionAsync<string>("document.getElementById('readings').textContent");
+            Assert.Matches(@"bme280 temperature[0-9.]+ °C", readings);
         }
 
         [SkippableFact]
@@ -63,7 +66,7 @@ namespace SensorNode.IntegrationTests.Web
             using IBroker broker = Brokers.Start(Brokers.Mosquitto);
             using WebNode node = WebNode.Start(broker, "--setup");
             await using IBrowser browser = Chromium.Launch();
-            IPage page = await node.Open(browser, Password);
+            IPage page = await node.Open(browser, node.Password);
 
             await Fill(page, "broker_host", "127.0.0.1");
             await Fill(page, "broker_port", LoopbackPorts.Free().ToString()); // nothing listens there
@@ -102,16 +105,33 @@ namespace SensorNode.IntegrationTests.Web
             using HttpClient http = new HttpClient();
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Post(node, "/a/relay", "ON", "wrong-password", node.Url.TrimEnd('/')))).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(Get(node, "/s", "wrong-password"))).StatusCode);
-            HttpResponseMessage forged = await http.SendAsync(Post(node, "/a/relay", "ON", Password, "http://evil.example"));
+            HttpResponseMessage forged = await http.SendAsync(Post(node, "/a/relay", "ON", node.Password, "http://evil.example"));
             Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-            HttpResponseMessage oversized = await http.SendAsync(Post(node, "/a/relay", new string('x', 2000), Password, node.Url.TrimEnd('/')));
+            HttpResponseMessage oversized = await http.SendAsync(Post(node, "/a/relay", new string('x', 2000), node.Password, node.Url.TrimEnd('/')));
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
 
             // The right password from the page's own origin does switch it: the refusals above were not a broken path.
-            Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(Post(node, "/a/led", "ON", Password, node.Url.TrimEnd('/')))).StatusCode);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(Post(node, "/a/led", "ON", node.Password, node.Url.TrimEnd('/')))).StatusCode);
             MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/led/state", "ON", Timeout);
             MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/relay/state", "OFF", Timeout);
             Assert.False(node.Simulator.Printed("output relay is ON"), "a refused request switched the relay");
+        }
+
+        /// <summary>The relay on and the dimmer to 40 % from the page: the state topics (mosquitto_sub) and the page say so.</summary>
+        private static async Task DriveOutputs(IPage page, WebNode node, IBroker broker)
+        {
+            await page.ClickAsync("#relay-ON");
+            MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/relay/state", "ON", Timeout);
+            await WaitForText(page, "state-relay", "ON");
+
+            await page.EvaluateExpressionAsync("document.getElementById('level-strip').value = 40");
+            await page.ClickAsync("#set-strip");
+            MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/strip/state", "{\"state\":\"ON\",\"level\":40}", Timeout);
+            await WaitForText(page, "state-strip", "ON 40 %");
+            await WaitForText(page, "msg", "Online");
+
+            string settings = await page.EvaluateExpressionAsync<string>("document.getElementById('config').textContent");
+            Assert.Contains("\"broker_host\": \"" + broker.Host + "\"", settings);
         }
 
         private static HttpRequestMessage Get(WebNode node, string path, string password)

@@ -20,6 +20,7 @@
 #include "socket_poller.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -351,6 +352,35 @@ int SOCK_socket(int family, int type, int protocol)
     return fd;
 }
 
+namespace
+{
+// The device's web page listens on port 80, which a user's process may not open on Linux: VESP32_HTTP_PORT (run.sh
+// --web) names the host port that stands for it (0: any free one), on loopback only. True when `host` was mapped.
+bool MapWebPort(sockaddr_in &host)
+{
+    const char *mapped = getenv("VESP32_HTTP_PORT");
+    if (ntohs(host.sin_port) != 80 || mapped == nullptr || mapped[0] == '\0')
+    {
+        return false;
+    }
+
+    host.sin_port = htons((uint16_t)atoi(mapped));
+    host.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return true;
+}
+
+void PrintWebPort(int socket)
+{
+    sockaddr_in bound;
+    socklen_t length = sizeof(bound);
+    if (getsockname(socket, reinterpret_cast<sockaddr *>(&bound), &length) == 0)
+    {
+        printf("virtual ESP32: port 80, the web page, is http://127.0.0.1:%d/ (VESP32_HTTP_PORT)\n", ntohs(bound.sin_port));
+        fflush(stdout);
+    }
+}
+} // namespace
+
 int SOCK_bind(int socket, const struct SOCK_sockaddr *address, int addressLen)
 {
     if (Find(socket) == nullptr)
@@ -365,10 +395,23 @@ int SOCK_bind(int socket, const struct SOCK_sockaddr *address, int addressLen)
         return Fail(socket, error);
     }
 
+    bool web = MapWebPort(host);
+    if (web)
+    {
+        int reuse = 1; // a reboot binds the same port again while the last connections linger
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof(reuse));
+    }
+
     if (bind(socket, reinterpret_cast<sockaddr *>(&host), sizeof(host)) != 0)
     {
         return FailWithErrno(socket);
     }
+
+    if (web)
+    {
+        PrintWebPort(socket);
+    }
+
     return 0;
 }
 

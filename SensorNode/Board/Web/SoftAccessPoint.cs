@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using Iot.Device.DhcpServer;
+
+namespace SensorNode.Board.Web
+{
+    /// <summary>
+    /// Setup mode's own Wi-Fi network, as nanoFramework's samples/WiFiAP makes one: the ESP32's access point with the
+    /// node's SSID and WPA2 password, its interface at <see cref="Address"/>/24, and a DHCP server handing out
+    /// addresses there. The access point's settings live in the device's configuration block and take effect at
+    /// the next boot, so the first setup boot saves them and restarts once.
+    /// </summary>
+    public sealed class SoftAccessPoint
+    {
+        /// <summary>The node's address on its access point: the setup page is http://192.168.4.1/.</summary>
+        public const string Address = "192.168.4.1";
+        private const string Mask = "255.255.255.0";
+
+        // Enable is part of AutoStart's bits: the access point starts at every boot until it is switched off.
+        private const WirelessAPConfiguration.ConfigurationOptions Running =
+            WirelessAPConfiguration.ConfigurationOptions.Enable | WirelessAPConfiguration.ConfigurationOptions.AutoStart;
+
+        private readonly NetworkInterface _ap = Interface();
+        private DhcpServer _dhcp;
+
+        /// <summary>Whether the board has an access point interface (every ESP32 has; the virtual ESP32 has none).</summary>
+        public bool Exists
+        {
+            get { return _ap != null; }
+        }
+
+        /// <summary>
+        /// Saves the access point as <paramref name="ssid"/> with <paramref name="password"/> (8 to 63 characters)
+        /// unless it is already so; true when it was, false when it was saved now and runs only after a restart.
+        /// </summary>
+        public bool Configure(string ssid, string password)
+        {
+            NetworkInterface ap = _ap;
+            WirelessAPConfiguration config = ConfigurationOf(ap);
+            if (config.Options == Running && config.Ssid == ssid && config.Password == password && ap.IPv4Address == Address)
+            {
+                return true;
+            }
+
+            ap.EnableStaticIPv4(Address, Mask, Address);
+            config.Options = Running;
+            config.Ssid = ssid;
+            config.Password = password;
+            config.Authentication = AuthenticationType.WPA2;
+            config.MaxConnections = 1; // the one phone or laptop that fills in the page
+            config.SaveConfiguration();
+            return false;
+        }
+
+        /// <summary>Hands out addresses on the access point; false when the server could not open its sockets.</summary>
+        public bool StartDhcp()
+        {
+            _dhcp = new DhcpServer();
+            _dhcp.CaptivePortalUrl = "http://" + Address;
+            return _dhcp.Start(IPAddress.Parse(Address), IPAddress.Parse(Mask));
+        }
+
+        /// <summary>Switches the access point off from the next boot on (once the node is set up); true when it was on.</summary>
+        public bool SwitchOffFromNextBoot()
+        {
+            if (_ap == null)
+            {
+                return false;
+            }
+
+            WirelessAPConfiguration config = ConfigurationOf(_ap);
+            if (config.Options == WirelessAPConfiguration.ConfigurationOptions.None)
+            {
+                return false;
+            }
+
+            config.Options = WirelessAPConfiguration.ConfigurationOptions.None;
+            config.SaveConfiguration();
+            return true;
+        }
+
+        private static NetworkInterface Interface()
+        {
+            NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+            for (int i = 0; i < interfaces.Length; i++)
+            {
+                if (interfaces[i].NetworkInterfaceType == NetworkInterfaceType.WirelessAP)
+                {
+                    return interfaces[i];
+                }
+            }
+
+            return null;
+        }
+
+        private static WirelessAPConfiguration ConfigurationOf(NetworkInterface ap)
+        {
+            return WirelessAPConfiguration.GetAllWirelessAPConfigurations()[ap.SpecificConfigId];
+        }
+    }
+}
