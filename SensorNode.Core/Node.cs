@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
@@ -480,7 +481,15 @@ namespace SensorNode.Core
                             _carried.Carried(topic, payload);
                         }
 
-                        _parts[p].OnMessage(i, topic, payload, now);
+                        try
+                        {
+                            _parts[p].OnMessage(i, topic, payload, now);
+                        }
+                        catch (OutOfMemoryException)
+                        {
+                            // A full heap fails this message, not the main loop (found on the virtual ESP32 at 96 KB).
+                            RejectForMemory(topic, payload.Length, inbound[i]);
+                        }
                     }
 
                     return;
@@ -507,6 +516,12 @@ namespace SensorNode.Core
         private void IgnoreRedelivered(string topic, InboundTopic inbound)
         {
             _events.Info(EventTypes.CommandIgnored, topic, "redelivered (DUP) copy of a " + inbound.What + " already carried out ignored");
+        }
+
+        [ColdPath("only a heap too small for the node runs out")]
+        private void RejectForMemory(string topic, int length, InboundTopic inbound)
+        {
+            _events.Error(inbound.RejectedEventType, topic, "no memory left to handle this " + length + "-byte " + inbound.What + "; send it again");
         }
 
         [ColdPath("an oversized payload is a mistake or abuse")]

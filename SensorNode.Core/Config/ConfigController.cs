@@ -194,7 +194,7 @@ namespace SensorNode.Core.Config
             PayloadBuilder second = new PayloadBuilder(ConfigStore.MaxConfigBytes);
             ConfigWriter.Write(a, first, false);
             ConfigWriter.Write(b, second, false);
-            return Bytes.Same(first.Buffer, first.Length, second.ToArray());
+            return first.Length == second.Length && Bytes.SamePrefix(first.Buffer, second.Buffer, first.Length);
         }
 
         /// <summary>Ends a trial that has run out by reconnecting with the previous settings.</summary>

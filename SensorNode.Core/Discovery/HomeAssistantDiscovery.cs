@@ -24,6 +24,7 @@ namespace SensorNode.Core.Discovery
     public sealed class HomeAssistantDiscovery : INodePart
     {
         public const int MaxPayloadBytes = 8192;
+        private const int FirstPayloadBytes = 4096;
         public const int MinResendDelayMs = 1000;
         public const int MaxResendDelayMs = 5000;
         private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
@@ -117,13 +118,26 @@ namespace SensorNode.Core.Discovery
             // A buffer of its own for each announcement, left to the collector once the link has its copy: kept between
             // connects, its 8 KB were what a BME280 + SHT31 + SCD41 node lacked on an ESP32-DevKitC's 110 KB heap when
             // M2Mqtt made the packet (OutOfMemoryException in MqttMsgPublish.GetBytes on every connect, virtual ESP32).
-            PayloadBuilder payload = NewPayload();
+            // Small first: a heap of scattered free blocks has room for 4 KB more often than for 8 KB, and a node with one
+            // chip and the DevKitC's four outputs announces about 3.8 KB; three chips need the larger buffer.
+            PayloadBuilder payload = NewPayload(FirstPayloadBytes);
             if (payload == null)
             {
                 return;
             }
 
             Build(payload);
+            if (payload.Overflowed)
+            {
+                payload = NewPayload(MaxPayloadBytes);
+                if (payload == null)
+                {
+                    return;
+                }
+
+                Build(payload);
+            }
+
             if (payload.Overflowed)
             {
                 _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
@@ -141,15 +155,15 @@ namespace SensorNode.Core.Discovery
 
         /// <summary>The announcement's buffer, or null (reported) when the heap has no room for it: the node runs on without.</summary>
         [ColdPath("announcements are rare")]
-        private PayloadBuilder NewPayload()
+        private PayloadBuilder NewPayload(int bytes)
         {
             try
             {
-                return new PayloadBuilder(MaxPayloadBytes);
+                return new PayloadBuilder(bytes);
             }
             catch (OutOfMemoryException)
             {
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + MaxPayloadBytes + "-byte buffer; not published");
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + bytes + "-byte buffer; not published");
                 return null;
             }
         }

@@ -14,15 +14,16 @@ namespace SensorNode.Core.Text
         /// <summary>True when <paramref name="actual"/> holds exactly the first <paramref name="expectedLength"/> bytes of <paramref name="expected"/>.</summary>
         public static bool Same(byte[] expected, int expectedLength, byte[] actual)
         {
-            if (actual == null || expectedLength != actual.Length)
-            {
-                return false;
-            }
+            return actual != null && expectedLength == actual.Length && SamePrefix(expected, actual, expectedLength);
+        }
 
+        /// <summary>True when the first <paramref name="length"/> bytes of both are the same (both at least that long).</summary>
+        public static bool SamePrefix(byte[] first, byte[] second, int length)
+        {
             int difference = 0;
-            for (int i = 0; i < expectedLength; i++)
+            for (int i = 0; i < length; i++)
             {
-                difference |= expected[i] ^ actual[i];
+                difference |= first[i] ^ second[i];
             }
 
             return difference == 0;

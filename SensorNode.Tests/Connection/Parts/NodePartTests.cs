@@ -50,6 +50,26 @@ namespace SensorNode.Tests.Parts
         }
 
         [TestMethod]
+        public static void A_message_that_finds_the_heap_full_is_reported_and_the_loop_goes_on()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            part.OutOfMemory = true;
+            node.Send("/fake/a/set", "first");
+            Assert.Contains("\"type\":\"fake_rejected\"", node.LastEvent());
+            Assert.Contains("no memory left to handle this 5-byte fake command; send it again", node.LastEvent());
+
+            node.Send("/fake/a/set", "again");
+            Assert.AreEqual("sensornode/node1/fake/a/set again", (string)part.Messages[0]);
+            node.Send("/actuator/relay/set", "ON");
+            Assert.IsTrue(node.Relay.IsOn, "the node carries on");
+        }
+
+        [TestMethod]
         public static void A_new_topic_prefix_reaches_every_part_and_its_subscriptions()
         {
             NodeHarness node = new NodeHarness();

@@ -226,6 +226,23 @@ namespace SensorNode.Tests.Discovery
         }
 
         [TestMethod]
+        public static void An_announcement_larger_than_the_first_buffer_goes_out_whole()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Strip = new FakeDimmer();
+            node.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new FakeSensorDriver(new double[] { 21.5, 40.2 })));
+            node.ExtraSensors.Add(new GuardedSensor("sht3x_45", Sht3xFamily.Sht3x, new FakeSensorDriver(new double[] { 21.5, 40.2 })));
+            node.Start();
+            node.Node.Poll();
+
+            string payload = node.Link.Last(Topic).Payload;
+            Assert.IsTrue(payload.Length > 4096, "the case needs more than the first 4 KB: " + payload.Length);
+            Assert.Contains("\"sht3x_45_humidity\":{\"platform\":\"sensor\"", payload);
+            Assert.EndsWith("}}}", payload);
+            Assert.IsNull(node.LastEvent(), "no discovery_error");
+        }
+
+        [TestMethod]
         public static void A_sensor_gone_since_the_last_boot_removes_each_of_its_quantities()
         {
             NodeHarness before = new NodeHarness();

@@ -24,8 +24,17 @@ namespace SensorNode.Tests.Fakes
             _inbound = new InboundTopic[] { new InboundTopic(topics.Base + "/fake/+/set", MaxBytes, "fake_rejected", "fake command") };
         }
 
+        /// <summary>Set: the next message finds the heap full, as an ESP32's can be (OutOfMemoryException).</summary>
+        public bool OutOfMemory;
+
         public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
         {
+            if (OutOfMemory)
+            {
+                OutOfMemory = false;
+                throw new System.OutOfMemoryException();
+            }
+
             Messages.Add(topic + " " + SensorNode.Core.Text.Utf8.GetString(payload, 0, payload.Length));
         }
 
