@@ -24,7 +24,6 @@ namespace SensorNode.Core.Discovery
     public sealed class HomeAssistantDiscovery : INodePart
     {
         public const int MaxPayloadBytes = 8192;
-        private const int FirstPayloadBytes = 4096;
         public const int MinResendDelayMs = 1000;
         public const int MaxResendDelayMs = 5000;
         private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
@@ -118,9 +117,18 @@ namespace SensorNode.Core.Discovery
             // A buffer of its own for each announcement, left to the collector once the link has its copy: kept between
             // connects, its 8 KB were what a BME280 + SHT31 + SCD41 node lacked on an ESP32-DevKitC's 110 KB heap when
             // M2Mqtt made the packet (OutOfMemoryException in MqttMsgPublish.GetBytes on every connect, virtual ESP32).
-            // Small first: a heap of scattered free blocks has room for 4 KB more often than for 8 KB, and a node with one
-            // chip and the DevKitC's four outputs announces about 3.8 KB; three chips need the larger buffer.
-            PayloadBuilder payload = NewPayload(FirstPayloadBytes);
+            // Measured first, then built in a buffer of exactly its size: on a heap of scattered free blocks a
+            // contiguous block of the announcement's own size (about 3.8 KB for one chip and the DevKitC's outputs)
+            // is there far more often than the 8 KB the largest would take.
+            PayloadBuilder measure = new PayloadBuilder(0);
+            Build(measure);
+            if (measure.NeededLength > MaxPayloadBytes)
+            {
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
+                return;
+            }
+
+            PayloadBuilder payload = NewPayload(measure.NeededLength);
             if (payload == null)
             {
                 return;
@@ -129,18 +137,8 @@ namespace SensorNode.Core.Discovery
             Build(payload);
             if (payload.Overflowed)
             {
-                payload = NewPayload(MaxPayloadBytes);
-                if (payload == null)
-                {
-                    return;
-                }
-
-                Build(payload);
-            }
-
-            if (payload.Overflowed)
-            {
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
+                // Not reached while both builds see the same node; cut JSON must never reach Home Assistant.
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement changed while it was made; not published");
                 return;
             }
 

@@ -14,6 +14,7 @@ namespace SensorNode.Core.Text
         private readonly byte[] _buffer;
         private readonly byte[] _digits = new byte[20];
         private int _length;
+        private int _neededLength;
         private bool _overflowed;
 
         public PayloadBuilder(int capacity)
@@ -36,9 +37,16 @@ namespace SensorNode.Core.Text
             get { return _overflowed; }
         }
 
+        /// <summary>The length the text would have had without a capacity: what a buffer must hold to take it whole.</summary>
+        public int NeededLength
+        {
+            get { return _neededLength; }
+        }
+
         public PayloadBuilder Clear()
         {
             _length = 0;
+            _neededLength = 0;
             _overflowed = false;
             return this;
         }
@@ -375,6 +383,7 @@ namespace SensorNode.Core.Text
 
         private void AppendByte(byte b)
         {
+            _neededLength++;
             if (_length < _buffer.Length)
             {
                 _buffer[_length++] = b;

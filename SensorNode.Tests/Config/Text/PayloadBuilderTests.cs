@@ -77,7 +77,20 @@ namespace SensorNode.Tests.Text
 
             Assert.IsTrue(builder.Overflowed);
             Assert.AreEqual(4, builder.Length);
+            Assert.AreEqual(5, builder.NeededLength, "what a buffer must hold to take it whole");
             Assert.IsFalse(builder.Clear().Overflowed);
+            Assert.AreEqual(0, builder.NeededLength);
+        }
+
+        [TestMethod]
+        public static void A_builder_without_room_measures_what_it_is_given()
+        {
+            PayloadBuilder measure = new PayloadBuilder(0);
+
+            measure.Append('{').AppendJsonKey("°C").AppendFixed(21.5, 2).Append('}');
+
+            Assert.AreEqual(Utf8.GetBytes("{\"°C\":21.50}").Length, measure.NeededLength);
+            Assert.AreEqual(0, measure.Length);
         }
 
         [TestMethod]
