@@ -83,16 +83,24 @@ namespace SensorNode.IntegrationTests.Contract
         public void After_the_broker_restarts_the_node_reconnects_and_publishes_everything_again(string broker)
         {
             using NodeUnderTest node = NodeUnderTest.Online(broker);
-            node.Watcher.Publish(node.Base + "/actuator/led/set", "ON");
-            node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
+            try
+            {
+                node.Watcher.Publish(node.Base + "/actuator/led/set", "ON");
+                node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
 
-            node.RestartBroker(TimeSpan.FromSeconds(2)); // a restarted broker without persistence has forgotten everything
+                node.RestartBroker(TimeSpan.FromSeconds(2)); // a restarted broker without persistence has forgotten everything
 
-            TimeSpan reconnect = TimeSpan.FromSeconds(20); // full-jitter back-off: windows of 1, 2, 4, 8 s, so online by 15 s
-            node.Watcher.WaitFor(node.Base + "/status", "online", reconnect);
-            node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
-            node.Watcher.WaitFor(node.Base + "/actuator/relay/state", "OFF", NodeUnderTest.Timeout);
-            node.Watcher.WaitFor("a reading", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout);
+                TimeSpan reconnect = TimeSpan.FromSeconds(20); // full-jitter back-off: windows of 1, 2, 4, 8 s, so online by 15 s
+                node.Watcher.WaitFor(node.Base + "/status", "online", reconnect);
+                node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
+                node.Watcher.WaitFor(node.Base + "/actuator/relay/state", "OFF", NodeUnderTest.Timeout);
+                node.Watcher.WaitFor("a reading", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout);
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException(ex.Message + "\nthe node's console:\n" + node.Simulator.Console, ex);
+            }
+
             Assert.True(node.Simulator.Printed("MQTT connection lost after"), node.Simulator.Console);
 
             using Observer late = Observer.Watch(node.Broker, node.Base + "/status");
