@@ -62,7 +62,8 @@ namespace SensorNode
 
         /// <summary>
         /// The web page on port 80 (docs/setup.md): the setup form while the node has no broker, on its own access
-        /// point; the status page once it is set up, on the network it joined. Both behind the node's password.
+        /// point; the status page once it is set up, on the network it joined, where the board profile enables it.
+        /// Both behind the node's password.
         /// </summary>
         private static void OpenWebPage(Node node, BoardProfile board, FlashSettingsStore flash, Esp32Clock clock, SerialLog log)
         {
@@ -92,6 +93,12 @@ namespace SensorNode
                 if (accessPoint.SwitchOffFromNextBoot())
                 {
                     log.Info("set up: the setup access point is off from the next boot on");
+                }
+
+                if (!board.WebPageOnceSetUp)
+                {
+                    log.Info("web page off once set up (BoardProfile.WebPageOnceSetUp)");
+                    return;
                 }
 
                 log.Info("web page on port " + SocketWebServer.Port + " of the node's address, password " + password);

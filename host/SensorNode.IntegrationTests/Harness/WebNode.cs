@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using PuppeteerSharp;
 using SensorNode.HostBoard.Brokers;
+using Xunit;
 
 namespace SensorNode.IntegrationTests.Harness
 {
@@ -41,6 +42,7 @@ namespace SensorNode.IntegrationTests.Harness
         {
             int port = LoopbackPorts.Free();
             string nodeId = "web" + Guid.NewGuid().ToString("N").Substring(0, 8);
+            Skip.If(TestedNode.IsVirtualEsp32, "the firmware's status page is off in the ESP32 board profile (BoardProfile.WebPageOnceSetUp: a crash of the virtual ESP32 with the web server waiting, docs/setup.md), and setup mode's access point is not modelled");
             string[] web = TestedNode.IsVirtualEsp32
                 ? new[] { "--web", port.ToString() }
                 : new[] { "--web", port.ToString(), "--web-password", SimulatorPassword };

@@ -57,10 +57,11 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         }
 
         /// <summary>
-        /// Below a DevKitC's heap (96 KB) the Home Assistant announcement's 8 KB buffer does not fit: the node must say
-        /// so on its event topic and run on (diagnostics keep coming from the main loop). Before, the
-        /// OutOfMemoryException left Node.Poll and ended Program.Main's loop: online, and nothing more until the
-        /// watchdog's reboot.
+        /// Below a DevKitC's heap (96 KB) the Home Assistant announcement does not fit: the node must say so on its
+        /// event topic and run on, its main loop still carrying out commands (a config change may be refused for want
+        /// of memory, said on the event topic too). Before, an OutOfMemoryException left Node.Poll and ended
+        /// Program.Main's loop: online, and nothing more until the watchdog's reboot (the announcement's, then, with
+        /// the web server in the image, a config change's).
         /// </summary>
         [SkippableFact]
         public void Below_the_devkit_heap_an_announcement_without_room_is_reported_and_the_node_runs_on()
@@ -70,8 +71,14 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
                 Received error = watcher.WaitFor("discovery_error", r => r.Topic == baseTopic + "/event" && r.Payload.Contains("\"discovery_error\""), Online);
                 Assert.Contains("not published", error.Payload);
 
-                int diagnostics = DiagnosticsEvery10s(watcher, baseTopic, TimeSpan.FromSeconds(35)).Length;
-                Assert.True(diagnostics >= 2, $"{diagnostics} diagnostics in 35 s at diag_interval_s 10: the main loop stopped\n{device.Output}");
+                DiagnosticsEvery10s(watcher, baseTopic, TimeSpan.FromSeconds(15)); // applied or refused for memory: either way said, and the loop goes on
+                foreach (string state in new[] { "ON", "OFF", "ON" })
+                {
+                    int before = watcher.Count;
+                    watcher.Publish(baseTopic + "/actuator/led/set", state);
+                    watcher.WaitFor(baseTopic + "/actuator/led/state", state, TimeSpan.FromSeconds(10), before);
+                    Thread.Sleep(5000);
+                }
             });
         }
 
