@@ -32,6 +32,9 @@ namespace SensorNode.IntegrationTests.Docs
     {
         private const string BootLogStart = "SensorNode on ";
 
+        /// <summary>The broker of the settings file in section 4.1 of the guide (its JSON example).</summary>
+        private const string SettingsFileBrokerHost = "192.168.1.10";
+
         [Fact]
         public void The_boot_log_is_the_one_the_board_and_the_core_print()
         {
@@ -53,10 +56,11 @@ namespace SensorNode.IntegrationTests.Docs
                 program.IndexOfCode("ProvisionConfigKey("),
                 program.IndexOfCode(".LogScan()"),
                 program.IndexOfCode("SensorFinder.Find("),
+                program.IndexOfCode("OpenWebPage("),
                 program.IndexOfCode("node.Start()"),
             };
             Assert.True(order.All(p => p >= 0) && order.Zip(order.Skip(1)).All(p => p.First < p.Second),
-                "Program.cs no longer prints the board name, then provisions the config key, scans the bus, finds the sensors and starts the node, in that order; the boot log in " + FlashingGuide.RelativePath + " follows that order");
+                "Program.cs no longer prints the board name, then provisions the config key, scans the bus, finds the sensors, opens the web page and starts the node, in that order; the boot log in " + FlashingGuide.RelativePath + " follows that order");
 
             Assert.True(doc.Length >= 4, "the boot log is too short to hold the board's three lines and the core's: " + string.Join("\n", doc));
             AssertBoardLine(doc[0], name, board, prefixes);
@@ -67,7 +71,10 @@ namespace SensorNode.IntegrationTests.Docs
             string nodeId = Regex.Match(string.Join("\n", doc), @"\] node (\S+) started:").Groups[1].Value;
             Assert.False(nodeId.Length == 0, "no 'node <id> started:' line in the boot log");
             string outputs = string.Join(",", board.Outputs().Select(o => o.Dimmer ? o.Id + ":dimmer" : o.Id));
-            string profileBroker = board.Field("FirstBootBrokerHost") + ":" + board.Field("FirstBootBrokerPort");
+            // A profile without a broker boots in setup mode; the guide's log is then a node given the settings file of
+            // its section 4.1, whose broker it shows.
+            string profileHost = board.Field("FirstBootBrokerHost");
+            string profileBroker = (profileHost.Length > 0 ? profileHost : SettingsFileBrokerHost) + ":" + board.Field("FirstBootBrokerPort");
             string[] core;
             using (IBroker broker = Brokers.Start(Brokers.MqttNet))
             using (SimulatorProcess node = SimulatorProcess.Start(broker, nodeId, "--chips", "bme280", "--outputs", outputs))
@@ -78,6 +85,13 @@ namespace SensorNode.IntegrationTests.Docs
                 Assert.True(online >= 0, "the simulator printed no node line 'online: …':\n" + node.Console);
                 core = printed.Take(online + 1).Select(l => l.Replace(broker.Host + ":" + broker.Port, profileBroker, StringComparison.Ordinal)).ToArray();
             }
+
+            // The web page's line, printed by Program.cs between the sensors (the core's SensorFinder) and the node's start.
+            LogCall webPage = program.LogCalls().Single(c => c.Parts[0].IsLiteral && c.Parts[0].Text.StartsWith("web page off once set up", StringComparison.Ordinal));
+            int started = Array.FindIndex(core, l => Regex.IsMatch(l, @"\] node \S+ started:"));
+            Assert.True(started > 0, "the simulator printed no 'node <id> started:' line");
+            string webLine = prefixes["Info"] + string.Concat(webPage.Parts.Select(part => part.Text));
+            core = core.Take(started).Append(webLine).Concat(core.Skip(started)).ToArray();
 
             string[] expected = doc.Take(3).Concat(core).ToArray();
             for (int i = 0; i < Math.Max(expected.Length, doc.Length); i++)
