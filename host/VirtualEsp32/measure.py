@@ -7,8 +7,8 @@
 Starts a private mosquitto on a free loopback port, then the virtual ESP32 (run.sh, one BME280, interval 1 s, every
 reading published: 3 readings and the snapshot each cycle, the case docs/performance.md estimates at 6.5 KB) with
 nanoCLR's heap figures (--heap-stats), and later the simulator with the same settings. Every figure is read where it
-happens: heap figures from nanoCLR's own bookkeeping, boot-to-online from the node's probe (its own uptime when it sent
-the probe, plus the round trip the node prints), command-to-pin latency from the moment the command was handed to a
+happens: heap figures from nanoCLR's own bookkeeping, boot-to-online from the node's first state snapshot (its own
+uptime in it: the first cycle runs as soon as it is online), command-to-pin latency from the moment the command was handed to a
 long-lived mosquitto_pub to the stamp of the pin change on the board's console (one clock, this machine's). Prints the
 figures, one per line, device and simulator and their ratio.
 """
@@ -81,12 +81,12 @@ class Console:
 
 
 def boot_to_online_ms(console, node_id):
-    """The node's uptime when it sent its first probe (in the probe's payload) plus the round trip it printed."""
+    """The node's own uptime in its first state snapshot: the first telemetry cycle runs at once when it is online (its
+    probe came back), so this is boot to online plus one sensor read. (The probe carries a random nonce since issue 19,
+    no longer the uptime it was sent at.)"""
     watcher = console.watcher
-    _, probe = watcher.wait_for(r"/%s/probe probe \d+ \d+" % node_id, 120)
-    sent_at = int(probe.split()[-1])
-    _, online = console.wait_for(r"online: .* probe back after \d+ ms", 120)
-    return sent_at + int(re.search(r"after (\d+) ms", online).group(1))
+    _, state = watcher.wait_for(r"/%s/state \{" % node_id, 120)
+    return int(re.search(r'"uptime_ms":(\d+)', state).group(1))
 
 
 def command_latencies(node, broker_port, node_id, commands, pin_pattern):
