@@ -35,14 +35,13 @@ namespace SensorNode.Board.Web
         /// </summary>
         public bool Configure(string ssid, string password)
         {
-            NetworkInterface ap = _ap;
-            WirelessAPConfiguration config = ConfigurationOf(ap);
-            if (config.Options == Running && config.Ssid == ssid && config.Password == password && ap.IPv4Address == Address)
+            WirelessAPConfiguration config = ConfigurationOf(_ap);
+            if (config.Options == Running && config.Ssid == ssid && config.Password == password && _ap.IPv4Address == Address)
             {
                 return true;
             }
 
-            ap.EnableStaticIPv4(Address, Mask, Address);
+            _ap.EnableStaticIPv4(Address, Mask, Address);
             config.Options = Running;
             config.Ssid = ssid;
             config.Password = password;

@@ -22,16 +22,8 @@ namespace SensorNode.IntegrationTests.Contract
             string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
 
             using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
-            Received discovery;
-            try
-            {
-                discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
-            }
-            catch (TimeoutException ex)
-            {
-                throw new TimeoutException(ex.Message + "\nthe node's console:\n" + node.Simulator.Console, ex);
-            }
-
+            Received discovery = null;
+            node.ShowingConsole(() => discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout));
             Assert.True(discovery.Retained);
 
             using JsonDocument document = JsonDocument.Parse(discovery.Payload);

@@ -83,7 +83,7 @@ namespace SensorNode.IntegrationTests.Contract
         public void After_the_broker_restarts_the_node_reconnects_and_publishes_everything_again(string broker)
         {
             using NodeUnderTest node = NodeUnderTest.Online(broker);
-            try
+            node.ShowingConsole(() =>
             {
                 node.Watcher.Publish(node.Base + "/actuator/led/set", "ON");
                 node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
@@ -95,11 +95,7 @@ namespace SensorNode.IntegrationTests.Contract
                 node.Watcher.WaitFor(node.Base + "/actuator/led/state", "ON", NodeUnderTest.Timeout);
                 node.Watcher.WaitFor(node.Base + "/actuator/relay/state", "OFF", NodeUnderTest.Timeout);
                 node.Watcher.WaitFor("a reading", r => r.Topic == node.Base + "/sensor/bme280/temperature", NodeUnderTest.Timeout);
-            }
-            catch (TimeoutException ex)
-            {
-                throw new TimeoutException(ex.Message + "\nthe node's console:\n" + node.Simulator.Console, ex);
-            }
+            });
 
             Assert.True(node.Simulator.Printed("MQTT connection lost after"), node.Simulator.Console);
 

@@ -74,6 +74,22 @@ namespace SensorNode.IntegrationTests.Harness
             }
         }
 
+        /// <summary>
+        /// Runs <paramref name="steps"/>; a wait in them that times out fails with the node's console added, which
+        /// says why a node went silent (on the virtual ESP32, an exception or a crash of nanoCLR).
+        /// </summary>
+        public void ShowingConsole(Action steps)
+        {
+            try
+            {
+                steps();
+            }
+            catch (TimeoutException ex)
+            {
+                throw new TimeoutException(ex.Message + "\nthe node's console:\n" + Simulator.Console, ex);
+            }
+        }
+
         /// <summary>Waits for the next state snapshot after message index <paramref name="after"/>.</summary>
         public Received NextState(int after)
         {
