@@ -44,6 +44,13 @@ The firmware image in the POSIX nanoCLR with the virtual ESP32's natives, agains
                           into I:\sensornode-config.json, as nanoff --filedeployment would)
   --web PORT              the host port on 127.0.0.1 that stands for the device's port 80, its web page (default 0:
                           any free one; the device prints which at every boot)
+  --setup                 a freshly flashed device: the flash and its network blocks emptied, nothing deployed (no
+                          --broker needed); the firmware boots in setup mode, opens its access point (one restart)
+                          and serves its setup page; the access point's network is the host's loopback
+  --dhcp PORT             the host port on 127.0.0.1 that stands for UDP port 67, the device's DHCP server when its
+                          access point runs (default 0: any free one, printed)
+  --dhcp-client PORT      the host port where the device's broadcasts to UDP port 68 arrive: a DHCP client (a phone
+                          joining the access point) listens there (default: none, such broadcasts are lost)
   --quiet-boot            leave out nanoCLR's statistics of every assembly it loads (RAM, ROM, metadata) at boot
   --heap-stats FILE       append nanoCLR's heap figures to FILE once a second while it is idle: collections,
                           bytes allocated since start, free bytes and the largest free block (measure.sh reads them)
@@ -61,10 +68,11 @@ EOF
 
 # ---------------------------------------------------------------- command line
 broker= node_id= user= password= prefix= interval= keepalive= every_reading=0 chips=bme280 heap_kb=110
-wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0 heap_stats= web_port=0
+wifi_ssid=SensorNodeLab wifi_password=virtual-esp32 flash= erase_flash=0 deploy=1 build_only=0 boot_dump=1 trace_exceptions=0 self_test=0 heap_stats= web_port=0 dhcp_port=0 dhcp_client_port=
 fail_usage() { echo "run.sh: $*" >&2; echo "try: bash host/VirtualEsp32/run.sh --help" >&2; exit 2; }
 need_value() { [ $# -ge 2 ] && [ -n "$2" ] || fail_usage "$1 needs a value"; }
 whole() { [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -gt 0 ] || fail_usage "$1 takes a positive whole number, not '$2'"; }
+port_number() { [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -le 65535 ] || fail_usage "$1 takes a port from 0 to 65535, not '$2'"; }
 while [ $# -gt 0 ]; do
   case $1 in
     --broker) need_value "$@"; broker=$2; shift;;
@@ -87,7 +95,10 @@ while [ $# -gt 0 ]; do
     --self-test) self_test=1;;
     --trace-exceptions) trace_exceptions=1;;
     --heap-stats) need_value "$@"; heap_stats=$2; shift;;
-    --web) need_value "$@"; [[ $2 =~ ^[0-9]+$ ]] && [ "$2" -le 65535 ] || fail_usage "--web takes a port from 0 to 65535, not '$2'"; web_port=$2; shift;;
+    --web) need_value "$@"; port_number "$@"; web_port=$2; shift;;
+    --setup) erase_flash=1 deploy=0;;
+    --dhcp) need_value "$@"; port_number "$@"; dhcp_port=$2; shift;;
+    --dhcp-client) need_value "$@"; port_number "$@"; dhcp_client_port=$2; shift;;
     -h|--help) usage; exit 0;;
     *) fail_usage "unknown option '$1'";;
   esac
@@ -102,8 +113,8 @@ if [ -n "$broker" ]; then
   else
     fail_usage "--broker takes HOST or HOST:PORT, not '$broker'"
   fi
-elif [ $build_only = 0 ] && [ $self_test = 0 ]; then
-  fail_usage "--broker HOST[:PORT] is required (or --build-only)"
+elif [ $build_only = 0 ] && [ $self_test = 0 ] && [ $deploy = 1 ]; then
+  fail_usage "--broker HOST[:PORT] is required (or --build-only, --setup, --no-deploy)"
 fi
 [[ -z $node_id || $node_id =~ ^[A-Za-z0-9_-]+$ ]] || fail_usage "--node-id takes letters, digits, '-' and '_', not '$node_id'"
 
@@ -457,7 +468,7 @@ for _ in $(seq 1 200); do [ -s "$run_dir/board.address" ] && break; kill -0 $boa
 [ -s "$run_dir/board.address" ] || die "the virtual board did not start"
 board_address=$(cat "$run_dir/board.address")
 
-say "virtual ESP32: node ${node_id:-(id from its MAC)} (MAC $mac), broker $broker_host:$broker_port, Wi-Fi '$wifi_ssid', heap ${heap_kb} KB, board $board_address"
+say "virtual ESP32: node ${node_id:-(id from its MAC)} (MAC $mac), $( [ $deploy = 1 ] && echo "broker $broker_host:$broker_port" || echo "settings from its flash"), Wi-Fi '$wifi_ssid', heap ${heap_kb} KB, board $board_address"
 say ""
 boots=0
 while true; do
@@ -465,6 +476,7 @@ while true; do
   VESP32_BOARD=$board_address VESP32_FLASH=$flash VESP32_HEAP_KB=$heap_kb VESP32_MAC=$mac \
   VESP32_WIFI_SSID=$wifi_ssid VESP32_WIFI_PASSWORD=$wifi_password VESP32_PARENT_PID=$$ \
   VESP32_BOOT_DUMP=$boot_dump VESP32_TRACE_EXCEPTIONS=$trace_exceptions VESP32_HEAP_STATS=$heap_stats VESP32_HTTP_PORT=$web_port \
+  VESP32_DHCP_PORT=$dhcp_port VESP32_DHCP_CLIENT_PORT=$dhcp_client_port \
     "$device" "${app_image[@]}" </dev/null &
   device_pid=$!
   wait $device_pid; rc=$?

@@ -95,66 +95,129 @@ bool ParseNumber(const std::string &text, long low, long high, long &number)
     return end != text.c_str() && *end == 0 && number >= low && number <= high;
 }
 
-bool Apply(const std::string &key, const std::string &value, HAL_Configuration_NetworkInterface &network, HAL_Configuration_Wireless80211 &wifi)
+uint32_t *AddressField(HAL_Configuration_NetworkInterface &network, size_t offset)
+{
+    return (uint32_t *)((uint8_t *)&network + offset);
+}
+
+// The interface block's keys under `prefix` ("net." for the station, "apnet." for the access point).
+bool ApplyInterface(const std::string &key, const std::string &value, HAL_Configuration_NetworkInterface &network)
 {
     long number;
-    if (key == "wifi.ssid")
-    {
-        return Decode(value, wifi.Ssid, sizeof(wifi.Ssid));
-    }
-    if (key == "wifi.password")
-    {
-        return Decode(value, wifi.Password, sizeof(wifi.Password));
-    }
-    if (key == "wifi.options")
-    {
-        return ParseNumber(value, 0, 255, number) && (wifi.Options = (Wireless80211Configuration_ConfigurationOptions)number, true);
-    }
-    if (key == "wifi.authentication")
-    {
-        return ParseNumber(value, 0, 255, number) && (wifi.Authentication = (AuthenticationType)number, true);
-    }
-    if (key == "wifi.encryption")
-    {
-        return ParseNumber(value, 0, 255, number) && (wifi.Encryption = (EncryptionType)number, true);
-    }
-    if (key == "wifi.radio")
-    {
-        return ParseNumber(value, 0, 255, number) && (wifi.Radio = (RadioType)number, true);
-    }
-    if (key == "net.address_mode")
+    if (key == "address_mode")
     {
         return ParseNumber(value, 1, 3, number) && (network.StartupAddressMode = (AddressMode)number, true);
     }
-    if (key == "net.automatic_dns")
+    if (key == "automatic_dns")
     {
         return ParseNumber(value, 0, 1, number) && (network.AutomaticDNS = (uint8_t)number, true);
     }
-    if (key == "net.ipv4")
+    if (key == "ipv4")
     {
-        return ParseAddress(value, (uint32_t *)((uint8_t *)&network + offsetof(HAL_Configuration_NetworkInterface, IPv4Address)));
+        return ParseAddress(value, AddressField(network, offsetof(HAL_Configuration_NetworkInterface, IPv4Address)));
     }
-    if (key == "net.netmask")
+    if (key == "netmask")
     {
-        return ParseAddress(value, (uint32_t *)((uint8_t *)&network + offsetof(HAL_Configuration_NetworkInterface, IPv4NetMask)));
+        return ParseAddress(value, AddressField(network, offsetof(HAL_Configuration_NetworkInterface, IPv4NetMask)));
     }
-    if (key == "net.gateway")
+    if (key == "gateway")
     {
-        return ParseAddress(value, (uint32_t *)((uint8_t *)&network + offsetof(HAL_Configuration_NetworkInterface, IPv4GatewayAddress)));
+        return ParseAddress(value, AddressField(network, offsetof(HAL_Configuration_NetworkInterface, IPv4GatewayAddress)));
     }
-    if (key == "net.dns1")
+    if (key == "dns1")
     {
-        return ParseAddress(value, (uint32_t *)((uint8_t *)&network + offsetof(HAL_Configuration_NetworkInterface, IPv4DNSAddress1)));
+        return ParseAddress(value, AddressField(network, offsetof(HAL_Configuration_NetworkInterface, IPv4DNSAddress1)));
     }
-    if (key == "net.dns2")
+    if (key == "dns2")
     {
-        return ParseAddress(value, (uint32_t *)((uint8_t *)&network + offsetof(HAL_Configuration_NetworkInterface, IPv4DNSAddress2)));
+        return ParseAddress(value, AddressField(network, offsetof(HAL_Configuration_NetworkInterface, IPv4DNSAddress2)));
     }
     return false;
 }
+
+// The radio's keys common to the Wi-Fi and the access point blocks.
+template <typename Block> bool ApplyRadio(const std::string &key, const std::string &value, Block &block)
+{
+    long number;
+    if (key == "ssid")
+    {
+        return Decode(value, block.Ssid, sizeof(block.Ssid));
+    }
+    if (key == "password")
+    {
+        return Decode(value, block.Password, sizeof(block.Password));
+    }
+    if (key == "options")
+    {
+        return ParseNumber(value, 0, 255, number) && (block.Options = (decltype(block.Options))number, true);
+    }
+    if (key == "authentication")
+    {
+        return ParseNumber(value, 0, 255, number) && (block.Authentication = (AuthenticationType)number, true);
+    }
+    if (key == "encryption")
+    {
+        return ParseNumber(value, 0, 255, number) && (block.Encryption = (EncryptionType)number, true);
+    }
+    if (key == "radio")
+    {
+        return ParseNumber(value, 0, 255, number) && (block.Radio = (RadioType)number, true);
+    }
+    return false;
+}
+
+bool Apply(const std::string &key, const std::string &value, NetworkBlocks &blocks)
+{
+    size_t dot = key.find('.');
+    std::string block = key.substr(0, dot == std::string::npos ? 0 : dot);
+    std::string field = dot == std::string::npos ? key : key.substr(dot + 1);
+    long number;
+    if (block == "wifi")
+    {
+        return ApplyRadio(field, value, blocks.wifi);
+    }
+    if (block == "net")
+    {
+        return ApplyInterface(field, value, blocks.network);
+    }
+    if (block == "apnet")
+    {
+        return ApplyInterface(field, value, blocks.apNetwork);
+    }
+    if (block == "ap" && field == "channel")
+    {
+        return ParseNumber(value, 1, 14, number) && (blocks.ap.Channel = (uint8_t)number, true);
+    }
+    if (block == "ap" && field == "max_connections")
+    {
+        return ParseNumber(value, 1, 10, number) && (blocks.ap.MaxConnections = (uint8_t)number, true);
+    }
+    return block == "ap" && ApplyRadio(field, value, blocks.ap);
+}
+
+template <typename Block> void SaveRadio(std::ostringstream &text, const char *prefix, const Block &block)
+{
+    text << prefix << "ssid=" << Encode(block.Ssid, sizeof(block.Ssid)) << "\n";
+    text << prefix << "password=" << Encode(block.Password, sizeof(block.Password)) << "\n";
+    text << prefix << "options=" << (int)block.Options << "\n";
+    text << prefix << "authentication=" << (int)block.Authentication << "\n";
+    text << prefix << "encryption=" << (int)block.Encryption << "\n";
+    text << prefix << "radio=" << (int)block.Radio << "\n";
+}
+
+void SaveInterface(std::ostringstream &text, const char *prefix, const HAL_Configuration_NetworkInterface &network)
+{
+    text << prefix << "address_mode=" << (int)network.StartupAddressMode << "\n";
+    text << prefix << "automatic_dns=" << (int)network.AutomaticDNS << "\n";
+    text << prefix << "ipv4=" << AddressText(network.IPv4Address) << "\n";
+    text << prefix << "netmask=" << AddressText(network.IPv4NetMask) << "\n";
+    text << prefix << "gateway=" << AddressText(network.IPv4GatewayAddress) << "\n";
+    text << prefix << "dns1=" << AddressText(network.IPv4DNSAddress1) << "\n";
+    text << prefix << "dns2=" << AddressText(network.IPv4DNSAddress2) << "\n";
+}
 } // namespace
 
-bool NetworkConfigFile::Load(const std::string &path, HAL_Configuration_NetworkInterface &network, HAL_Configuration_Wireless80211 &wifi)
+bool NetworkConfigFile::Load(const std::string &path, NetworkBlocks &blocks)
 {
     std::ifstream file(path);
     if (!file)
@@ -173,7 +236,7 @@ bool NetworkConfigFile::Load(const std::string &path, HAL_Configuration_NetworkI
         }
         size_t equals = line.find('=');
         if (equals == std::string::npos ||
-            !Apply(line.substr(0, equals), line.substr(equals + 1), network, wifi))
+            !Apply(line.substr(0, equals), line.substr(equals + 1), blocks))
         {
             fprintf(stderr, "virtual ESP32: %s:%d: '%s' skipped\n", path.c_str(), lineNumber, line.c_str());
         }
@@ -181,23 +244,16 @@ bool NetworkConfigFile::Load(const std::string &path, HAL_Configuration_NetworkI
     return true;
 }
 
-bool NetworkConfigFile::Save(const std::string &path, const HAL_Configuration_NetworkInterface &network, const HAL_Configuration_Wireless80211 &wifi)
+bool NetworkConfigFile::Save(const std::string &path, const NetworkBlocks &blocks)
 {
     std::ostringstream text;
     text << "# The virtual ESP32's network configuration blocks (host/VirtualEsp32/native/net/network_config_file.h)\n";
-    text << "wifi.ssid=" << Encode(wifi.Ssid, sizeof(wifi.Ssid)) << "\n";
-    text << "wifi.password=" << Encode(wifi.Password, sizeof(wifi.Password)) << "\n";
-    text << "wifi.options=" << (int)wifi.Options << "\n";
-    text << "wifi.authentication=" << (int)wifi.Authentication << "\n";
-    text << "wifi.encryption=" << (int)wifi.Encryption << "\n";
-    text << "wifi.radio=" << (int)wifi.Radio << "\n";
-    text << "net.address_mode=" << (int)network.StartupAddressMode << "\n";
-    text << "net.automatic_dns=" << (int)network.AutomaticDNS << "\n";
-    text << "net.ipv4=" << AddressText(network.IPv4Address) << "\n";
-    text << "net.netmask=" << AddressText(network.IPv4NetMask) << "\n";
-    text << "net.gateway=" << AddressText(network.IPv4GatewayAddress) << "\n";
-    text << "net.dns1=" << AddressText(network.IPv4DNSAddress1) << "\n";
-    text << "net.dns2=" << AddressText(network.IPv4DNSAddress2) << "\n";
+    SaveRadio(text, "wifi.", blocks.wifi);
+    SaveInterface(text, "net.", blocks.network);
+    SaveRadio(text, "ap.", blocks.ap);
+    text << "ap.channel=" << (int)blocks.ap.Channel << "\n";
+    text << "ap.max_connections=" << (int)blocks.ap.MaxConnections << "\n";
+    SaveInterface(text, "apnet.", blocks.apNetwork);
 
     // Written whole, then renamed: a device killed mid-write keeps its previous configuration, as flash would.
     std::string temporary = path + ".new";

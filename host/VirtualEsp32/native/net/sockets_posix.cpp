@@ -8,7 +8,9 @@
 //   - a socket error (a refused or reset connection) shows in select's except set, as lwIP's errevent, and is then
 //     reported by the next call on that socket;
 //   - no link (the Wi-Fi station is not joined): connects fail with "host unreachable", and select reports every
-//     socket it is asked about as excepted with SOCK_ENETDOWN, as nf-interpreter's lwIP driver does.
+//     socket it is asked about as excepted with SOCK_ENETDOWN, as nf-interpreter's lwIP driver does; while the
+//     device's own access point runs, its network (virtual_access_point.h: the host's loopback) is reachable and
+//     select works.
 // All of these run on the runtime's one thread; only the poller and DNS threads run beside them.
 //
 
@@ -18,6 +20,7 @@
 #include "network_link.h"
 #include "socket_errors.h"
 #include "socket_poller.h"
+#include "virtual_access_point.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -43,6 +46,7 @@ struct OpenSocket
     int pendingError = 0; // a socket error select found: the next send/recv on the socket reports it
     int sendTimeout = 0;  // kept for getsockopt only: the natives time out on the managed values
     int receiveTimeout = 0;
+    bool sendsLost = false; // connected to a broadcast nobody hears: what is sent goes nowhere
 };
 
 std::map<int, OpenSocket> s_open;
@@ -158,6 +162,12 @@ bool HostOptionOf(int level, int optionName, HostOption &host)
 {
     switch (level)
     {
+        // nf-interpreter's lwIP driver takes these levels' options as the socket's (Socket.SetSocketOption(
+        // SocketOptionLevel.Udp, SocketOptionName.Broadcast, ...) is SO_BROADCAST).
+        case SOCK_IPPROTO_UDP:
+        case SOCK_IPPROTO_ICMP:
+        case SOCK_IPPROTO_IGMP:
+        case SOCK_IPPROTO_IPV4:
         case SOCK_SOL_SOCKET:
             host.level = SOL_SOCKET;
             switch (optionName)
@@ -354,29 +364,67 @@ int SOCK_socket(int family, int type, int protocol)
 
 namespace
 {
-// The device's web page listens on port 80, which a user's process may not open on Linux: VESP32_HTTP_PORT (run.sh
-// --web) names the host port that stands for it (0: any free one), on loopback only. True when `host` was mapped.
-bool MapWebPort(sockaddr_in &host)
+// The device's servers on ports a user's process may not open on Linux: a host port on loopback stands for each
+// (0: any free one), printed when bound.
+struct ServerPort
 {
-    const char *mapped = getenv("VESP32_HTTP_PORT");
-    if (ntohs(host.sin_port) != 80 || mapped == nullptr || mapped[0] == '\0')
-    {
-        return false;
-    }
+    uint16_t device;
+    const char *variable;
+    const char *what;
+};
 
-    host.sin_port = htons((uint16_t)atoi(mapped));
-    host.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return true;
+const ServerPort ServerPorts[] = {
+    {80, "VESP32_HTTP_PORT", "port 80, the web page, is http://127.0.0.1:%d/"}, // run.sh --web
+    {67, "VESP32_DHCP_PORT", "port 67, the DHCP server, is udp 127.0.0.1:%d"},  // run.sh --dhcp
+};
+
+const ServerPort *MapServerPort(sockaddr_in &host)
+{
+    for (const ServerPort &server : ServerPorts)
+    {
+        const char *mapped = getenv(server.variable);
+        if (ntohs(host.sin_port) == server.device && mapped != nullptr && mapped[0] != '\0')
+        {
+            host.sin_port = htons((uint16_t)atoi(mapped));
+            host.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            return &server;
+        }
+    }
+    return nullptr;
 }
 
-void PrintWebPort(int socket)
+void PrintServerPort(int socket, const ServerPort &server)
 {
     sockaddr_in bound;
     socklen_t length = sizeof(bound);
     if (getsockname(socket, reinterpret_cast<sockaddr *>(&bound), &length) == 0)
     {
-        printf("virtual ESP32: port 80, the web page, is http://127.0.0.1:%d/ (VESP32_HTTP_PORT)\n", ntohs(bound.sin_port));
+        printf("virtual ESP32: ");
+        printf(server.what, ntohs(bound.sin_port));
+        printf(" (%s)\n", server.variable);
         fflush(stdout);
+    }
+}
+
+// Where a connection or datagram to `host` goes, mapped onto the host; false (with the error) when nowhere reachable.
+// `lost`: a broadcast nobody hears, to be sent and dropped.
+bool Route(sockaddr_in &host, bool &lost, int &error)
+{
+    lost = false;
+    switch (VirtualAccessPoint::MapRemote(host))
+    {
+        case VirtualAccessPoint::Destination::Host:
+            return true;
+        case VirtualAccessPoint::Destination::Nobody:
+            lost = true;
+            return true;
+        case VirtualAccessPoint::Destination::Down:
+            error = SOCK_EHOSTUNREACH;
+            return false;
+        default:
+            // lwIP finds no route without an interface that is up.
+            error = SOCK_EHOSTUNREACH;
+            return NetworkLink::IsUp();
     }
 }
 } // namespace
@@ -395,11 +443,15 @@ int SOCK_bind(int socket, const struct SOCK_sockaddr *address, int addressLen)
         return Fail(socket, error);
     }
 
-    bool web = MapWebPort(host);
-    if (web)
+    const ServerPort *server = MapServerPort(host);
+    if (server != nullptr)
     {
         int reuse = 1; // a reboot binds the same port again while the last connections linger
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, sizeof(reuse));
+    }
+    else
+    {
+        VirtualAccessPoint::MapLocal(host);
     }
 
     if (bind(socket, reinterpret_cast<sockaddr *>(&host), sizeof(host)) != 0)
@@ -407,9 +459,9 @@ int SOCK_bind(int socket, const struct SOCK_sockaddr *address, int addressLen)
         return FailWithErrno(socket);
     }
 
-    if (web)
+    if (server != nullptr)
     {
-        PrintWebPort(socket);
+        PrintServerPort(socket, *server);
     }
 
     return 0;
@@ -417,22 +469,21 @@ int SOCK_bind(int socket, const struct SOCK_sockaddr *address, int addressLen)
 
 int SOCK_connect(int socket, const struct SOCK_sockaddr *address, int addressLen)
 {
-    if (Find(socket) == nullptr)
+    OpenSocket *open = Find(socket);
+    if (open == nullptr)
     {
         return Fail(-1, SOCK_ENOTSOCK);
     }
 
     sockaddr_in host;
     int error;
-    if (!ToHost(address, addressLen, host, error))
+    if (!ToHost(address, addressLen, host, error) || !Route(host, open->sendsLost, error))
     {
         return Fail(socket, error);
     }
-
-    if (!NetworkLink::IsUp())
+    if (open->sendsLost)
     {
-        // lwIP finds no route without an interface that is up.
-        return Fail(socket, SOCK_EHOSTUNREACH);
+        return 0; // a UDP socket "connected" to a broadcast nobody hears
     }
 
     if (connect(socket, reinterpret_cast<sockaddr *>(&host), sizeof(host)) != 0)
@@ -453,6 +504,10 @@ int SOCK_send(int socket, const char *buf, int len, int flags)
     if (TakePendingError(socket, *open))
     {
         return SOCK_SOCKET_ERROR;
+    }
+    if (open->sendsLost)
+    {
+        return len;
     }
 
     // SocketFlags OutOfBand/DontRoute have the host's values. No SIGPIPE: a closed peer is an error, not an exit.
@@ -676,7 +731,7 @@ int SOCK_select(int socket, SOCK_fd_set *readfds, SOCK_fd_set *writefds, SOCK_fd
     (void)socket;  // nfds: the sets say which sockets
     (void)timeout; // never waits: the natives pass zero and wait on Event_Socket themselves
 
-    if (except != nullptr && except->fd_count > 0 && !NetworkLink::IsUp())
+    if (except != nullptr && except->fd_count > 0 && !NetworkLink::IsUp() && !VirtualAccessPoint::IsUp())
     {
         // As nf-interpreter's lwIP driver: without a working interface every socket asked about is in error.
         if (readfds != nullptr)
@@ -1002,13 +1057,14 @@ int SOCK_sendto(int s, const char *buf, int len, int flags, const struct SOCK_so
 
     sockaddr_in host;
     int error;
-    if (!ToHost(to, tolen, host, error))
+    bool lost;
+    if (!ToHost(to, tolen, host, error) || !Route(host, lost, error))
     {
         return Fail(s, error);
     }
-    if (!NetworkLink::IsUp())
+    if (lost)
     {
-        return Fail(s, SOCK_EHOSTUNREACH);
+        return len;
     }
 
     ssize_t sent = sendto(

@@ -4,7 +4,9 @@
 #
 # 1. nf-interpreter's System.Net natives (src/DeviceInterfaces/System.Net/sys_net_native_*.cpp, without its stubs
 #    and without its table sys_net_native.cpp: the generated VESP32_GEN/sys_net_native.cpp carries the checksum of
-#    the System.Net.dll loaded). They call the PAL's SOCK_* functions, which sockets_posix.cpp provides. They expect
+#    the System.Net.dll loaded), except WirelessAPConfiguration's, which work only when built for PLATFORM_ESP32:
+#    ours (sys_net_wireless_ap_virtual.cpp) are compiled as theirs are, in their place.
+#    They call the PAL's SOCK_* functions, which sockets_posix.cpp provides. They expect
 #    nanoPAL.h to bring in nanoPAL_Sockets.h, which the POSIX target's does not: net_pal.h is force-included.
 # 2. A fix-up folder in the build, searched first, holding the LP64 copy of nanoPAL_Sockets.h
 #    (lp64_sockets_header.cmake): nf-interpreter's is written for 32-bit targets.
@@ -36,13 +38,16 @@ if("sys_net_native" IN_LIST natives_shorts)
 
   # 1. nf-interpreter's natives
   file(GLOB _vesp32_net_sources "${_vesp32_net_nf}/sys_net_native_*.cpp")
-  list(FILTER _vesp32_net_sources EXCLUDE REGEX "_stubs\\.cpp$")
+  list(FILTER _vesp32_net_sources EXCLUDE REGEX "(_stubs|_WirelessAPConfiguration)\\.cpp$")
   if(NOT _vesp32_net_sources)
     message(FATAL_ERROR "native/net: no System.Net natives in ${_vesp32_net_nf}")
   endif()
   target_sources(${VESP32_TARGET} PRIVATE ${_vesp32_net_sources})
   set_source_files_properties(${_vesp32_net_sources} PROPERTIES
       COMPILE_OPTIONS "-include;${_vesp32_net_dir}/net_pal.h")
+  set_source_files_properties("${_vesp32_net_dir}/sys_net_wireless_ap_virtual.cpp" PROPERTIES
+      COMPILE_OPTIONS "-include;${_vesp32_net_dir}/net_pal.h;-include;${_vesp32_net_nf}/sys_net_native.h"
+      COMPILE_DEFINITIONS VESP32_WIRELESS_AP_NATIVES)
 
   # The generated header declares the managed enums (AddressMode, NetworkInterfaceType, ...) that nanoHAL_Network.h,
   # which nanoHAL_ConfigurationManager.h includes, declares too: the table's file ("multiple definition of 'enum

@@ -1,11 +1,11 @@
 //
 // The virtual ESP32's network configuration, as the ESP32 target provides it to nf-interpreter's System.Net natives:
-//   - g_TargetConfiguration: one network interface (Wireless80211, DHCP) and one Wi-Fi configuration block, no access
-//     point, no certificates;
+//   - g_TargetConfiguration: the ESP32's two network interfaces, the station (Wireless80211, DHCP) and the access
+//     point (WirelessAP, static), with one Wi-Fi and one access point configuration block; no certificates;
 //   - ConfigurationManager_Get/Update/StoreConfigurationBlock over those blocks, kept in VESP32_NET_CONFIG's file
 //     when given (network_config_file.h);
-//   - SOCK_CONFIGURATION_*: the live adapter state on top of the stored blocks (the MAC, and the address once the
-//     station has joined);
+//   - SOCK_CONFIGURATION_*: the live adapter state on top of the stored blocks (the MAC, the station's address once it
+//     has joined, the access point's while it runs: virtual_access_point.h);
 //   - SOCK_IPV4AddressFromString/ToString.
 // (The other ConfigurationManager_* functions, OEM model and serial numbers, belong to the runtime's target files.)
 //
@@ -14,6 +14,7 @@
 #include "net_settings.h"
 #include "network_config_file.h"
 #include "network_link.h"
+#include "virtual_access_point.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,8 +26,14 @@
 
 namespace
 {
+// The interfaces in the ESP32's order (targetHAL_ConfigurationManager.cpp): the station, then the access point.
+const uint32_t StationInterface = 0;
+const uint32_t AccessPointInterface = 1;
+
 HAL_Configuration_NetworkInterface s_network;
 HAL_Configuration_Wireless80211 s_wifi;
+HAL_Configuration_NetworkInterface s_apNetwork;
+HAL_Configuration_WirelessAP s_ap;
 bool s_loaded = false;
 
 void SetText(uint8_t *field, size_t room, const std::string &text)
@@ -61,6 +68,36 @@ void LoadDefaults()
         Wireless80211Configuration_ConfigurationOptions_AutoConnect |
         Wireless80211Configuration_ConfigurationOptions_Enable |
         Wireless80211Configuration_ConfigurationOptions_SmartConfig);
+
+    // The access point as an ESP32 has it before anyone configured it: its own MAC (the station's + 1, as
+    // ESP_MAC_WIFI_SOFTAP), a static address not set yet, SSID nano_<last 3 MAC bytes>, password nanoframework,
+    // switched off (InitialiseWirelessAPDefaultConfig).
+    memset(&s_apNetwork, 0, sizeof(s_apNetwork));
+    memcpy(s_apNetwork.Marker, c_MARKER_CONFIGURATION_NETWORK_V1, sizeof(s_apNetwork.Marker));
+    memcpy(s_apNetwork.MacAddress, settings.mac, sizeof(s_apNetwork.MacAddress));
+    s_apNetwork.MacAddress[5]++;
+    s_apNetwork.InterfaceType = NetworkInterfaceType_WirelessAP;
+    s_apNetwork.SpecificConfigId = 0;
+    s_apNetwork.StartupAddressMode = AddressMode_Static;
+
+    memset(&s_ap, 0, sizeof(s_ap));
+    memcpy(s_ap.Marker, c_MARKER_CONFIGURATION_WIRELESS_AP_V1, sizeof(s_ap.Marker));
+    s_ap.Id = 0;
+    char ssid[16];
+    snprintf(ssid, sizeof(ssid), "nano_%02X%02X%02X", settings.mac[3], settings.mac[4], settings.mac[5]);
+    SetText(s_ap.Ssid, sizeof(s_ap.Ssid), ssid);
+    SetText(s_ap.Password, sizeof(s_ap.Password), "nanoframework");
+    s_ap.Authentication = AuthenticationType_WPA2;
+    s_ap.Encryption = EncryptionType_WPA2;
+    s_ap.Radio = RadioType__802_11n;
+    s_ap.Channel = 11;
+    s_ap.MaxConnections = 4;
+    s_ap.Options = WirelessAPConfiguration_ConfigurationOptions_Disable;
+}
+
+NetworkBlocks Blocks()
+{
+    return NetworkBlocks{s_network, s_wifi, s_apNetwork, s_ap};
 }
 
 void LoadOnce()
@@ -75,7 +112,8 @@ void LoadOnce()
     const std::string &file = NetSettings::Get().configFile;
     if (!file.empty())
     {
-        NetworkConfigFile::Load(file, s_network, s_wifi);
+        NetworkBlocks blocks = Blocks();
+        NetworkConfigFile::Load(file, blocks);
     }
 }
 
@@ -84,7 +122,7 @@ void Persist()
     const std::string &file = NetSettings::Get().configFile;
     if (!file.empty())
     {
-        NetworkConfigFile::Save(file, s_network, s_wifi);
+        NetworkConfigFile::Save(file, Blocks());
     }
 }
 
@@ -129,9 +167,10 @@ void ApplyLease(HAL_Configuration_NetworkInterface &config)
 HAL_CONFIGURATION_NETWORK *NetworkList()
 {
     HAL_CONFIGURATION_NETWORK *list = static_cast<HAL_CONFIGURATION_NETWORK *>(
-        calloc(1, sizeof(HAL_CONFIGURATION_NETWORK) + sizeof(HAL_Configuration_NetworkInterface *)));
-    list->Count = 1;
-    list->Configs[0] = &s_network;
+        calloc(1, sizeof(HAL_CONFIGURATION_NETWORK) + 2 * sizeof(HAL_Configuration_NetworkInterface *)));
+    list->Count = 2;
+    list->Configs[StationInterface] = &s_network;
+    list->Configs[AccessPointInterface] = &s_apNetwork;
     return list;
 }
 
@@ -149,8 +188,10 @@ HAL_TARGET_CONFIGURATION BuildTargetConfiguration()
     HAL_TARGET_CONFIGURATION configuration;
     configuration.NetworkInterfaceConfigs = NetworkList();
     configuration.Wireless80211Configs = WifiList();
-    configuration.WirelessAPConfigs =
-        static_cast<HAL_CONFIGURATION_NETWORK_WIRELESSAP *>(calloc(1, sizeof(HAL_CONFIGURATION_NETWORK_WIRELESSAP)));
+    configuration.WirelessAPConfigs = static_cast<HAL_CONFIGURATION_NETWORK_WIRELESSAP *>(
+        calloc(1, sizeof(HAL_CONFIGURATION_NETWORK_WIRELESSAP) + sizeof(HAL_Configuration_WirelessAP *)));
+    configuration.WirelessAPConfigs->Count = 1;
+    configuration.WirelessAPConfigs->Configs[0] = &s_ap;
     configuration.CertificateStore =
         static_cast<HAL_CONFIGURATION_X509_CERTIFICATE *>(calloc(1, sizeof(HAL_CONFIGURATION_X509_CERTIFICATE)));
     configuration.DeviceCertificates = static_cast<HAL_CONFIGURATION_X509_DEVICE_CERTIFICATE *>(
@@ -162,6 +203,31 @@ HAL_TARGET_CONFIGURATION BuildTargetConfiguration()
 // The natives read the counts straight from here, before any ConfigurationManager call.
 HAL_TARGET_CONFIGURATION g_TargetConfiguration = BuildTargetConfiguration();
 
+namespace
+{
+// The stored block for (configuration, index), and its size; null where the device has none.
+void *BlockOf(DeviceConfigurationOption configuration, uint32_t configurationIndex, size_t &size)
+{
+    switch (configuration)
+    {
+        case DeviceConfigurationOption_Network:
+            size = sizeof(HAL_Configuration_NetworkInterface);
+            return configurationIndex == StationInterface       ? &s_network
+                   : configurationIndex == AccessPointInterface ? &s_apNetwork
+                                                                : nullptr;
+        case DeviceConfigurationOption_Wireless80211Network:
+            size = sizeof(s_wifi);
+            return configurationIndex == 0 ? &s_wifi : nullptr;
+        case DeviceConfigurationOption_WirelessNetworkAP:
+            size = sizeof(s_ap);
+            return configurationIndex == 0 ? &s_ap : nullptr;
+        default:
+            // No certificate store (as the counts in g_TargetConfiguration say).
+            return nullptr;
+    }
+}
+} // namespace
+
 extern "C" bool ConfigurationManager_GetConfigurationBlock(
     void *configurationBlock,
     DeviceConfigurationOption configuration,
@@ -169,22 +235,14 @@ extern "C" bool ConfigurationManager_GetConfigurationBlock(
 {
     LoadOnce();
 
-    if (configurationIndex != 0)
+    size_t size = 0;
+    void *block = BlockOf(configuration, configurationIndex, size);
+    if (block == nullptr)
     {
         return false;
     }
-    switch (configuration)
-    {
-        case DeviceConfigurationOption_Network:
-            memcpy(configurationBlock, &s_network, sizeof(s_network));
-            return true;
-        case DeviceConfigurationOption_Wireless80211Network:
-            memcpy(configurationBlock, &s_wifi, sizeof(s_wifi));
-            return true;
-        default:
-            // No access point configuration, no certificate store (as the counts in g_TargetConfiguration say).
-            return false;
-    }
+    memcpy(configurationBlock, block, size);
+    return true;
 }
 
 extern "C" UpdateConfigurationResult ConfigurationManager_UpdateConfigurationBlock(
@@ -194,42 +252,36 @@ extern "C" UpdateConfigurationResult ConfigurationManager_UpdateConfigurationBlo
 {
     LoadOnce();
 
-    if (configurationIndex != 0)
+    size_t size = 0;
+    uint8_t *block = static_cast<uint8_t *>(BlockOf(configuration, configurationIndex, size));
+    if (block == nullptr)
     {
         return UpdateConfigurationResult_Failed;
     }
 
+    // Every block starts with its marker, which the natives send cleared; an interface's MAC is the radio's, not a
+    // setting.
+    union
+    {
+        HAL_Configuration_NetworkInterface network;
+        HAL_Configuration_Wireless80211 wifi;
+        HAL_Configuration_WirelessAP accessPoint;
+    } room;
+    uint8_t *updated = reinterpret_cast<uint8_t *>(&room);
+    memcpy(updated, configurationBlock, size);
+    memcpy(updated, block, sizeof(s_network.Marker));
     if (configuration == DeviceConfigurationOption_Network)
     {
-        HAL_Configuration_NetworkInterface updated;
-        memcpy(&updated, configurationBlock, sizeof(updated));
-        // The natives send a cleared block without the marker; the MAC is the radio's, not a setting.
-        memcpy(updated.Marker, s_network.Marker, sizeof(updated.Marker));
-        memcpy(updated.MacAddress, s_network.MacAddress, sizeof(updated.MacAddress));
-        if (memcmp(&updated, &s_network, sizeof(updated)) == 0)
-        {
-            return UpdateConfigurationResult_NoChanges;
-        }
-        s_network = updated;
-        Persist();
-        return UpdateConfigurationResult_Success;
+        const size_t mac = offsetof(HAL_Configuration_NetworkInterface, MacAddress);
+        memcpy(updated + mac, block + mac, sizeof(s_network.MacAddress));
     }
-
-    if (configuration == DeviceConfigurationOption_Wireless80211Network)
+    if (memcmp(updated, block, size) == 0)
     {
-        HAL_Configuration_Wireless80211 updated;
-        memcpy(&updated, configurationBlock, sizeof(updated));
-        memcpy(updated.Marker, s_wifi.Marker, sizeof(updated.Marker));
-        if (memcmp(&updated, &s_wifi, sizeof(updated)) == 0)
-        {
-            return UpdateConfigurationResult_NoChanges;
-        }
-        s_wifi = updated;
-        Persist();
-        return UpdateConfigurationResult_Success;
+        return UpdateConfigurationResult_NoChanges;
     }
-
-    return UpdateConfigurationResult_Failed;
+    memcpy(block, updated, size);
+    Persist();
+    return UpdateConfigurationResult_Success;
 }
 
 extern "C" bool ConfigurationManager_StoreConfigurationBlock(
@@ -252,7 +304,17 @@ extern "C" bool ConfigurationManager_StoreConfigurationBlock(
 
 HRESULT SOCK_CONFIGURATION_LoadAdapterConfiguration(HAL_Configuration_NetworkInterface *config, uint32_t interfaceIndex)
 {
-    if (interfaceIndex != 0)
+    if (interfaceIndex == AccessPointInterface)
+    {
+        // The access point's netif: its MAC, and its address while it runs (from the block, else esp-netif's).
+        memcpy(config->MacAddress, s_apNetwork.MacAddress, sizeof(config->MacAddress));
+        bool up = VirtualAccessPoint::IsUp();
+        config->IPv4Address = up ? VirtualAccessPoint::Address() : 0;
+        config->IPv4NetMask = up ? VirtualAccessPoint::Mask() : 0;
+        config->IPv4GatewayAddress = up ? VirtualAccessPoint::Address() : 0;
+        return S_OK;
+    }
+    if (interfaceIndex != StationInterface)
     {
         return CLR_E_INVALID_PARAMETER;
     }
@@ -285,7 +347,12 @@ HRESULT SOCK_CONFIGURATION_UpdateAdapterConfiguration(
     uint32_t updateFlags)
 {
     (void)config;
-    if (interfaceIndex != 0)
+    if (interfaceIndex == AccessPointInterface)
+    {
+        // Stored; the access point takes its address at the next boot, as an ESP32's does.
+        return S_OK;
+    }
+    if (interfaceIndex != StationInterface)
     {
         return CLR_E_INVALID_PARAMETER;
     }
@@ -303,7 +370,12 @@ HRESULT SOCK_CONFIGURATION_UpdateAdapterConfiguration(
 
 HRESULT SOCK_CONFIGURATION_LinkStatus(uint32_t interfaceIndex, bool *status)
 {
-    if (interfaceIndex != 0)
+    if (interfaceIndex == AccessPointInterface)
+    {
+        *status = VirtualAccessPoint::IsUp();
+        return S_OK;
+    }
+    if (interfaceIndex != StationInterface)
     {
         return CLR_E_INVALID_PARAMETER;
     }

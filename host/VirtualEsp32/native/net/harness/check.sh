@@ -25,7 +25,7 @@ cmake -DNF_SRC="$nf" -DOUT_DIR="$work/fixup" -P "$net/lp64_sockets_header.cmake"
   -I"$nf/src/PAL/Include" \
   "$here/net_harness.cpp" "$net/sockets_posix.cpp" "$net/socket_poller.cpp" "$net/socket_errors.cpp" \
   "$net/dns_resolver.cpp" "$net/virtual_wifi.cpp" "$net/net_settings.cpp" "$net/network_config_file.cpp" \
-  "$net/target_network.cpp" "$net/net_device.cpp" \
+  "$net/target_network.cpp" "$net/net_device.cpp" "$net/virtual_access_point.cpp" \
   -o "$work/net_harness"
 
 # The access point "lab"/"secret"; the device stored an old password: its boot join fails until it saves the new one.

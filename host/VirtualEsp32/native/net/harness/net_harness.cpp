@@ -12,6 +12,7 @@
 #include "net_pal.h"
 #include "net_device.h"
 #include "sockets_posix.h"
+#include "virtual_access_point.h"
 #include "virtual_wifi.h"
 
 #include <atomic>
@@ -196,9 +197,23 @@ void CheckIdentity()
     Check(memcmp(network.MacAddress, expected, 6) == 0, "the MAC is VESP32_MAC's, 24:0a:c4:a1:b2:c3");
     Check(network.InterfaceType == NetworkInterfaceType_Wireless80211 && network.StartupAddressMode == AddressMode_DHCP,
           "one Wireless80211 interface with DHCP");
-    Check(g_TargetConfiguration.NetworkInterfaceConfigs->Count == 1 && g_TargetConfiguration.Wireless80211Configs->Count == 1 &&
-              g_TargetConfiguration.WirelessAPConfigs->Count == 0,
-          "the target configuration: one interface, one Wi-Fi block, no access point");
+    Check(g_TargetConfiguration.NetworkInterfaceConfigs->Count == 2 && g_TargetConfiguration.Wireless80211Configs->Count == 1 &&
+              g_TargetConfiguration.WirelessAPConfigs->Count == 1,
+          "the target configuration: two interfaces (station, access point), one Wi-Fi block, one access point block");
+
+    HAL_Configuration_NetworkInterface apNetwork;
+    HAL_Configuration_WirelessAP ap;
+    Check(ConfigurationManager_GetConfigurationBlock(&apNetwork, DeviceConfigurationOption_Network, 1) &&
+              apNetwork.InterfaceType == NetworkInterfaceType_WirelessAP && apNetwork.StartupAddressMode == AddressMode_Static &&
+              apNetwork.MacAddress[5] == 0xc4,
+          "interface 1 is the access point: static, MAC the station's + 1");
+    Check(ConfigurationManager_GetConfigurationBlock(&ap, DeviceConfigurationOption_WirelessNetworkAP, 0) &&
+              strcmp((const char *)ap.Ssid, "nano_A1B2C3") == 0 && strcmp((const char *)ap.Password, "nanoframework") == 0 &&
+              ap.Options == WirelessAPConfiguration_ConfigurationOptions_Disable,
+          "the access point block as an ESP32's default: nano_A1B2C3, nanoframework, disabled");
+    bool up = true;
+    SOCK_CONFIGURATION_LinkStatus(1, &up);
+    Check(!up && !VirtualAccessPoint::IsUp(), "a disabled access point is down");
 }
 
 void CheckBootJoinWithWrongStoredPassword()
@@ -465,6 +480,121 @@ void CheckLeaveAndRestart()
           "after a restart the device joins by itself with the credentials saved before");
 }
 
+// A plain host UDP socket on a loopback port (0: any free): a phone on the access point's network.
+int UdpOnLoopback(uint16_t &port)
+{
+    int handle = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in address;
+    memset(&address, 0, sizeof(address));
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    bind(handle, reinterpret_cast<sockaddr *>(&address), sizeof(address));
+    socklen_t length = sizeof(address);
+    getsockname(handle, reinterpret_cast<sockaddr *>(&address), &length);
+    port = ntohs(address.sin_port);
+    timeval wait = {2, 0};
+    setsockopt(handle, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
+    return handle;
+}
+
+// The firmware's setup mode as nanoframework/Samples WiFiAP does it: the access point saved with a static address,
+// running from the next boot; then Iot.Device.DhcpServer's two sockets on it, as its Start opens them.
+void CheckAccessPoint()
+{
+    HAL_Configuration_NetworkInterface apNetwork;
+    ConfigurationManager_GetConfigurationBlock(&apNetwork, DeviceConfigurationOption_Network, 1);
+    SOCK_sockaddr at = Endpoint("192.168.4.1", 0);
+    memcpy((uint8_t *)&apNetwork + offsetof(HAL_Configuration_NetworkInterface, IPv4Address),
+           &reinterpret_cast<SOCK_sockaddr_in &>(at).sin_addr.S_un.S_addr, 4);
+    memset(apNetwork.Marker, 0, sizeof(apNetwork.Marker));
+    Check(ConfigurationManager_UpdateConfigurationBlock(&apNetwork, DeviceConfigurationOption_Network, 1) ==
+              UpdateConfigurationResult_Success,
+          "EnableStaticIPv4 on the access point's interface is stored");
+
+    HAL_Configuration_WirelessAP ap;
+    ConfigurationManager_GetConfigurationBlock(&ap, DeviceConfigurationOption_WirelessNetworkAP, 0);
+    strcpy((char *)ap.Ssid, "SensorNode-a1b2c3");
+    strcpy((char *)ap.Password, "label-pw-123");
+    ap.Options = WirelessAPConfiguration_ConfigurationOptions_AutoStart;
+    Check(ConfigurationManager_UpdateConfigurationBlock(&ap, DeviceConfigurationOption_WirelessNetworkAP, 0) ==
+              UpdateConfigurationResult_Success,
+          "the access point block is saved");
+    Check(!VirtualAccessPoint::IsUp(), "a saved access point does not run before the next boot");
+    Check(FileText(getenv("VESP32_NET_CONFIG")).find("ap.ssid=SensorNode-a1b2c3\n") != std::string::npos &&
+              FileText(getenv("VESP32_NET_CONFIG")).find("apnet.ipv4=192.168.4.1\n") != std::string::npos,
+          "both blocks are kept in VESP32_NET_CONFIG's file");
+
+    NetDevice::Restart();
+    VirtualWifi::Leave(); // the station off: the access point's network alone
+    bool up = false;
+    SOCK_CONFIGURATION_LinkStatus(1, &up);
+    HAL_Configuration_NetworkInterface adapter = apNetwork;
+    SOCK_CONFIGURATION_LoadAdapterConfiguration(&adapter, 1);
+    char text[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &adapter.IPv4Address, text, sizeof(text));
+    Check(up && VirtualAccessPoint::IsUp() && strcmp(text, "192.168.4.1") == 0,
+          "after the restart the access point runs at 192.168.4.1 (" + std::string(text) + ")");
+
+    // The DHCP server's listener: 255.255.255.255:67, which VESP32_DHCP_PORT stands for.
+    uint16_t serverPort = UnusedPort();
+    setenv("VESP32_DHCP_PORT", std::to_string(serverPort).c_str(), 1);
+    int listener = SOCK_socket(SOCK_AF_INET, SOCK_SOCK_DGRAM, SOCK_IPPROTO_UDP);
+    SOCK_sockaddr any = Endpoint("255.255.255.255", 67);
+    Check(SOCK_bind(listener, &any, sizeof(any)) == 0, "the DHCP listener binds 255.255.255.255:67");
+
+    // Its sender: the access point's address, broadcast allowed at the UDP level, "connected" to 255.255.255.255:68.
+    uint16_t clientPort = 0;
+    int phone = UdpOnLoopback(clientPort);
+    int sender = SOCK_socket(SOCK_AF_INET, SOCK_SOCK_DGRAM, SOCK_IPPROTO_UDP);
+    SOCK_sockaddr own = Endpoint("192.168.4.1", 0);
+    int yes = 1;
+    Check(SOCK_bind(sender, &own, sizeof(own)) == 0, "a socket binds the access point's address");
+    Check(SOCK_setsockopt(sender, SOCK_IPPROTO_UDP, SOCK_SOCKO_BROADCAST, (const char *)&yes, sizeof(yes)) == 0,
+          "Broadcast at the UDP level is the socket's option, as lwIP's driver takes it");
+    SOCK_sockaddr broadcast = Endpoint("255.255.255.255", 68);
+    Check(SOCK_connect(sender, &broadcast, sizeof(broadcast)) == 0 && SOCK_send(sender, "lost", 4, 0) == 4,
+          "without VESP32_DHCP_CLIENT_PORT a broadcast to port 68 is sent and heard by nobody");
+    setenv("VESP32_DHCP_CLIENT_PORT", std::to_string(clientPort).c_str(), 1);
+    Check(SOCK_connect(sender, &broadcast, sizeof(broadcast)) == 0, "connect to 255.255.255.255:68");
+
+    // A phone's DISCOVER reaches the listener; the answer, broadcast, reaches the phone.
+    sockaddr_in server;
+    memset(&server, 0, sizeof(server));
+    server.sin_family = AF_INET;
+    server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    server.sin_port = htons(serverPort);
+    sendto(phone, "discover", 8, 0, reinterpret_cast<sockaddr *>(&server), sizeof(server));
+    char buffer[16] = {0};
+    int wakes = s_socketWakes.load();
+    int received = SOCK_recv(listener, buffer, sizeof(buffer), 0);
+    if (received < 0 && WaitForWake(s_socketWakes, wakes))
+    {
+        received = SOCK_recv(listener, buffer, sizeof(buffer), 0);
+    }
+    Check(received == 8 && memcmp(buffer, "discover", 8) == 0, "a phone's datagram to VESP32_DHCP_PORT reaches the listener");
+    Check(SOCK_send(sender, "offer", 5, 0) == 5, "the answer is sent");
+    memset(buffer, 0, sizeof(buffer));
+    received = recv(phone, buffer, sizeof(buffer), 0);
+    Check(received == 5 && memcmp(buffer, "offer", 5) == 0, "the broadcast answer arrives at VESP32_DHCP_CLIENT_PORT");
+
+    bool excepted = true;
+    SelectLikeNatives(listener, 0, excepted);
+    Check(!excepted, "without the station, select works on the access point's network");
+    int tcp = SOCK_socket(SOCK_AF_INET, SOCK_SOCK_STREAM, SOCK_IPPROTO_TCP);
+    SOCK_sockaddr broker = Endpoint("127.0.0.1", UnusedPort());
+    Check(SOCK_connect(tcp, &broker, sizeof(broker)) == SOCK_SOCKET_ERROR && SOCK_getsocklasterror(tcp) == SOCK_EHOSTUNREACH,
+          "but a broker beyond it is unreachable without the station (10065)");
+
+    SOCK_close(tcp);
+    SOCK_close(listener);
+    SOCK_close(sender);
+    close(phone);
+    unsetenv("VESP32_DHCP_PORT");
+    unsetenv("VESP32_DHCP_CLIENT_PORT");
+    VirtualWifi::StartJoin("lab", "secret");
+}
+
 // A new process on the same VESP32_NET_CONFIG file: the saved credentials survive.
 void CheckPersisted()
 {
@@ -472,6 +602,7 @@ void CheckPersisted()
     ConfigurationManager_GetConfigurationBlock(&wifi, DeviceConfigurationOption_Wireless80211Network, 0);
     Check(strcmp((const char *)wifi.Password, "secret") == 0, "a new process reads the saved block from the file");
     Check(VirtualWifi::LastJoin() == VirtualWifi::JoinResult::Joined, "and joins with it at boot");
+    Check(VirtualAccessPoint::IsUp(), "and its access point, saved enabled, runs from boot");
 }
 
 // A join that takes VESP32_WIFI_JOIN_MS: pending, a wake on Event_Wifi_Station, then joined.
@@ -502,6 +633,7 @@ int main(int argc, char **argv)
         CheckRefusedAndReset();
         CheckSocketLimit();
         CheckLeaveAndRestart();
+        CheckAccessPoint();
     }
     else if (mode == "persisted")
     {
