@@ -1,9 +1,11 @@
 using System;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
+using SensorNode.Core.Connection;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 
@@ -119,10 +121,22 @@ namespace SensorNode.Board.Mqtt
             }
             catch (Exception ex)
             {
-                LastError = ex.Message;
+                LastError = ConnectError(ex);
                 DropClient();
                 return false;
             }
+        }
+
+        /// <summary>M2Mqtt wraps the socket's error in its own exception, whose message gives only the number.</summary>
+        private static string ConnectError(Exception ex)
+        {
+            SocketException socket = ex as SocketException;
+            if (socket == null)
+            {
+                socket = ex.InnerException as SocketException;
+            }
+
+            return socket != null ? BrokerSocketError.Describe(socket.ErrorCode) : ex.Message;
         }
 
         public bool Subscribe(string topicFilter, MqttQos qos)
