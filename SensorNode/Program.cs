@@ -79,6 +79,7 @@ namespace SensorNode
                 if (!accessPoint.Configure(ssid, password))
                 {
                     new Esp32Restart(log).Restart("setup mode: access point " + ssid + " saved; it opens after this restart");
+                    return; // nothing to serve on until then
                 }
 
                 if (!accessPoint.StartDhcp())
@@ -92,7 +93,9 @@ namespace SensorNode
             {
                 if (accessPoint.SwitchOffFromNextBoot())
                 {
-                    log.Info("set up: the setup access point is off from the next boot on");
+                    // The ESP32 started it at this boot from its block: one restart, and it is gone.
+                    new Esp32Restart(log).Restart("set up: the setup access point is switched off; restarting once without it");
+                    return;
                 }
 
                 if (!board.WebPageOnceSetUp)

@@ -54,12 +54,17 @@ namespace SensorNode.Board.Web
         /// <summary>Hands out addresses on the access point; false when the server could not open its sockets.</summary>
         public bool StartDhcp()
         {
+            IPAddress address = IPAddress.Parse(Address);
             _dhcp = new DhcpServer();
             _dhcp.CaptivePortalUrl = "http://" + Address;
-            return _dhcp.Start(IPAddress.Parse(Address), IPAddress.Parse(Mask));
+            _dhcp.Gateway = address; // as the ESP32's own DHCP server offers it: a phone keeps a network with a router
+            return _dhcp.Start(address, IPAddress.Parse(Mask));
         }
 
-        /// <summary>Switches the access point off from the next boot on (once the node is set up); true when it was on.</summary>
+        /// <summary>
+        /// Switches the access point off from the next boot on (once the node is set up); true when it was on and is
+        /// now stored off (read back, so that a block that does not keep the change never restarts the node in a loop).
+        /// </summary>
         public bool SwitchOffFromNextBoot()
         {
             if (_ap == null)
@@ -75,7 +80,7 @@ namespace SensorNode.Board.Web
 
             config.Options = WirelessAPConfiguration.ConfigurationOptions.None;
             config.SaveConfiguration();
-            return true;
+            return ConfigurationOf(_ap).Options == WirelessAPConfiguration.ConfigurationOptions.None;
         }
 
         private static NetworkInterface Interface()

@@ -9,6 +9,8 @@ namespace Iot.Device.DhcpServer
     {
         public extern string CaptivePortalUrl { get; set; } // :42
 
+        public extern IPAddress Gateway { get; set; } // :86
+
         public extern bool Start(IPAddress address, IPAddress mask, ushort timeToLeave = 1200); // :116
     }
 }
