@@ -11,13 +11,15 @@ namespace SensorNode.IntegrationTests.Harness
     /// <summary>
     /// A node with its web page on a free port, pointed at a test's broker: the simulator (--web, a known password),
     /// or the firmware on the virtual ESP32 (run.sh --web maps the device's port 80 there; the password is the one the
-    /// firmware made at its first boot and printed).
+    /// firmware made at its first boot and printed). With --setup the virtual ESP32 is freshly flashed: the firmware
+    /// opens its access point (one restart), whose DHCP server answers on <see cref="DhcpPort"/>.
     /// </summary>
     public sealed class WebNode : IDisposable
     {
         public const string SimulatorPassword = "web-test-pw";
 
         private static readonly Regex DevicePassword = new Regex(@"web page on port 80 of the node's address, password (\S+)");
+        private static readonly Regex SetupPassword = new Regex(@"setup mode: join Wi-Fi '(\S+)' with password (\S+) and open http://192\.168\.4\.1/");
 
         private WebNode(SimulatorProcess simulator, int port, string password)
         {
@@ -25,6 +27,18 @@ namespace SensorNode.IntegrationTests.Harness
             Url = "http://localhost:" + port + "/";
             Password = password;
         }
+
+        /// <summary>The Wi-Fi network the node's scan finds, and its password: the simulator's, or run.sh's access point.</summary>
+        public string WifiNetwork => TestedNode.IsVirtualEsp32 ? "SensorNodeLab" : "sensornode-sim-wifi";
+
+        public string WifiPassword => "virtual-esp32";
+
+        /// <summary>The virtual ESP32 in setup mode: its access point's SSID, and the host ports for UDP 67 and 68.</summary>
+        public string AccessPointSsid { get; private init; }
+
+        public int DhcpPort { get; private init; }
+
+        public int DhcpClientPort { get; private init; }
 
         public SimulatorProcess Simulator { get; }
 
@@ -42,10 +56,14 @@ namespace SensorNode.IntegrationTests.Harness
         {
             int port = LoopbackPorts.Free();
             string nodeId = "web" + Guid.NewGuid().ToString("N").Substring(0, 8);
-            Skip.If(TestedNode.IsVirtualEsp32, "the firmware's status page is off in the ESP32 board profile (BoardProfile.WebPageOnceSetUp: a crash of the virtual ESP32 with the web server waiting, docs/setup.md), and setup mode's access point is not modelled");
-            string[] web = TestedNode.IsVirtualEsp32
-                ? new[] { "--web", port.ToString() }
-                : new[] { "--web", port.ToString(), "--web-password", SimulatorPassword };
+            bool setup = extraArguments.Contains("--setup");
+            Skip.If(TestedNode.IsVirtualEsp32 && !setup, "the firmware's status page once set up is off in the ESP32 board profile (BoardProfile.WebPageOnceSetUp: a crash of the virtual ESP32 with the web server waiting, docs/setup.md); its setup mode is tested");
+            int dhcpPort = LoopbackPorts.Free();
+            int dhcpClientPort = LoopbackPorts.Free();
+            string[] web = !TestedNode.IsVirtualEsp32
+                ? new[] { "--web", port.ToString(), "--web-password", SimulatorPassword }
+                : setup ? new[] { "--web", port.ToString(), "--dhcp", dhcpPort.ToString(), "--dhcp-client", dhcpClientPort.ToString() }
+                : new[] { "--web", port.ToString() };
             SimulatorProcess simulator = SimulatorProcess.Start(broker, nodeId, web.Concat(extraArguments).ToArray());
             try
             {
@@ -53,6 +71,17 @@ namespace SensorNode.IntegrationTests.Harness
                 {
                     simulator.WaitForLine("web page on http://localhost:" + port, NodeUnderTest.StartTimeout);
                     return new WebNode(simulator, port, SimulatorPassword);
+                }
+
+                if (setup)
+                {
+                    // The first boot saves the access point and restarts; the second opens it and its page.
+                    Match access = SetupPassword.Match(simulator.WaitForLine("setup mode's access point and password", l => SetupPassword.IsMatch(l), NodeUnderTest.StartTimeout));
+                    simulator.WaitForLine("port 80, the web page, is http://127.0.0.1:" + port + "/", NodeUnderTest.StartTimeout);
+                    return new WebNode(simulator, port, access.Groups[2].Value)
+                    {
+                        AccessPointSsid = access.Groups[1].Value, DhcpPort = dhcpPort, DhcpClientPort = dhcpClientPort,
+                    };
                 }
 
                 simulator.WaitForLine("port 80, the web page, is http://127.0.0.1:" + port + "/", NodeUnderTest.StartTimeout);
@@ -75,6 +104,17 @@ namespace SensorNode.IntegrationTests.Harness
             await page.GoToAsync(Url);
             await page.WaitForFunctionAsync("() => document.getElementById('id').textContent.length > 0", new WaitForFunctionOptions { Timeout = 30_000 });
             return page;
+        }
+
+        /// <summary>The setup form as a user fills it: the network the node found, the broker, the node's id.</summary>
+        public async Task FillSetupForm(IPage page, string brokerHost, int brokerPort)
+        {
+            foreach ((string id, string value) in new[]
+                { ("wifi_ssid", WifiNetwork), ("wifi_password", WifiPassword), ("broker_host", brokerHost), ("broker_port", brokerPort.ToString()), ("node_id", NodeId) })
+            {
+                await page.EvaluateFunctionAsync("id => document.getElementById(id).value = ''", id);
+                await page.TypeAsync("#" + id, value);
+            }
         }
 
         public void Dispose()
