@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Threading.Tasks;
 using PuppeteerSharp;
@@ -12,8 +13,9 @@ namespace SensorNode.IntegrationTests.Web
     /// docs/flashing.md's first boot on the unmodified firmware in the virtual ESP32: a freshly flashed device saves its
     /// access point (SoftAccessPoint) and restarts once; the access point then runs, named after the node, and its DHCP
     /// server (Iot.Device.DhcpServer) gives a phone an address with the page's address as router and captive portal;
-    /// the page behind the printed password brings the node online on mosquitto. The simulator has no access point:
-    /// its setup page is tested in WebPageBrowserTests.
+    /// the page behind the printed password brings the node online on mosquitto; at its next boot the node switches
+    /// the access point off and restarts once without it. The simulator has no access point: its setup page is tested
+    /// in WebPageBrowserTests.
     /// </summary>
     public class SetupAccessPointTests
     {
@@ -24,7 +26,29 @@ namespace SensorNode.IntegrationTests.Web
         {
             Skip.IfNot(TestedNode.IsVirtualEsp32, "the access point and its DHCP server are the device's (SoftAccessPoint, Iot.Device.DhcpServer); run with " + TestedNode.Variable + "=virtual-esp32");
             using IBroker broker = Brokers.Start(Brokers.Mosquitto);
-            using WebNode node = WebNode.Start(broker, "--setup");
+            DirectoryInfo flash = Directory.CreateTempSubdirectory("sensornode-setup-flash-");
+            try
+            {
+                string nodeId = await SetUpFromThePage(broker, flash);
+
+                // The next boot: set up, the access point still saved on; switched off, one restart, online without it.
+                using SimulatorProcess rebooted = SimulatorProcess.Start(broker, nodeId, "--state", flash.FullName);
+                rebooted.WaitForLine("set up: the setup access point is switched off; restarting once without it", Timeout);
+                MosquittoSub.WaitForRetained(broker, rebooted.Base + "/status", "online", Timeout);
+                rebooted.WaitForLine("web page off once set up", Timeout);
+                Assert.Single(rebooted.Lines, l => l.Contains("restarting once without it"));
+                Assert.DoesNotContain(rebooted.Lines, l => l.Contains("the DHCP server"));
+            }
+            finally
+            {
+                flash.Delete(true);
+            }
+        }
+
+        /// <summary>Setup mode through the access point, as a user: returns the node id it was given on the page.</summary>
+        private static async Task<string> SetUpFromThePage(IBroker broker, DirectoryInfo flash)
+        {
+            using WebNode node = WebNode.Start(broker, "--setup", "--state", flash.FullName);
 
             Assert.Single(node.Simulator.Lines, l => l.Contains("setup mode: access point " + node.AccessPointSsid + " saved; it opens after this restart"));
             Assert.Matches("^SensorNode-[0-9a-f]{6}$", node.AccessPointSsid);
@@ -46,6 +70,7 @@ namespace SensorNode.IntegrationTests.Web
             await page.ClickAsync("#save");
             await page.WaitForFunctionAsync("() => document.getElementById('msg').textContent == 'Online'", new WaitForFunctionOptions { Timeout = 60_000 });
             MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
+            return node.NodeId;
         }
     }
 }
