@@ -144,19 +144,28 @@ int SelectLikeNatives(int handle, int mode, bool &excepted)
     return result;
 }
 
-// A plain host socket listening on a free loopback port: the broker's side.
-int Listen(uint16_t &port)
+// A plain host socket of `type` bound to a loopback port (0: any free one; `port` says which it got).
+int BoundOnLoopback(int type, uint16_t &port)
 {
-    int listener = socket(AF_INET, SOCK_STREAM, 0);
+    int handle = socket(AF_INET, type, 0);
     sockaddr_in address;
     memset(&address, 0, sizeof(address));
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof(address));
-    listen(listener, 4);
+    address.sin_port = htons(port);
+    bind(handle, reinterpret_cast<sockaddr *>(&address), sizeof(address));
     socklen_t length = sizeof(address);
-    getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length);
+    getsockname(handle, reinterpret_cast<sockaddr *>(&address), &length);
     port = ntohs(address.sin_port);
+    return handle;
+}
+
+// A plain host socket listening on a free loopback port: the broker's side.
+int Listen(uint16_t &port)
+{
+    port = 0;
+    int listener = BoundOnLoopback(SOCK_STREAM, port);
+    listen(listener, 4);
     return listener;
 }
 
@@ -480,19 +489,11 @@ void CheckLeaveAndRestart()
           "after a restart the device joins by itself with the credentials saved before");
 }
 
-// A plain host UDP socket on a loopback port (0: any free): a phone on the access point's network.
+// A plain host UDP socket on a free loopback port: a phone on the access point's network.
 int UdpOnLoopback(uint16_t &port)
 {
-    int handle = socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in address;
-    memset(&address, 0, sizeof(address));
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = htons(port);
-    bind(handle, reinterpret_cast<sockaddr *>(&address), sizeof(address));
-    socklen_t length = sizeof(address);
-    getsockname(handle, reinterpret_cast<sockaddr *>(&address), &length);
-    port = ntohs(address.sin_port);
+    port = 0;
+    int handle = BoundOnLoopback(SOCK_DGRAM, port);
     timeval wait = {2, 0};
     setsockopt(handle, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof(wait));
     return handle;
@@ -544,7 +545,7 @@ void CheckAccessPoint()
     Check(SOCK_bind(listener, &any, sizeof(any)) == 0, "the DHCP listener binds 255.255.255.255:67");
 
     // Its sender: the access point's address, broadcast allowed at the UDP level, "connected" to 255.255.255.255:68.
-    uint16_t clientPort = 0;
+    uint16_t clientPort;
     int phone = UdpOnLoopback(clientPort);
     int sender = SOCK_socket(SOCK_AF_INET, SOCK_SOCK_DGRAM, SOCK_IPPROTO_UDP);
     SOCK_sockaddr own = Endpoint("192.168.4.1", 0);
