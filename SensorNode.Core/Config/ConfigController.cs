@@ -78,7 +78,8 @@ namespace SensorNode.Core.Config
         public void UseTopics(TopicScheme topics)
         {
             _topics = topics;
-            _inbound = new InboundTopic[] { new InboundTopic(topics.ConfigSet, MaxConfigBytes, EventTypes.ConfigRejected, "config") };
+            // Room for the signed form too: the JSON's limit is the same signed or not (checked in OnMessage).
+            _inbound = new InboundTopic[] { new InboundTopic(topics.ConfigSet, MaxConfigBytes + SignedConfig.MaxOverheadBytes, EventTypes.ConfigRejected, "config") };
         }
 
         /// <summary>
@@ -104,10 +105,17 @@ namespace SensorNode.Core.Config
                 return;
             }
 
+            int jsonLength = jsonStart > 0 ? _authenticator.SignedLength - jsonStart : payload.Length;
+            if (jsonLength > MaxConfigBytes)
+            {
+                _events.Error(EventTypes.ConfigRejected, topic, "the settings' JSON of " + jsonLength + " bytes exceeds the " + MaxConfigBytes + "-byte limit; nothing changed");
+                return;
+            }
+
             byte[] json = payload;
             if (jsonStart > 0)
             {
-                json = new byte[_authenticator.SignedLength - jsonStart];
+                json = new byte[jsonLength];
                 System.Array.Copy(payload, jsonStart, json, 0, json.Length);
             }
 

@@ -1,4 +1,5 @@
 using nanoFramework.TestFramework;
+using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Text;
 using SensorNode.Tests.Fakes;
@@ -24,6 +25,26 @@ namespace SensorNode.Tests.Config
 
             Assert.Contains("\"config_trial\"", node.LastEvent());
             Assert.AreEqual("broker.example", node.Node.Config.BrokerHost);
+        }
+
+        [TestMethod]
+        public static void The_signature_does_not_take_room_from_the_settings()
+        {
+            NodeHarness node = Keyed();
+            string fullSize = Padded("{\"interval_s\":12", ConfigController.MaxConfigBytes);
+            node.Send("/config/set", Sign(Key, 1, fullSize));
+            Assert.Contains("\"config_applied\"", node.LastEvent());
+            Assert.AreEqual(12, node.Node.Config.PublishIntervalSeconds);
+
+            node.Send("/config/set", Sign(Key, 2, Padded("{\"interval_s\":13", ConfigController.MaxConfigBytes + 1)));
+            Assert.Contains("the settings' JSON of 1025 bytes exceeds the 1024-byte limit; nothing changed", node.LastEvent());
+            Assert.AreEqual(12, node.Node.Config.PublishIntervalSeconds);
+        }
+
+        /// <summary><paramref name="start"/>, spaces, then "}": JSON of exactly <paramref name="length"/> bytes.</summary>
+        private static string Padded(string start, int length)
+        {
+            return start + new string(' ', length - 1 - start.Length) + "}";
         }
 
         [TestMethod]

@@ -20,6 +20,9 @@ namespace SensorNode.Core.Config.Signing
 
         private const int MaxCounterDigits = 16;
 
+        /// <summary>What the signed form adds to the JSON at most: the HMAC, the counter, their spaces and a "\r\n".</summary>
+        public const int MaxOverheadBytes = HmacHexLength + 1 + MaxCounterDigits + 1 + 2;
+
         /// <summary>True when the payload has the signed form's shape (64 hex digits and a space at the start).</summary>
         public static bool LooksSigned(byte[] payload, int length)
         {
