@@ -26,6 +26,14 @@ namespace SensorNode.Core.Discovery
         public const int MaxPayloadBytes = 8192;
         public const int MinResendDelayMs = 1000;
         public const int MaxResendDelayMs = 5000;
+
+        /// <summary>
+        /// An announcement that did not go out (no room on the heap for it, or the link refused it) is tried again after
+        /// this, then after twice as long each time, up to <see cref="MaxRetryDelayMs"/>: on a device the heap often has
+        /// the room a little later, after the collector has joined free blocks.
+        /// </summary>
+        public const int FirstRetryDelayMs = 10000;
+        public const int MaxRetryDelayMs = 300000;
         private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
         private static readonly byte[] Nothing = new byte[0];
 
@@ -41,6 +49,7 @@ namespace SensorNode.Core.Discovery
         private InboundTopic[] _inbound;
         private string _configTopic;
         private long _resendAtMs = -1;
+        private int _retryDelayMs;
 
         public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators, IBoardHealth health, AnnouncedComponents announced)
         {
@@ -83,7 +92,8 @@ namespace SensorNode.Core.Discovery
         public void OnConnected(long nowMs)
         {
             _resendAtMs = -1;
-            Announce();
+            _retryDelayMs = 0;
+            Announce(nowMs);
         }
 
         public void Poll(long nowMs)
@@ -91,7 +101,7 @@ namespace SensorNode.Core.Discovery
             if (_resendAtMs >= 0 && nowMs >= _resendAtMs)
             {
                 _resendAtMs = -1;
-                Announce();
+                Announce(nowMs);
             }
         }
 
@@ -105,7 +115,7 @@ namespace SensorNode.Core.Discovery
         }
 
         [ColdPath("announcements are rare")]
-        private void Announce()
+        private void Announce(long nowMs)
         {
             if (!_config.Current.Discovery)
             {
@@ -131,6 +141,7 @@ namespace SensorNode.Core.Discovery
             PayloadBuilder payload = NewPayload(measure.NeededLength);
             if (payload == null)
             {
+                RetryLater(nowMs);
                 return;
             }
 
@@ -145,10 +156,24 @@ namespace SensorNode.Core.Discovery
             if (_link.Publish(_configTopic, payload.Buffer, payload.Length, MqttQos.AtLeastOnce, true))
             {
                 _announced.Published();
+                _retryDelayMs = 0;
                 return;
             }
 
             ReportNotPublished();
+            RetryLater(nowMs);
+        }
+
+        [ColdPath("an announcement that did not go out")]
+        private void RetryLater(long nowMs)
+        {
+            _retryDelayMs = _retryDelayMs == 0 ? FirstRetryDelayMs : 2 * _retryDelayMs;
+            if (_retryDelayMs > MaxRetryDelayMs)
+            {
+                _retryDelayMs = MaxRetryDelayMs;
+            }
+
+            _resendAtMs = nowMs + _retryDelayMs;
         }
 
         /// <summary>The announcement's buffer, or null (reported) when the heap has no room for it: the node runs on without.</summary>
@@ -161,7 +186,7 @@ namespace SensorNode.Core.Discovery
             }
             catch (OutOfMemoryException)
             {
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + bytes + "-byte buffer; not published");
+                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + bytes + "-byte buffer; not published, tried again later");
                 return null;
             }
         }
@@ -169,7 +194,7 @@ namespace SensorNode.Core.Discovery
         [ColdPath("a link that refuses the announcement")]
         private void ReportNotPublished()
         {
-            _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement was not published: " + _link.LastError);
+            _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement was not published: " + _link.LastError + "; tried again later");
         }
 
         /// <summary>The device, its origin, availability, and one component per quantity and per output.</summary>

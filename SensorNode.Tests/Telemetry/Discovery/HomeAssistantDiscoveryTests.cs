@@ -82,6 +82,44 @@ namespace SensorNode.Tests.Discovery
         }
 
         [TestMethod]
+        public static void An_announcement_that_did_not_go_out_is_tried_again_later_and_later_until_it_does()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Link.FailPublishUnder = "homeassistant/";
+            node.Start();
+            node.Node.Poll();
+            Assert.AreEqual(1, Failed(node), "tried at the connect");
+            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "the announcement was not published: out of memory for a"));
+
+            node.Advance(HomeAssistantDiscovery.FirstRetryDelayMs - 1);
+            Assert.AreEqual(1, Failed(node), "not again before the first delay");
+            node.Advance(1);
+            Assert.AreEqual(2, Failed(node), "again after it");
+            node.Advance(2 * HomeAssistantDiscovery.FirstRetryDelayMs - 1);
+            Assert.AreEqual(2, Failed(node), "then after twice as long");
+
+            node.Link.FailPublishUnder = null; // the heap has room again
+            node.Advance(1);
+            Assert.AreEqual(1, node.Link.CountOn(Topic), "published at the next try");
+            node.Advance(HomeAssistantDiscovery.MaxRetryDelayMs);
+            Assert.AreEqual(1, node.Link.CountOn(Topic), "and not again");
+        }
+
+        private static int Failed(NodeHarness node)
+        {
+            int count = 0;
+            foreach (string call in node.Link.Calls)
+            {
+                if (call == "failed publish:" + Topic)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        [TestMethod]
         public static void Home_assistant_coming_online_brings_the_announcement_again_after_one_to_five_seconds()
         {
             NodeHarness node = NodeHarness.Started();

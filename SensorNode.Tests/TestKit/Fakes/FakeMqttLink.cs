@@ -26,6 +26,9 @@ namespace SensorNode.Tests.Fakes
 
         /// <summary>Like a broker's ACL: subscriptions under this prefix are refused; null refuses none.</summary>
         public string DenySubscribeUnder;
+
+        /// <summary>Publishes to topics under this prefix fail, as M2MqttLink's do when the heap has no room for the packet.</summary>
+        public string FailPublishUnder;
         public MqttConnectOptions LastOptions;
         public int ConnectCount;
         public int DisconnectCount;
@@ -91,6 +94,13 @@ namespace SensorNode.Tests.Fakes
             if (!IsConnected)
             {
                 LastError = "not connected";
+                return false;
+            }
+
+            if (FailPublishUnder != null && topic.IndexOf(FailPublishUnder) == 0)
+            {
+                Calls.Add("failed publish:" + topic);
+                LastError = "out of memory for a " + length + "-byte message";
                 return false;
             }
 
