@@ -86,11 +86,16 @@ namespace SensorNode.IntegrationTests.Docs
                 core = printed.Take(online + 1).Select(l => l.Replace(broker.Host + ":" + broker.Port, profileBroker, StringComparison.Ordinal)).ToArray();
             }
 
-            // The web page's line, printed by Program.cs between the sensors (the core's SensorFinder) and the node's start.
-            LogCall webPage = program.LogCalls().Single(c => c.Parts[0].IsLiteral && c.Parts[0].Text.StartsWith("web page off once set up", StringComparison.Ordinal));
+            // The web page's line, printed by Program.cs between the sensors (the core's SensorFinder) and the node's start,
+            // with port 80 and the node's own password: the doc's line where it stands must be that call's.
+            LogCall webPage = program.LogCalls().Single(c => c.Parts[0].IsLiteral && c.Parts[0].Text.StartsWith("web page on port ", StringComparison.Ordinal));
             int started = Array.FindIndex(core, l => Regex.IsMatch(l, @"\] node \S+ started:"));
             Assert.True(started > 0, "the simulator printed no 'node <id> started:' line");
-            string webLine = prefixes["Info"] + string.Concat(webPage.Parts.Select(part => part.Text));
+            string docWebLine = 3 + started < doc.Length ? doc[3 + started] : "";
+            Match web = docWebLine.StartsWith(prefixes["Info"], StringComparison.Ordinal) ? webPage.Pattern.Match(docWebLine.Substring(prefixes["Info"].Length)) : Match.Empty;
+            string webLine = web.Success && web.Groups[1].Value == "80" && Regex.IsMatch(web.Groups[2].Value, "^[a-z0-9]{12}$")
+                ? docWebLine
+                : prefixes["Info"] + "web page on port 80 of the node's address, password (12 letters and digits)";
             core = core.Take(started).Append(webLine).Concat(core.Skip(started)).ToArray();
 
             string[] expected = doc.Take(3).Concat(core).ToArray();

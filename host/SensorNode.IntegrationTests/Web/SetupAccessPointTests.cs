@@ -14,7 +14,7 @@ namespace SensorNode.IntegrationTests.Web
     /// access point (SoftAccessPoint) and restarts once; the access point then runs, named after the node, and its DHCP
     /// server (Iot.Device.DhcpServer) gives a phone an address with the page's address as router and captive portal;
     /// the page behind the printed password brings the node online on mosquitto; at its next boot the node switches
-    /// the access point off and restarts once without it. The simulator has no access point: its setup page is tested
+    /// the access point off and restarts once without it, and serves its status page on the network it joined. The simulator has no access point: its setup page is tested
     /// in WebPageBrowserTests.
     /// </summary>
     public class SetupAccessPointTests
@@ -35,7 +35,7 @@ namespace SensorNode.IntegrationTests.Web
                 using SimulatorProcess rebooted = SimulatorProcess.Start(broker, nodeId, "--state", flash.FullName);
                 rebooted.WaitForLine("set up: the setup access point is switched off; restarting once without it", Timeout);
                 MosquittoSub.WaitForRetained(broker, rebooted.Base + "/status", "online", Timeout);
-                rebooted.WaitForLine("web page off once set up", Timeout);
+                rebooted.WaitForLine("web page on port 80 of the node's address, password", Timeout);
                 Assert.Single(rebooted.Lines, l => l.Contains("restarting once without it"));
                 Assert.DoesNotContain(rebooted.Lines, l => l.Contains("the DHCP server"));
             }
