@@ -54,9 +54,20 @@ namespace SensorNode
             OpenWebPage(node, board, flash, clock, log);
             node.Start();
             new Thread(watchdog.Run).Start(); // connecting runs on the node's connect thread; the main loop below only waits for work
+            RunMainLoop(node);
+        }
+
+        /// <summary>
+        /// The main loop, in a frame of its own: nanoCLR inlines the node's wait, which holds the loop most of the time,
+        /// so the slots it takes are cleared right before it (<see cref="InlineFrames"/>).
+        /// </summary>
+        private static void RunMainLoop(Node node)
+        {
             while (true)
             {
-                node.WaitForWork(node.Poll());
+                int waitMs = node.Poll();
+                InlineFrames.ClearFirstSlots(0, 0, 0);
+                node.WaitForWork(waitMs);
             }
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using SensorNode.Board.Esp32;
 using SensorNode.Core.Board;
 using SensorNode.Core.Web;
 
@@ -94,23 +95,14 @@ namespace SensorNode.Board.Web
         }
 
         /// <summary>
-        /// <see cref="Socket.Accept"/> from a frame whose evaluation stack holds no stale reference. nanoCLR inlines
-        /// Accept into its caller (IL inlining, on in the ESP32 firmware) and leaves the stack slot just above Accept's
-        /// argument as it was, uncleared; the garbage collector marks that slot as a live reference for as long as the
-        /// inlined Accept waits, here until the next browser comes. Called from <see cref="Run"/>, that slot held the
-        /// last reference Run had put there (the warning's string, the served connection), an object collected since:
-        /// every collection then marked memory that had become another object or a thread's stack frame, and the
-        /// runtime crashed (docs/virtual-esp32.md). <see cref="ClearSlots"/>' two integers leave that slot a number.
+        /// <see cref="Socket.Accept"/> from a frame whose evaluation stack holds no stale reference (<see cref="InlineFrames"/>):
+        /// nanoCLR inlines Accept, which waits until the next browser comes. Called from <see cref="Run"/>, the slot it
+        /// took held the last reference Run had put there (the warning's string, the served connection), collected since.
         /// </summary>
         private static Socket AcceptNext(Socket listener)
         {
-            ClearSlots(0, 0);
+            InlineFrames.ClearFirstSlots(0, 0, 0);
             return listener.Accept();
-        }
-
-        /// <summary>Does nothing: its two arguments overwrite the caller's first two stack slots with numbers.</summary>
-        private static void ClearSlots(int first, int second)
-        {
         }
 
         /// <summary>One accepted socket as the console reads and writes it.</summary>
