@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using System.Threading;
 using Iot.Device.Bmxx80;
 using Iot.Device.Bmxx80.ReadResult;
 using SensorNode.Core.Board;
@@ -72,6 +73,8 @@ namespace SensorNode.VirtualBoard.Tests
             Assert.InRange(values[Array.IndexOf(bme280.Quantities, Quantity.Temperature)], 19.5, 23.5);
             ISensor sht3x = sensors.Single(s => s.Id == "sht3x");
             double[] shtValues = new double[sht3x.Quantities.Length];
+            Assert.Equal(ReadOutcome.Pending, sht3x.Read(shtValues)); // two-phase: started now, collected later
+            Thread.Sleep(sht3x.MsUntilReady);
             Assert.Equal(ReadOutcome.Measured, sht3x.Read(shtValues));
             Assert.InRange(shtValues[Array.IndexOf(sht3x.Quantities, Quantity.Humidity)], 37, 53);
         }

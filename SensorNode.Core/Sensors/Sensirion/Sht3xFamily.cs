@@ -31,7 +31,7 @@ namespace SensorNode.Core.Sensors.Sensirion
 
         public ISensorDriver Open(ChipModel model, int address, II2cBus bus, IClock clock, IChipBindings bindings)
         {
-            return new Sht3xDriver(bus, address);
+            return new Sht3xDriver(bus, address, clock);
         }
     }
 }
