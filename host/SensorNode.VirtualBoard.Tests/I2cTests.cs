@@ -58,7 +58,7 @@ namespace SensorNode.VirtualBoard.Tests
         [Fact]
         public void TheCoresBusSearchFindsExactlyTheChipsPresentAndReadsThem()
         {
-            using HostedBoard board = new HostedBoard("bme280,sht31,scd41");
+            using HostedBoard board = new HostedBoard("bme280,sht3x,scd4x");
             using BoardConnection device = BoardConnection.Device(board.Address);
             SocketI2cBus bus = new SocketI2cBus(device, 1);
             RecordingLog log = new RecordingLog();
@@ -111,12 +111,11 @@ namespace SensorNode.VirtualBoard.Tests
             Assert.Contains("bme280 fails: Nack", board.Lines);
         }
 
-        [Theory]
-        [InlineData("sht31")]
-        [InlineData("sht3x")]
-        public void AChipIsNamedAsOnTheBoardOrAsTheNodePublishesIt(string name)
+        [Fact]
+        public void AChipIsNamedAsTheNodePublishesIt()
         {
-            using HostedBoard board = new HostedBoard("bme280,sht31");
+            const string name = "sht3x";
+            using HostedBoard board = new HostedBoard("bme280,sht3x");
             using BoardConnection device = BoardConnection.Device(board.Address);
             using BoardConnection test = new BoardConnection(board.Address);
 

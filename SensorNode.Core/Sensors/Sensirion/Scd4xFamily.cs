@@ -20,10 +20,16 @@ namespace SensorNode.Core.Sensors.Sensirion
         });
 
         private static readonly int[] BusAddresses = { 0x62 };
+        private static readonly ChipModel[] FamilyModels = { Scd4x };
 
         public int[] Addresses
         {
             get { return BusAddresses; }
+        }
+
+        public ChipModel[] Models
+        {
+            get { return FamilyModels; }
         }
 
         /// <summary>
