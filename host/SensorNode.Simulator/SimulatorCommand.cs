@@ -26,7 +26,7 @@ real bindings, and two virtual outputs, publishing over MQTT. Without --broker i
 @"While it runs, type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help.
 
 Examples:
-  " + RunCommand + @" -- --chips bme280,sht3x,scd4x --outputs relay,strip:dimmer
+  " + RunCommand + @" -- --chips bme280,sht3x,scd4x,aht20 --outputs relay,strip:dimmer
   " + RunCommand + @" -- --broker broker.lan:8883 --tls --ca-file ca.pem
   " + RunCommand + @" -- --broker localhost:1883 --nodes 50 --node-id lab
   " + RunCommand + @" -- sign --help";

@@ -26,7 +26,7 @@ namespace SensorNode.VirtualBoard
 get pin 26, get pwm 32, get output relay, set pin 4 1.
 
 Example (as host/VirtualEsp32/run.sh starts it; the device then gets VESP32_BOARD=$(cat board.address)):
-  " + RunCommand + @" --chips bme280,sht3x,scd4x --address-file board.address --exit-with $$";
+  " + RunCommand + @" --chips bme280,sht3x,scd4x,aht20 --address-file board.address --exit-with $$";
 
         private readonly Option<IPEndPoint> _listen = new Option<IPEndPoint>("--listen")
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Device.I2c;
 using System.Linq;
 using SensorNode.Core.Sensors;
+using SensorNode.Core.Sensors.Aosong;
 using SensorNode.Core.Sensors.Bosch;
 using SensorNode.Core.Sensors.Sensirion;
 
@@ -23,6 +24,7 @@ namespace SensorNode.HostBoard.I2c
             new VirtualChip(BoschFamily.Bme680, VirtualBoschDevice.PrimaryAddress, (ambient, clock, bus) => new VirtualBme680(VirtualBoschDevice.PrimaryAddress, ambient, clock, bus)),
             new VirtualChip(Sht3xFamily.Sht3x, VirtualSht3x.DefaultAddress, (ambient, clock, bus) => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient, clock, bus)),
             new VirtualChip(Scd4xFamily.Scd4x, VirtualScd4x.Address, (ambient, clock, bus) => new VirtualScd4x(ambient, clock, bus)),
+            new VirtualChip(Aht20Family.Aht20, Aht20Family.Address, (ambient, clock, bus) => new VirtualAht20(ambient, clock, bus)),
         };
 
         public static IEnumerable<string> Names => All.Select(c => c.Name);

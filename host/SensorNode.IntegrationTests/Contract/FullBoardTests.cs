@@ -9,8 +9,8 @@ using Xunit;
 namespace SensorNode.IntegrationTests.Contract
 {
     /// <summary>
-    /// The board users build: a BME280 and every command-level chip of the host's chip table (today an SHT3x and an
-    /// SCD4x, each read by the core's own driver) on one I2C bus, a relay and a dimmed LED strip, as the simulator
+    /// The board users build: a BME280 and every command-level chip of the host's chip table (today an SHT3x, an SCD4x
+    /// and an AHT20, each read by the core's own driver) on one I2C bus, a relay and a dimmed LED strip, as the simulator
     /// process against a real broker, watched by an independent client. The chips and their quantities are taken from
     /// <see cref="VirtualChips"/>, so a new family is on this board without an edit here.
     /// </summary>
