@@ -8,7 +8,7 @@ namespace SensorNode.HostBoard.I2c
     /// 0x71, the trigger 0xAC 0x33 0x00 (busy for 80 ms, then the measurement of the <see cref="IAmbient"/> at the
     /// trigger is ready), initialise 0xBE 0x08 0x00 (sets the calibrated bit; 10 ms) and soft reset 0xBA (not listening
     /// for 20 ms); other writes are not acknowledged. Every read returns the status byte followed by the last finished
-    /// measurement and its CRC, laid out by the core's <see cref="Aht20Family.Encode"/> (the same code the driver
+    /// measurement (while one runs, the one before it) and its CRC, laid out by the core's <see cref="Aht20Family.Encode"/> (the same code the driver
     /// decodes with; the unit tests check it against the datasheet's formulas). <see cref="ChipFault.StuckMeasurement"/>:
     /// every measurement returns the last one made before the fault.
     /// </summary>
@@ -21,7 +21,10 @@ namespace SensorNode.HostBoard.I2c
         private double _listeningFrom = double.NegativeInfinity;
         private double _temperature = double.NaN;
         private double _humidity = double.NaN;
+        private double _nextTemperature = double.NaN;
+        private double _nextHumidity = double.NaN;
         private bool _measured;
+        private bool _measuring;
 
         /// <param name="ambient">What the chip measures.</param>
         /// <param name="clockSeconds">Monotonic seconds; real time (<see cref="MonotonicClock"/>) when null.</param>
@@ -55,6 +58,7 @@ namespace SensorNode.HostBoard.I2c
 
             if (bytes.Length == 1 && bytes[0] == Aht20Family.SoftReset)
             {
+                _measuring = false; // a conversion under way is lost
                 _busyUntil = double.NegativeInfinity;
                 _listeningFrom = now + (Aht20Family.SoftResetMs / 1000.0);
                 return;
@@ -62,13 +66,19 @@ namespace SensorNode.HostBoard.I2c
 
             if (bytes.Length == 3 && bytes[0] == Aht20Family.TriggerMeasurement && bytes[1] == 0x33 && bytes[2] == 0x00)
             {
+                Finish(now);
                 if (!IsStuck || !_measured)
                 {
-                    _temperature = Ambient.TemperatureC;
-                    _humidity = Ambient.HumidityPercent;
-                    _measured = true;
+                    _nextTemperature = Ambient.TemperatureC;
+                    _nextHumidity = Ambient.HumidityPercent;
+                }
+                else
+                {
+                    _nextTemperature = _temperature;
+                    _nextHumidity = _humidity;
                 }
 
+                _measuring = true;
                 _busyUntil = now + (Aht20Family.MeasurementMs / 1000.0);
                 return;
             }
@@ -85,6 +95,7 @@ namespace SensorNode.HostBoard.I2c
 
         protected override void OnRead(Span<byte> buffer, double now)
         {
+            Finish(now);
             int status = StatusReserved | (now < _busyUntil ? Aht20Family.StatusBusy : 0) | (Calibrated ? Aht20Family.StatusCalibrated : 0);
             byte[] answer = new byte[Aht20Family.AnswerLength];
             if (_measured)
@@ -100,6 +111,18 @@ namespace SensorNode.HostBoard.I2c
             for (int i = 0; i < buffer.Length; i++)
             {
                 buffer[i] = i < answer.Length ? answer[i] : (byte)0xFF;
+            }
+        }
+
+        /// <summary>A measurement whose conversion time is over becomes the one reads return.</summary>
+        private void Finish(double now)
+        {
+            if (_measuring && now >= _busyUntil)
+            {
+                _temperature = _nextTemperature;
+                _humidity = _nextHumidity;
+                _measured = true;
+                _measuring = false;
             }
         }
     }
