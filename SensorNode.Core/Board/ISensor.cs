@@ -17,10 +17,15 @@ namespace SensorNode.Core.Board
         /// <summary>
         /// Reads every quantity into <paramref name="values"/> (same order as <see cref="Quantities"/>); a quantity
         /// the chip could not measure this time is <see cref="double.NaN"/>. <see cref="ReadOutcome.NotReady"/>: the
-        /// chip has nothing new since the last read (values untouched). <see cref="ReadOutcome.Failed"/>:
-        /// <see cref="LastError"/> says why. Must not throw: the main loop never sees a bus exception.
+        /// chip has nothing new since the last read (values untouched). <see cref="ReadOutcome.Pending"/>: a
+        /// conversion runs; read again after <see cref="MsUntilReady"/> to collect it (values untouched; nothing waits).
+        /// <see cref="ReadOutcome.Failed"/>: <see cref="LastError"/> says why. Must not throw: the main loop never sees
+        /// a bus exception.
         /// </summary>
         ReadOutcome Read(double[] values);
+
+        /// <summary>After <see cref="ReadOutcome.Pending"/>: milliseconds until the next <see cref="Read"/> can collect.</summary>
+        int MsUntilReady { get; }
 
         /// <summary>Why the last <see cref="Read"/> failed; null after a successful one.</summary>
         string LastError { get; }

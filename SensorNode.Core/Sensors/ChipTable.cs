@@ -1,3 +1,4 @@
+using SensorNode.Core.Sensors.Aosong;
 using SensorNode.Core.Sensors.Bosch;
 using SensorNode.Core.Sensors.Sensirion;
 
@@ -13,6 +14,7 @@ namespace SensorNode.Core.Sensors
                 new BoschFamily(),
                 new Sht3xFamily(),
                 new Scd4xFamily(),
+                new Aht20Family(),
             };
         }
     }

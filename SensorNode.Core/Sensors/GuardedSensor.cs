@@ -46,6 +46,11 @@ namespace SensorNode.Core.Sensors
 
         public string LastError { get; private set; }
 
+        public int MsUntilReady
+        {
+            get { return _driver.MsUntilReady; }
+        }
+
         [SteadyState]
         public ReadOutcome Read(double[] values)
         {
@@ -60,7 +65,7 @@ namespace SensorNode.Core.Sensors
                 return ReadOutcome.Failed;
             }
 
-            if (outcome == ReadOutcome.NotReady)
+            if (outcome == ReadOutcome.NotReady || outcome == ReadOutcome.Pending)
             {
                 return outcome;
             }

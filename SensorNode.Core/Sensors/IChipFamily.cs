@@ -11,6 +11,9 @@ namespace SensorNode.Core.Sensors
         /// <summary>The addresses the family's chips can be strapped to.</summary>
         int[] Addresses { get; }
 
+        /// <summary>Every model <see cref="Identify"/> can return (the host's virtual chips are checked against them).</summary>
+        ChipModel[] Models { get; }
+
         /// <summary>The model answering at <paramref name="address"/>, or null when no chip of this family is there.</summary>
         ChipModel Identify(II2cBus bus, int address);
 

@@ -26,6 +26,12 @@ namespace SensorNode.Core.Sensors
 
         public string Error { get; private set; }
 
+        /// <summary>0: the binding converts and waits inside its own Read (docs/architecture.md, what the Bmxx80 binding still blocks).</summary>
+        public int MsUntilReady
+        {
+            get { return 0; }
+        }
+
         [SteadyState]
         public ReadOutcome Measure(double[] values)
         {

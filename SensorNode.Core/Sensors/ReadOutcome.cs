@@ -9,6 +9,13 @@ namespace SensorNode.Core.Sensors
         NotReady,
 
         /// <summary>No values: the bus, the chip or the values were wrong; the error says which.</summary>
-        Failed
+        Failed,
+
+        /// <summary>
+        /// A measurement is under way (this read started a conversion, or one is still running): read again after
+        /// <c>MsUntilReady</c> to collect it; the values are untouched. Nobody waits in between: the main loop routes
+        /// commands while the chip converts (two-phase reads).
+        /// </summary>
+        Pending
     }
 }

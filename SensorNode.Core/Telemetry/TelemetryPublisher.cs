@@ -14,7 +14,10 @@ namespace SensorNode.Core.Telemetry
 {
     /// <summary>
     /// The telemetry part. Every interval (and right after each connect) one cycle: read every sensor, publish
-    /// each valid quantity retained on its own topic, then one retained JSON snapshot on "{base}/state". While the
+    /// each valid quantity retained on its own topic, then one retained JSON snapshot on "{base}/state". Reads are
+    /// two-phase: a sensor whose conversion runs answers <see cref="ReadOutcome.Pending"/>, the cycle stays open
+    /// and the part asks for the main loop again when the soonest conversion is done (<see cref="MsUntilWork"/>),
+    /// so commands are routed meanwhile; the cycle is published once every sensor has answered. While the
     /// node is not online the cycles go on and are kept by a <see cref="HistoryForwarder"/>, published on
     /// "{base}/history" after the reconnect. Topics and buffers are made when the topics change, so a cycle in
     /// steady state allocates nothing in the core.
@@ -30,6 +33,7 @@ namespace SensorNode.Core.Telemetry
         private readonly INodeConnection _connection;
         private readonly HistoryForwarder _history;
         private readonly bool[] _fresh;
+        private readonly bool[] _pending;
         private readonly IClock _clock;
         private readonly EventPublisher _events;
         private readonly ConfigController _config;
@@ -50,6 +54,9 @@ namespace SensorNode.Core.Telemetry
         private readonly PayloadBuilder _snapshot = new PayloadBuilder(MaxSnapshotBytes);
         private TopicScheme _topics;
         private long _nextCycleMs;
+        private bool _cycleOpen;
+        private long _cycleStartMs;
+        private long _collectAtMs;
 
         public TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators)
         {
@@ -79,6 +86,7 @@ namespace SensorNode.Core.Telemetry
             _actuators = new Actuator[actuators.Count];
             actuators.CopyTo(_actuators, 0);
             _fresh = new bool[_sensors.Length];
+            _pending = new bool[_sensors.Length];
             _history = new HistoryForwarder(link, connection, clock, events, _sensors, config.Current.HistoryBytes);
         }
 
@@ -150,45 +158,101 @@ namespace SensorNode.Core.Telemetry
             bool online = _connection.IsOnline;
             _history.UseSize(_config.Current.HistoryBytes);
             _history.Poll(nowMs);
-            if (nowMs < _nextCycleMs || !(online || _history.IsOn))
+            if (!_cycleOpen)
+            {
+                if (nowMs < _nextCycleMs || !(online || _history.IsOn))
+                {
+                    return;
+                }
+
+                OpenCycle(nowMs);
+            }
+            else if (nowMs < _collectAtMs)
             {
                 return;
             }
 
-            if (online)
+            if (!CollectReadings(nowMs))
+            {
+                return; // conversions still run: the loop routes commands until _collectAtMs
+            }
+
+            _cycleOpen = false;
+            if (_connection.IsOnline)
             {
                 RunCycle(nowMs);
             }
-            else
+            else if (_history.IsOn)
             {
-                RecordCycle(nowMs);
+                _history.Record(nowMs, _values, _fresh);
             }
 
-            _nextCycleMs = nowMs + _config.Current.PublishIntervalSeconds * 1000L;
+            _nextCycleMs = _cycleStartMs + _config.Current.PublishIntervalSeconds * 1000L;
+        }
+
+        /// <summary>True while a cycle has started conversions it has not collected yet.</summary>
+        public bool CycleOpen
+        {
+            get { return _cycleOpen; }
+        }
+
+        private void OpenCycle(long nowMs)
+        {
+            _cycleOpen = true;
+            _cycleStartMs = nowMs;
+            _newsThisCycle = false;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                _pending[s] = true;
+                _fresh[s] = false;
+            }
+        }
+
+        /// <summary>
+        /// One step of every sensor still pending in the open cycle; true when all have answered, else
+        /// <see cref="_collectAtMs"/> is when the soonest conversion is done.
+        /// </summary>
+        [SteadyState]
+        private bool CollectReadings(long nowMs)
+        {
+            bool done = true;
+            long soonest = long.MaxValue;
+            for (int s = 0; s < _sensors.Length; s++)
+            {
+                if (!_pending[s])
+                {
+                    continue;
+                }
+
+                if (ReadSensor(s))
+                {
+                    _pending[s] = false;
+                    continue;
+                }
+
+                done = false;
+                int wait = _sensors[s].MsUntilReady;
+                long at = nowMs + (wait > 0 ? wait : 1);
+                if (at < soonest)
+                {
+                    soonest = at;
+                }
+            }
+
+            _collectAtMs = soonest;
+            return done;
         }
 
         public long MsUntilWork(long nowMs)
         {
             long history = _history.MsUntilWork(nowMs);
-            if (!_connection.IsOnline && !_history.IsOn)
+            if (!_cycleOpen && !_connection.IsOnline && !_history.IsOn)
             {
                 return history;
             }
 
-            long cycle = Waits.Until(_nextCycleMs, nowMs);
+            long cycle = Waits.Until(_cycleOpen ? _collectAtMs : _nextCycleMs, nowMs);
             return Waits.Sooner(cycle, history);
-        }
-
-        /// <summary>A cycle while the node is not online: read every sensor on schedule, keep the values for later.</summary>
-        [SteadyState]
-        public void RecordCycle(long nowMs)
-        {
-            for (int s = 0; s < _sensors.Length; s++)
-            {
-                _fresh[s] = ReadSensor(s);
-            }
-
-            _history.Record(nowMs, _values, _fresh);
         }
 
         public void OnStop()
@@ -213,25 +277,23 @@ namespace SensorNode.Core.Telemetry
         }
 
         /// <summary>
-        /// Reads every sensor and publishes what is news: a quantity whose value moved by its deadband since it was
-        /// last published, or whose heartbeat is due; then the snapshot as the config says. True when every publish
-        /// was handed to the link.
+        /// Publishes what the cycle's reads brought that is news: a quantity whose value moved by its deadband since it
+        /// was last published, or whose heartbeat is due; then the snapshot as the config says. True when every
+        /// publish was handed to the link.
         /// </summary>
         [SteadyState]
-        public bool RunCycle(long nowMs)
+        private bool RunCycle(long nowMs)
         {
             NodeConfig config = _config.Current;
             bool allSent = true;
-            _newsThisCycle = false;
             for (int s = 0; s < _sensors.Length; s++)
             {
-                bool ok = ReadSensor(s);
                 if (_availabilityDue[s])
                 {
                     allSent &= PublishAvailability(s);
                 }
 
-                if (ok)
+                if (_fresh[s])
                 {
                     allSent &= PublishReadings(s, config, nowMs);
                 }
@@ -264,7 +326,10 @@ namespace SensorNode.Core.Telemetry
             return sent;
         }
 
-        /// <summary>Reads sensor <paramref name="s"/>; true when it has fresh values to publish.</summary>
+        /// <summary>
+        /// One read of sensor <paramref name="s"/>: false while its conversion runs (<see cref="ReadOutcome.Pending"/>),
+        /// else true, with <see cref="_fresh"/> saying whether it brought values to publish.
+        /// </summary>
         private bool ReadSensor(int s)
         {
             ISensor sensor = _sensors[s];
@@ -282,9 +347,15 @@ namespace SensorNode.Core.Telemetry
                 error = "read threw " + ex.GetType().Name + ": " + ex.Message;
             }
 
+            if (outcome == ReadOutcome.Pending)
+            {
+                return false; // collected on a later poll
+            }
+
+            _fresh[s] = outcome == ReadOutcome.Measured;
             if (outcome == ReadOutcome.NotReady)
             {
-                return false; // nothing new: the last values and the last health stand
+                return true; // nothing new: the last values and the last health stand
             }
 
             _measured[s] |= outcome == ReadOutcome.Measured;
@@ -304,7 +375,7 @@ namespace SensorNode.Core.Telemetry
                 _news[s].Forget(); // back from a failure: every quantity goes out at once
             }
 
-            return outcome == ReadOutcome.Measured;
+            return true;
         }
 
         [ColdPath("a sensor's health changed")]

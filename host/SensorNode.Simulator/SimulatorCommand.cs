@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using SensorNode.CommandLine;
 using SensorNode.Core.Config;
+using SensorNode.HostBoard.I2c;
 
 namespace SensorNode.Simulator
 {
@@ -25,7 +26,7 @@ real bindings, and two virtual outputs, publishing over MQTT. Without --broker i
 @"While it runs, type on its console: fail SENSOR nack|stuck|hang, heal SENSOR, help.
 
 Examples:
-  " + RunCommand + @" -- --chips bme280,sht31,scd41 --outputs relay,strip:dimmer
+  " + RunCommand + @" -- --chips bme280,sht3x,scd4x,aht20 --outputs relay,strip:dimmer
   " + RunCommand + @" -- --broker broker.lan:8883 --tls --ca-file ca.pem
   " + RunCommand + @" -- --broker localhost:1883 --nodes 50 --node-id lab
   " + RunCommand + @" -- sign --help";
@@ -97,8 +98,8 @@ Examples:
             string.Join(",", Defaults.Outputs));
 
         private readonly Option<string> _chips = CommandLineOptions.Value("--chips", "A,B",
-            "the chips on the I2C bus: bme280 (0x76), bmp280 (0x77), bme680 (0x77, with gas resistance; not with bmp280), "
-            + "sht31 (0x44), scd41 (0x62)",
+            "the chips on the I2C bus, named as the sensor ids the node publishes, at their addresses: " + VirtualChips.Describe()
+            + " (one chip per address)",
             string.Join(",", Defaults.Chips));
 
         private readonly Option<bool> _bmp280 = CommandLineOptions.Flag("--bmp280", "add a BMP280 at 0x77 to the chips");

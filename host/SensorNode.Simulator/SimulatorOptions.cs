@@ -6,6 +6,7 @@ using SensorNode.Core.Actuators;
 using SensorNode.Core.Config;
 using SensorNode.Core.Connection;
 using SensorNode.Core.Mqtt;
+using SensorNode.HostBoard.I2c;
 using SensorNode.HostBoard.Mqtt;
 
 namespace SensorNode.Simulator
@@ -54,20 +55,10 @@ namespace SensorNode.Simulator
         /// </summary>
         public void Check()
         {
-            string unknown = Chips.FirstOrDefault(c => !VirtualBoard.KnownChips.Contains(c));
-            if (unknown != null)
+            string chipsWrong = VirtualChips.Check(Chips);
+            if (chipsWrong != null)
             {
-                throw new ArgumentException("--chips: no virtual chip '" + unknown + "'; there are " + string.Join(", ", VirtualBoard.KnownChips));
-            }
-
-            if (Chips.Distinct().Count() != Chips.Count)
-            {
-                throw new ArgumentException("--chips: each chip once (two would share an address)");
-            }
-
-            if (Chips.Contains("bmp280") && Chips.Contains("bme680"))
-            {
-                throw new ArgumentException("--chips: bmp280 or bme680, not both (both sit at 0x77)");
+                throw new ArgumentException("--chips: " + chipsWrong);
             }
 
             CheckWithTheConfigRules();

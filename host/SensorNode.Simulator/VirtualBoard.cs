@@ -14,21 +14,12 @@ using SensorNode.HostBoard.Sensors;
 namespace SensorNode.Simulator
 {
     /// <summary>
-    /// The simulator's board profile: which virtual chips sit on the I2C bus and which outputs exist. The chips are
-    /// found by the core's SensorFinder with the chip table, as on the device; the console gets them by sensor id.
+    /// The simulator's board profile: which virtual chips (<see cref="VirtualChips"/>) sit on the I2C bus and which
+    /// outputs exist. The chips are found by the core's SensorFinder with the chip table, as on the device; the console
+    /// gets them by sensor id.
     /// </summary>
     public sealed class VirtualBoard
     {
-        /// <summary>The chips <c>--chips</c> can put on the bus, at the address each is strapped to.</summary>
-        private static readonly Dictionary<string, Func<IAmbient, I2cDevice>> ChipMakers = new Dictionary<string, Func<IAmbient, I2cDevice>>
-        {
-            ["bme280"] = ambient => new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, ambient),
-            ["bmp280"] = ambient => new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, ambient),
-            ["bme680"] = ambient => new VirtualBme680(VirtualBme680.PrimaryAddress, ambient), // 0x77, as the bmp280: one or the other
-            ["sht31"] = ambient => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient),
-            ["scd41"] = ambient => new VirtualScd4x(ambient),
-        };
-
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
         private readonly Dictionary<string, IFaultableChip> _chipsBySensorId = new Dictionary<string, IFaultableChip>(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _chipNames = new List<string>();
@@ -43,15 +34,13 @@ namespace SensorNode.Simulator
             _clock = clock;
             foreach (string chip in options.Chips)
             {
-                I2cDevice device = ChipMakers[chip](new DriftingAmbient(seed + _chipNames.Count));
+                I2cDevice device = VirtualChips.Named(chip).Make(new DriftingAmbient(seed + _chipNames.Count));
                 _bus.Attach(device);
                 _chipNames.Add(chip.ToUpperInvariant() + " at 0x" + device.ConnectionSettings.DeviceAddress.ToString("x2"));
             }
 
             _outputs.AddRange(options.OutputSpecs);
         }
-
-        public static IReadOnlyCollection<string> KnownChips => ChipMakers.Keys;
 
         public IEnumerable<string> SensorIds => _chipsBySensorId.Keys;
 

@@ -15,7 +15,7 @@ namespace SensorNode.VirtualBoard.Tests
         [InlineData("gpio write 26 2", "err level '2' is not 0 or 1 in \"gpio write 26 2\"")]
         [InlineData("pwm set 32 1000 10001 1", "err duty '10001' is not a whole number from 0 to 10000 in \"pwm set 32 1000 10001 1\"")]
         [InlineData("fail bme280 melt", "err fault 'melt' is not nack, stuck or hang in \"fail bme280 melt\"")]
-        [InlineData("fail sht31 nack", "err no chip 'sht31' on the bus (bme280 at 0x76)")]
+        [InlineData("fail sht3x nack", "err no chip 'sht3x' on the bus (bme280 at 0x76)")]
         [InlineData("get output pump", "err no output 'pump' in the board profile")]
         public void ABadRequestIsRefusedAndTheConnectionServesOn(string request, string reply)
         {
@@ -29,13 +29,13 @@ namespace SensorNode.VirtualBoard.Tests
         [Fact]
         public void HelloDescribesTheBoardFromItsProfile()
         {
-            using HostedBoard board = new HostedBoard("bme280,scd41");
+            using HostedBoard board = new HostedBoard("bme280,scd4x");
             using BoardConnection observer = new BoardConnection(board.Address);
 
             Assert.Equal(
-                "ok I2C bus 1: bme280 at 0x76, scd41 at 0x62; outputs relay (GPIO26, active low), relay2 (GPIO27, active low), led (GPIO25), strip (PWM on GPIO32)",
+                "ok I2C bus 1: bme280 at 0x76, scd4x at 0x62; outputs relay (GPIO26, active low), relay2 (GPIO27, active low), led (GPIO25), strip (PWM on GPIO32)",
                 observer.Ask("hello observer"));
-            Assert.Equal("ok bme280@0x76,scd41@0x62", observer.Ask("get chips"));
+            Assert.Equal("ok bme280@0x76,scd4x@0x62", observer.Ask("get chips"));
         }
     }
 }

@@ -8,7 +8,7 @@ using SensorNode.HostBoard.I2c;
 namespace SensorNode.VirtualBoard
 {
     /// <summary>
-    /// The virtual ESP32's I2C bus: the simulator's register-level chips (host/SensorNode.HostBoard) on a
+    /// The virtual ESP32's I2C bus: the simulator's virtual chips (host/SensorNode.HostBoard, <see cref="VirtualChips"/>) on a
     /// <see cref="VirtualI2cBus"/>, answering transactions with the status the ESP32's I2C driver gives: an address
     /// nobody acknowledges (no chip there, or one failing with <see cref="ChipFault.Nack"/>) is
     /// <see cref="I2cStatus.AddressNotAcknowledged"/>, so the firmware's bus scan finds exactly the chips present.
@@ -24,59 +24,32 @@ namespace SensorNode.VirtualBoard
         /// <summary>How long the ESP32's I2C driver waits for a held bus.</summary>
         public static readonly TimeSpan Esp32DriverTimeout = TimeSpan.FromMilliseconds(1000);
 
-        /// <summary>The chips <c>--chips</c> can put on the bus, with the simulator's names and addresses.</summary>
-        private static readonly Dictionary<string, Func<IAmbient, int, I2cDevice>> ChipMakers = new Dictionary<string, Func<IAmbient, int, I2cDevice>>
-        {
-            ["bme280"] = (ambient, bus) => new VirtualBmx280(BoschVariant.Bme280, VirtualBmx280.SecondaryAddress, ambient, busId: bus),
-            ["bmp280"] = (ambient, bus) => new VirtualBmx280(BoschVariant.Bmp280, VirtualBmx280.PrimaryAddress, ambient, busId: bus),
-            ["bme680"] = (ambient, bus) => new VirtualBme680(VirtualBme680.PrimaryAddress, ambient, busId: bus),
-            ["sht31"] = (ambient, bus) => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient, busId: bus),
-            ["scd41"] = (ambient, bus) => new VirtualScd4x(ambient, busId: bus),
-        };
-
-        /// <summary>The sensor id the node publishes a chip under, where it is not the chip's name (SensorFinder names models).</summary>
-        private static readonly Dictionary<string, string> SensorIds = new Dictionary<string, string>
-        {
-            ["sht31"] = "sht3x",
-            ["scd41"] = "scd4x",
-        };
-
         private readonly VirtualI2cBus _bus = new VirtualI2cBus();
         private readonly Dictionary<int, I2cDevice> _byAddress = new Dictionary<int, I2cDevice>();
         private readonly Dictionary<string, I2cDevice> _byName = new Dictionary<string, I2cDevice>(StringComparer.OrdinalIgnoreCase);
 
         /// <param name="busId">The bus the chips sit on (the board profile's, nanoFramework numbering: 1 is I2C1).</param>
-        /// <param name="chips">Names from <see cref="KnownChips"/>, each once; throws <see cref="ArgumentException"/> saying what is wrong.</param>
+        /// <param name="chips">Names from <see cref="VirtualChips"/> (the sensor ids), each once, one per address; throws <see cref="ArgumentException"/> saying what is wrong.</param>
         /// <param name="seed">Seed of the weather the chips measure (each chip adds its index, as in the simulator).</param>
         public BoardChips(int busId, IEnumerable<string> chips, int seed)
         {
             BusId = busId;
-            foreach (string name in chips.Select(c => c.ToLowerInvariant()))
+            List<string> names = chips.Select(c => c.ToLowerInvariant()).ToList();
+            string wrong = VirtualChips.Check(names);
+            if (wrong != null)
             {
-                if (!ChipMakers.TryGetValue(name, out Func<IAmbient, int, I2cDevice> make))
-                {
-                    throw new ArgumentException("no virtual chip '" + name + "'; there are " + string.Join(", ", KnownChips));
-                }
+                throw new ArgumentException(wrong);
+            }
 
-                if (_byName.ContainsKey(name))
-                {
-                    throw new ArgumentException("each chip once (two " + name + " would share an address)");
-                }
-
-                I2cDevice chip = make(new DriftingAmbient(seed + _byName.Count), busId);
+            foreach (string name in names)
+            {
+                I2cDevice chip = VirtualChips.Named(name).Make(new DriftingAmbient(seed + _byName.Count), busId);
                 int address = chip.ConnectionSettings.DeviceAddress;
-                if (_byAddress.TryGetValue(address, out I2cDevice taken))
-                {
-                    throw new ArgumentException(name + " and " + NameOf(taken) + " both answer at 0x" + address.ToString("x2") + ": one or the other");
-                }
-
                 _bus.Attach(chip);
                 _byAddress.Add(address, chip);
                 _byName.Add(name, chip);
             }
         }
-
-        public static IReadOnlyCollection<string> KnownChips => ChipMakers.Keys;
 
         public int BusId { get; }
 
@@ -87,13 +60,12 @@ namespace SensorNode.VirtualBoard
         }
 
         /// <summary>
-        /// The chip called <paramref name="name"/>: its name here ("sht31") or the sensor id the node publishes it under
-        /// ("sht3x", as the simulator's console takes it); null if there is none.
+        /// The chip called <paramref name="name"/>, its name being the sensor id the node publishes it under ("sht3x", as
+        /// the simulator's console takes it); null if there is none.
         /// </summary>
         public IFaultableChip Chip(string name)
         {
-            string chipName = SensorIds.FirstOrDefault(c => string.Equals(c.Value, name, StringComparison.OrdinalIgnoreCase)).Key ?? name;
-            return _byName.TryGetValue(chipName, out I2cDevice chip) ? (IFaultableChip)chip : null;
+            return _byName.TryGetValue(name, out I2cDevice chip) ? (IFaultableChip)chip : null;
         }
 
         /// <summary>
@@ -139,11 +111,6 @@ namespace SensorNode.VirtualBoard
 
             // Every failure of these chips is a NACK (LinuxI2cErrors.NotAcknowledged): the address or a byte unanswered.
             return acknowledged ? new I2cReply(I2cStatus.FullTransfer, write.Length + readLength, read) : I2cReply.NotAcknowledged;
-        }
-
-        private string NameOf(I2cDevice chip)
-        {
-            return _byName.First(c => ReferenceEquals(c.Value, chip)).Key;
         }
     }
 }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Linq;
 using System.Net;
 using SensorNode.CommandLine;
+using SensorNode.HostBoard.I2c;
 
 namespace SensorNode.VirtualBoard
 {
@@ -25,7 +26,7 @@ namespace SensorNode.VirtualBoard
 get pin 26, get pwm 32, get output relay, set pin 4 1.
 
 Example (as host/VirtualEsp32/run.sh starts it; the device then gets VESP32_BOARD=$(cat board.address)):
-  " + RunCommand + @" --chips bme280,sht31,scd41 --address-file board.address --exit-with $$";
+  " + RunCommand + @" --chips bme280,sht3x,scd4x,aht20 --address-file board.address --exit-with $$";
 
         private readonly Option<IPEndPoint> _listen = new Option<IPEndPoint>("--listen")
         {
@@ -51,8 +52,8 @@ Example (as host/VirtualEsp32/run.sh starts it; the device then gets VESP32_BOAR
             "write HOST:PORT there once listening (for a script that chose port 0)");
 
         private readonly Option<string> _chips = CommandLineOptions.Value("--chips", "A,B",
-            "the chips on the I2C bus: bme280 (0x76), bmp280 (0x77), bme680 (0x77, with gas resistance; not with bmp280), "
-            + "sht31 (0x44), scd41 (0x62)",
+            "the chips on the I2C bus, named as the sensor ids the node publishes, at their addresses: " + VirtualChips.Describe()
+            + " (one chip per address)",
             "bme280");
 
         private readonly Option<int> _seed = CommandLineOptions.WholeNumber("--seed", "N",

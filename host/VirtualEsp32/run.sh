@@ -34,7 +34,8 @@ The firmware image in the POSIX nanoCLR with the virtual ESP32's natives, agains
   --interval S            seconds between telemetry cycles (default: the firmware's)
   --keepalive S           MQTT keep-alive in seconds (default: the firmware's)
   --every-reading         publish every reading and the snapshot every cycle (deadbands 0, snapshot "cycle")
-  --chips A,B             the chips on the virtual I2C bus (default bme280): bme280, bmp280, bme680, sht31, scd41
+  --chips A,B             the chips on the virtual I2C bus (default bme280), named by their sensor ids; the list:
+                          host/SensorNode.HostBoard/I2c/VirtualChips.cs, or the board server's --help
   --heap KB               the managed heap, as an ESP32's, in KB (default 110: an ESP32-DevKitC without PSRAM)
   --wifi-ssid S, --wifi-password P   the virtual access point, which the node joins only with exactly these
                           (default SensorNodeLab / virtual-esp32); the deployed settings carry them

@@ -36,10 +36,16 @@ namespace SensorNode.Core.Sensors.Bosch
         });
 
         private static readonly int[] BusAddresses = { 0x76, 0x77 };
+        private static readonly ChipModel[] FamilyModels = { Bmp280, Bme280, Bme680 };
 
         public int[] Addresses
         {
             get { return BusAddresses; }
+        }
+
+        public ChipModel[] Models
+        {
+            get { return FamilyModels; }
         }
 
         /// <summary>The model answering <paramref name="chipId"/> at register 0xD0, or null.</summary>

@@ -8,6 +8,8 @@ namespace SensorNode.Core.Sensors.Sensirion
     /// measures every 5 s in periodic mode; each read asks get_data_ready_status and, when a measurement is waiting,
     /// read_measurement (CO₂ ppm, temperature, humidity, each word CRC-checked). Between measurements it reports
     /// <see cref="ReadOutcome.NotReady"/>; a chip that has had nothing new for <see cref="StaleAfterMs"/> has hung.
+    /// Two-phase, as every driver: each command's response is collected on a later read, its execution time (1 ms)
+    /// after it was sent (<see cref="ReadOutcome.Pending"/> in between), so a read never waits for the chip.
     /// </summary>
     public sealed class Scd4xDriver : ISensorDriver
     {
@@ -19,6 +21,10 @@ namespace SensorNode.Core.Sensors.Sensirion
         /// <summary>Three measurement intervals without a new one: the chip's conversions have stopped.</summary>
         public const int StaleAfterMs = 3 * MeasurementIntervalMs;
 
+        private const int Idle = 0;
+        private const int AskedDataReady = 1;
+        private const int AskedMeasurement = 2;
+
         private readonly II2cBus _bus;
         private readonly IClock _clock;
         private readonly SensirionCommand _start = new SensirionCommand(StartPeriodicMeasurement, 0, 0);
@@ -26,6 +32,8 @@ namespace SensorNode.Core.Sensors.Sensirion
         private readonly SensirionCommand _read = new SensirionCommand(ReadMeasurement, 3, 1);
         private bool _started;
         private long _lastNewMs;
+        private int _phase;
+        private long _answerAtMs;
 
         public Scd4xDriver(II2cBus bus, int address, IClock clock)
         {
@@ -38,6 +46,8 @@ namespace SensorNode.Core.Sensors.Sensirion
 
         public string Error { get; private set; }
 
+        public int MsUntilReady { get; private set; }
+
         [SteadyState]
         public ReadOutcome Measure(double[] values)
         {
@@ -47,21 +57,39 @@ namespace SensorNode.Core.Sensors.Sensirion
                 return Start(now);
             }
 
-            string error = _dataReady.Run(_bus, Address);
-            if (error != null)
+            if (_phase == Idle)
             {
-                return Failed(error);
+                return Ask(_dataReady, AskedDataReady, now);
             }
 
-            if ((_dataReady.Word(0) & 0x07FF) == 0)
+            if (now < _answerAtMs)
             {
-                return now - _lastNewMs > StaleAfterMs ? FailedStale() : ReadOutcome.NotReady;
+                MsUntilReady = (int)(_answerAtMs - now);
+                return ReadOutcome.Pending;
             }
 
-            error = _read.Run(_bus, Address);
-            if (error != null)
+            if (_phase == AskedDataReady)
             {
-                return Failed(error);
+                _phase = Idle;
+                string error = _dataReady.Receive(_bus, Address);
+                if (error != null)
+                {
+                    return Failed(error);
+                }
+
+                if ((_dataReady.Word(0) & 0x07FF) == 0)
+                {
+                    return now - _lastNewMs > StaleAfterMs ? FailedStale() : ReadOutcome.NotReady;
+                }
+
+                return Ask(_read, AskedMeasurement, now);
+            }
+
+            _phase = Idle;
+            string readError = _read.Receive(_bus, Address);
+            if (readError != null)
+            {
+                return Failed(readError);
             }
 
             values[0] = _read.Word(0);
@@ -71,15 +99,31 @@ namespace SensorNode.Core.Sensors.Sensirion
             return ReadOutcome.Measured;
         }
 
+        /// <summary>Sends <paramref name="command"/>; its answer is collected by a read its execution time later.</summary>
+        private ReadOutcome Ask(SensirionCommand command, int phase, long now)
+        {
+            string error = command.Send(_bus, Address);
+            if (error != null)
+            {
+                return Failed(error);
+            }
+
+            _phase = phase;
+            _answerAtMs = now + command.ExecutionMs;
+            MsUntilReady = command.ExecutionMs;
+            return ReadOutcome.Pending;
+        }
+
         /// <summary>
-        /// Starts periodic measurement. A chip already measuring (the driver restarting after a bus error) does not
-        /// take the command; that is no error: data-ready tells whether it runs.
+        /// Starts periodic measurement. A chip already measuring (left so by a previous run: the search no longer
+        /// stops it) does not take the command; that is no error: data-ready tells whether it runs.
         /// </summary>
         [ColdPath("once at boot and after a bus error")]
         private ReadOutcome Start(long now)
         {
-            _start.Run(_bus, Address);
+            _start.Send(_bus, Address);
             _started = true;
+            _phase = Idle;
             _lastNewMs = now;
             return ReadOutcome.NotReady;
         }
@@ -90,6 +134,7 @@ namespace SensorNode.Core.Sensors.Sensirion
         {
             Error = error;
             _started = false;
+            _phase = Idle;
             return ReadOutcome.Failed;
         }
 

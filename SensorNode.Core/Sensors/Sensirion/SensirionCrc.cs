@@ -1,6 +1,6 @@
 namespace SensorNode.Core.Sensors.Sensirion
 {
-    /// <summary>Sensirion's CRC-8 over each 16-bit word of a response (polynomial 0x31, init 0xFF; SHT3x and SCD4x datasheets).</summary>
+    /// <summary>Sensirion's CRC-8 over each 16-bit word of a response (polynomial 0x31, init 0xFF; SHT3x and SCD4x datasheets), also Aosong's (AHT20).</summary>
     public static class SensirionCrc
     {
         public static byte Of(byte first, byte second)
@@ -8,6 +8,18 @@ namespace SensorNode.Core.Sensors.Sensirion
             int crc = 0xFF;
             crc = Step(crc ^ first);
             crc = Step(crc ^ second);
+            return (byte)crc;
+        }
+
+        /// <summary>The same CRC over <paramref name="count"/> bytes of <paramref name="data"/> (Aosong's AHT20 sends it after its 6-byte answer).</summary>
+        public static byte Of(byte[] data, int offset, int count)
+        {
+            int crc = 0xFF;
+            for (int i = offset; i < offset + count; i++)
+            {
+                crc = Step(crc ^ data[i]);
+            }
+
             return (byte)crc;
         }
 

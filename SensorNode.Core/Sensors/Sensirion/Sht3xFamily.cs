@@ -18,10 +18,16 @@ namespace SensorNode.Core.Sensors.Sensirion
         });
 
         private static readonly int[] BusAddresses = { 0x44, 0x45 };
+        private static readonly ChipModel[] FamilyModels = { Sht3x };
 
         public int[] Addresses
         {
             get { return BusAddresses; }
+        }
+
+        public ChipModel[] Models
+        {
+            get { return FamilyModels; }
         }
 
         public ChipModel Identify(II2cBus bus, int address)
@@ -31,7 +37,7 @@ namespace SensorNode.Core.Sensors.Sensirion
 
         public ISensorDriver Open(ChipModel model, int address, II2cBus bus, IClock clock, IChipBindings bindings)
         {
-            return new Sht3xDriver(bus, address);
+            return new Sht3xDriver(bus, address, clock);
         }
     }
 }

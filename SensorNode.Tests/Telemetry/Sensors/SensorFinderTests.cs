@@ -97,25 +97,59 @@ namespace SensorNode.Tests.Sensors
         [TestMethod]
         public static void An_sht3x_is_read_by_the_cores_driver_with_its_crc_checked()
         {
-            FakeSht3xChip chip = new FakeSht3xChip();
+            FakeClock clock = new FakeClock();
+            FakeSht3xChip chip = new FakeSht3xChip(clock);
             FakeI2cBus bus = new FakeI2cBus().Attach(0x44, chip);
             FakeChipBindings bindings = new FakeChipBindings();
-            ISensor sensor = Find(bus, bindings, new FakeClock())[0];
+            ISensor sensor = Find(bus, bindings, clock)[0];
             double[] values = new double[2];
 
-            Assert.IsTrue(sensor.Read(values) == ReadOutcome.Measured);
+            Assert.IsTrue(Read(sensor, values, clock) == ReadOutcome.Measured);
             Assert.IsTrue(values[0] > 24.49 && values[0] < 24.51, "temperature " + values[0]);
             Assert.IsTrue(values[1] > 50.99 && values[1] < 51.01, "humidity " + values[1]);
             Assert.AreEqual(0, bindings.Count, "no vendor binding");
 
             chip.CorruptCrc = true;
-            Assert.IsTrue(sensor.Read(values) == ReadOutcome.Failed);
+            Assert.IsTrue(Read(sensor, values, clock) == ReadOutcome.Failed);
             Assert.AreEqual("I2C 0x44: CRC mismatch in the chip's answer", sensor.LastError);
 
             chip.CorruptCrc = false;
             chip.Nack = true;
-            Assert.IsTrue(sensor.Read(values) == ReadOutcome.Failed);
+            Assert.IsTrue(Read(sensor, values, clock) == ReadOutcome.Failed);
             Assert.AreEqual("I2C 0x44: address not acknowledged", sensor.LastError);
+        }
+
+        [TestMethod]
+        public static void An_scd4x_left_measuring_by_a_previous_run_is_found_without_stopping_it()
+        {
+            FakeClock clock = new FakeClock();
+            FakeScd4xChip chip = new FakeScd4xChip(clock);
+            chip.OnWrite(new byte[] { 0x21, 0xB1 }); // start_periodic_measurement, before this boot
+            FakeI2cBus bus = new FakeI2cBus().Attach(0x62, chip);
+
+            ISensor[] sensors = Find(bus, new FakeChipBindings(), clock);
+
+            Assert.AreEqual(1, sensors.Length);
+            Assert.AreEqual("scd4x", sensors[0].Id);
+            Assert.IsTrue(chip.Periodic, "not stopped: stop_periodic_measurement costs the boot 500 ms");
+            clock.Now = 5000;
+            double[] values = new double[3];
+            sensors[0].Read(values); // the driver's start, which a measuring chip does not take
+            Assert.IsTrue(Read(sensors[0], values, clock) == ReadOutcome.Measured);
+            Assert.AreEqual(1, chip.StartCount);
+        }
+
+        /// <summary>One whole read as telemetry does it: each step when the sensor said it could go on.</summary>
+        private static ReadOutcome Read(ISensor sensor, double[] values, FakeClock clock)
+        {
+            ReadOutcome outcome = sensor.Read(values);
+            while (outcome == ReadOutcome.Pending)
+            {
+                clock.Now += sensor.MsUntilReady;
+                outcome = sensor.Read(values);
+            }
+
+            return outcome;
         }
 
         private static ISensor[] Find(FakeI2cBus bus, FakeChipBindings bindings, FakeClock clock)

@@ -51,7 +51,7 @@ namespace SensorNode.Tests.Fakes
             Transfers++;
             int index = _addresses.IndexOf(address.ToString());
             FakeI2cChip chip = index < 0 ? null : (FakeI2cChip)_chips[index];
-            error = chip == null || chip.Nack ? NackError : null;
+            error = chip == null || chip.Nack || chip.Busy ? NackError : null;
             return error == null ? chip : null;
         }
     }

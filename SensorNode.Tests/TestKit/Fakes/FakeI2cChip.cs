@@ -6,6 +6,12 @@ namespace SensorNode.Tests.Fakes
         /// <summary>The chip does not acknowledge its address (unplugged, dead supply).</summary>
         public bool Nack;
 
+        /// <summary>The chip does not acknowledge its address for now (measuring, without clock stretching).</summary>
+        public virtual bool Busy
+        {
+            get { return false; }
+        }
+
         /// <summary>Bytes the master wrote in one transaction.</summary>
         public abstract void OnWrite(byte[] data);
 

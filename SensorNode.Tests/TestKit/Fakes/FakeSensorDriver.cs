@@ -15,6 +15,10 @@ namespace SensorNode.Tests.Fakes
         public bool NotReady;
         public int ReadCount;
 
+        /// <summary>Reads answered <see cref="ReadOutcome.Pending"/> (a conversion running, <see cref="PendingMs"/> long) before the next measurement.</summary>
+        public int PendingReads;
+        public int PendingMs = 10;
+
         public FakeSensorDriver(double[] values)
             : this(values, 0x76)
         {
@@ -30,6 +34,11 @@ namespace SensorNode.Tests.Fakes
 
         public string Error { get; private set; }
 
+        public int MsUntilReady
+        {
+            get { return PendingMs; }
+        }
+
         public ReadOutcome Measure(double[] values)
         {
             ReadCount++;
@@ -42,6 +51,12 @@ namespace SensorNode.Tests.Fakes
             {
                 Error = FailWith;
                 return ReadOutcome.Failed;
+            }
+
+            if (PendingReads > 0)
+            {
+                PendingReads--;
+                return ReadOutcome.Pending;
             }
 
             if (NotReady)

@@ -1,24 +1,36 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using SensorNode.Core.Board;
+using SensorNode.HostBoard.I2c;
 using SensorNode.IntegrationTests.Harness;
 using Xunit;
 
 namespace SensorNode.IntegrationTests.Contract
 {
     /// <summary>
-    /// The board users build: a BME280, an SHT31 and an SCD41 on one I2C bus, a relay and a dimmed LED strip, as the
-    /// simulator process against a real broker, watched by an independent client.
+    /// The board users build: a BME280 and every command-level chip of the host's chip table (today an SHT3x, an SCD4x
+    /// and an AHT20, each read by the core's own driver) on one I2C bus, a relay and a dimmed LED strip, as the simulator
+    /// process against a real broker, watched by an independent client. The chips and their quantities are taken from
+    /// <see cref="VirtualChips"/>, so a new family is on this board without an edit here.
     /// </summary>
     public class FullBoardTests
     {
-        private static readonly string[] Board = { "--chips", "bme280,sht31,scd41", "--outputs", "relay,strip:dimmer" };
+        /// <summary>The BME280 and the chips the core reads with its own drivers (the command-level ones).</summary>
+        private static readonly VirtualChip[] Chips = VirtualChips.All
+            .Where(c => c.Name == "bme280" || c.Make(new FixedAmbient()) is VirtualCommandChip)
+            .ToArray();
 
-        private static readonly string[] Quantities =
-        {
-            "bme280/temperature", "bme280/humidity", "bme280/pressure",
-            "sht3x/temperature", "sht3x/humidity",
-            "scd4x/co2", "scd4x/temperature", "scd4x/humidity",
-        };
+        private static readonly string[] Board = { "--chips", string.Join(",", Chips.Select(c => c.Name)), "--outputs", "relay,strip:dimmer" };
+
+        private static readonly string[] Quantities = Chips
+            .SelectMany(c => c.Model.Quantities.Select((Quantity q) => c.Name + "/" + q.Name))
+            .ToArray();
+
+        /// <summary>Every fault of every chip read by a core driver (the BME280 is the chip that goes on meanwhile).</summary>
+        public static IEnumerable<object[]> Faults => Chips
+            .Where(c => c.Name != "bme280")
+            .SelectMany(c => new[] { new object[] { c.Name, "nack" }, new object[] { c.Name, "stuck" } });
 
         /// <summary>The SCD41 measures every 5 s and is reported stuck after 15 s without news.</summary>
         private static readonly TimeSpan Scd4xTimeout = TimeSpan.FromSeconds(30);
@@ -72,11 +84,8 @@ namespace SensorNode.IntegrationTests.Contract
         }
 
         [SkippableTheory]
-        [InlineData("sht3x", "nack")]
-        [InlineData("sht3x", "stuck")]
-        [InlineData("scd4x", "nack")]
-        [InlineData("scd4x", "stuck")]
-        public void A_sensirion_chips_fault_is_reported_without_numbers_and_its_recovery_too(string sensor, string fault)
+        [MemberData(nameof(Faults))]
+        public void A_chips_fault_is_reported_without_numbers_and_its_recovery_too(string sensor, string fault)
         {
             using NodeUnderTest node = NodeUnderTest.Online(Brokers.Mosquitto, Board);
             node.Watcher.WaitFor("the first CO2 reading", r => r.Topic == node.Base + "/sensor/scd4x/co2", Scd4xTimeout);

@@ -18,7 +18,7 @@ namespace SensorNode.IntegrationTests.Contract
         [InlineData(Brokers.MqttNet)]
         public void A_late_subscriber_to_homeassistant_gets_the_device_with_every_entity(string broker)
         {
-            using NodeUnderTest node = NodeUnderTest.Online(broker, "--chips", "bme280,sht31", "--outputs", "relay,strip:dimmer");
+            using NodeUnderTest node = NodeUnderTest.Online(broker, "--chips", "bme280,sht3x", "--outputs", "relay,strip:dimmer");
             string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
 
             using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");

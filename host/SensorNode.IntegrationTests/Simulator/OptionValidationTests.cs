@@ -68,7 +68,7 @@ namespace SensorNode.IntegrationTests.Simulator
         [InlineData("--tls needs --broker: the embedded broker listens without TLS", "--tls")]
         [InlineData("--chips: no virtual chip 'bme999'; there are bme280", "--chips", "bme280,bme999")]
         [InlineData("--chips: each chip once", "--chips", "bmp280", "--bmp280")]
-        [InlineData("--chips: bmp280 or bme680, not both (both sit at 0x77)", "--chips", "bme680", "--bmp280")]
+        [InlineData("--chips: bmp280 and bme680 both answer at 0x77: one or the other", "--chips", "bme680", "--bmp280")]
         [InlineData("--config-key-file: cannot read the key file '/nonexistent/node.key'", "--config-key-file", "/nonexistent/node.key")]
         [InlineData("--config-key-file: the key file '/etc/hostname' must hold 16 to 64 bytes as hex digits", "--config-key-file", "/etc/hostname")]
         public void A_command_line_it_cannot_use_is_a_clear_error_with_exit_code_2(string expected, params string[] arguments)
