@@ -27,6 +27,13 @@ namespace SensorNode.Core.Telemetry
         private static readonly InboundTopic[] NoInbound = new InboundTopic[0];
 
         public const int MaxSnapshotBytes = 1536;
+
+        /// <summary>
+        /// How long a cycle waits for a sensor that keeps answering Pending (a chip that never ends its conversion):
+        /// then it is that sensor's failure for the cycle, and the others' readings go out. Our drivers' longest
+        /// conversion is the AHT20's 80 ms, retried up to 240 ms.
+        /// </summary>
+        public const int MaxPendingMs = 2000;
         private const int MaxValueBytes = 32;
 
         private readonly IMqttLink _link;
@@ -217,6 +224,7 @@ namespace SensorNode.Core.Telemetry
         {
             bool done = true;
             long soonest = long.MaxValue;
+            bool overdue = nowMs - _cycleStartMs >= MaxPendingMs;
             for (int s = 0; s < _sensors.Length; s++)
             {
                 if (!_pending[s])
@@ -226,6 +234,13 @@ namespace SensorNode.Core.Telemetry
 
                 if (ReadSensor(s))
                 {
+                    _pending[s] = false;
+                    continue;
+                }
+
+                if (overdue)
+                {
+                    GiveUp(s);
                     _pending[s] = false;
                     continue;
                 }
@@ -352,10 +367,26 @@ namespace SensorNode.Core.Telemetry
                 return false; // collected on a later poll
             }
 
+            Settle(s, outcome, error);
+            return true;
+        }
+
+        [ColdPath("a chip that never ends its conversion")]
+        private void GiveUp(int s)
+        {
+            // The same text every cycle: a sensor that stays stuck is one sensor_error, not one a cycle.
+            Settle(s, ReadOutcome.Failed, "no reading within " + MaxPendingMs + " ms: the chip never ended its conversion");
+        }
+
+        /// <summary>What a sensor's answer for this cycle means: fresh values, or its health changed.</summary>
+        [SteadyState]
+        private void Settle(int s, ReadOutcome outcome, string error)
+        {
+            ISensor sensor = _sensors[s];
             _fresh[s] = outcome == ReadOutcome.Measured;
             if (outcome == ReadOutcome.NotReady)
             {
-                return true; // nothing new: the last values and the last health stand
+                return; // nothing new: the last values and the last health stand
             }
 
             _measured[s] |= outcome == ReadOutcome.Measured;
@@ -374,8 +405,6 @@ namespace SensorNode.Core.Telemetry
                 _newsThisCycle = true;
                 _news[s].Forget(); // back from a failure: every quantity goes out at once
             }
-
-            return true;
         }
 
         [ColdPath("a sensor's health changed")]

@@ -1,6 +1,7 @@
 using nanoFramework.TestFramework;
 using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Sensirion;
+using SensorNode.Core.Telemetry;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests.Sensors
@@ -62,6 +63,28 @@ namespace SensorNode.Tests.Sensors
             Assert.AreEqual("24.50", node.LastPayload("/sensor/sht3x/temperature"));
             Assert.AreEqual("21.46", node.LastPayload("/sensor/bme280/temperature"));
             Assert.Contains("\"relay\":\"ON\"", node.LastPayload("/state"));
+        }
+
+        [TestMethod]
+        public static void A_chip_that_never_ends_its_conversion_fails_alone_and_the_cycle_goes_out()
+        {
+            NodeHarness node = new NodeHarness();
+            FakeSensorDriver stuck = new FakeSensorDriver(new double[] { 21.0, 40.0 }, 0x44);
+            stuck.PendingReads = int.MaxValue;
+            node.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, stuck));
+            node.Start();
+            node.Node.Poll();
+            Assert.IsTrue(node.Node.Telemetry.CycleOpen);
+
+            node.Advance(TelemetryPublisher.MaxPendingMs - 1);
+            Assert.IsTrue(node.Node.Telemetry.CycleOpen, "waited for the conversion until the limit");
+            node.Advance(1 + stuck.PendingMs); // the next collection after the limit
+            Assert.IsFalse(node.Node.Telemetry.CycleOpen);
+            Assert.AreEqual(1, node.Link.CountOn(node.Base + "/sensor/bme280/temperature"), "the other sensor's reading went out");
+            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "no reading within 2000 ms: the chip never ended its conversion"));
+
+            node.Advance(30000);
+            Assert.AreEqual(1, node.Link.CountContaining(node.Base + "/event", "never ended its conversion"), "one sensor_error while it stays stuck");
         }
 
         [TestMethod]
