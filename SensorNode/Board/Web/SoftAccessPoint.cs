@@ -23,7 +23,7 @@ namespace SensorNode.Board.Web
         private readonly NetworkInterface _ap = Interface();
         private DhcpServer _dhcp;
 
-        /// <summary>Whether the board has an access point interface (every ESP32 has; the virtual ESP32 has none).</summary>
+        /// <summary>Whether the board has an access point interface (every ESP32 with Wi-Fi has, and so does the virtual ESP32).</summary>
         public bool Exists
         {
             get { return _ap != null; }
