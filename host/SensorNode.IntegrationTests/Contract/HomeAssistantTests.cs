@@ -21,6 +21,13 @@ namespace SensorNode.IntegrationTests.Contract
             using NodeUnderTest node = NodeUnderTest.Online(broker, "--chips", "bme280,sht3x", "--outputs", "relay,strip:dimmer");
             string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
 
+            // Late: once the node has announced. "Online" comes first, and the firmware on the virtual ESP32 takes about
+            // 50 ms more to build a two-chip announcement; a subscriber within them gets it live, not retained.
+            using (Observer announced = Observer.Watch(node.Broker, topic))
+            {
+                node.ShowingConsole(() => announced.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout));
+            }
+
             using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
             Received discovery = null;
             node.ShowingConsole(() => discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout));
