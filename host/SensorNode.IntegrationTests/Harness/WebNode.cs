@@ -57,11 +57,12 @@ namespace SensorNode.IntegrationTests.Harness
             int port = LoopbackPorts.Free();
             string nodeId = "web" + Guid.NewGuid().ToString("N").Substring(0, 8);
             bool setup = extraArguments.Contains("--setup");
-            int dhcpPort = LoopbackPorts.Free();
-            int dhcpClientPort = LoopbackPorts.Free();
+            bool accessPoint = setup && TestedNode.IsVirtualEsp32; // only the device has one, and its DHCP server
+            int dhcpPort = accessPoint ? LoopbackPorts.Free() : 0;
+            int dhcpClientPort = accessPoint ? LoopbackPorts.Free() : 0;
             string[] web = !TestedNode.IsVirtualEsp32
                 ? new[] { "--web", port.ToString(), "--web-password", SimulatorPassword }
-                : setup ? new[] { "--web", port.ToString(), "--dhcp", dhcpPort.ToString(), "--dhcp-client", dhcpClientPort.ToString() }
+                : accessPoint ? new[] { "--web", port.ToString(), "--dhcp", dhcpPort.ToString(), "--dhcp-client", dhcpClientPort.ToString() }
                 : new[] { "--web", port.ToString() };
             SimulatorProcess simulator = SimulatorProcess.Start(broker, nodeId, web.Concat(extraArguments).ToArray());
             try
@@ -103,6 +104,13 @@ namespace SensorNode.IntegrationTests.Harness
             await page.GoToAsync(Url);
             await page.WaitForFunctionAsync("() => document.getElementById('id').textContent.length > 0", new WaitForFunctionOptions { Timeout = 30_000 });
             return page;
+        }
+
+        /// <summary>Waits until the setup form lists the network the node's Wi-Fi scan finds (on an ESP32 a scan takes seconds).</summary>
+        public async Task WaitForNetworkList(IPage page)
+        {
+            await page.WaitForFunctionAsync("net => document.getElementById('nets').innerHTML.indexOf(net) >= 0",
+                new WaitForFunctionOptions { Timeout = 30_000 }, WifiNetwork);
         }
 
         /// <summary>The setup form as a user fills it: the network the node found, the broker, the node's id.</summary>

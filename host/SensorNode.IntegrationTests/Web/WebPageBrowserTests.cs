@@ -32,8 +32,7 @@ namespace SensorNode.IntegrationTests.Web
             await using IBrowser browser = Chromium.Launch();
             IPage page = await node.Open(browser, node.Password);
 
-            await page.WaitForFunctionAsync("net => document.getElementById('nets').innerHTML.indexOf(net) >= 0",
-                new WaitForFunctionOptions { Timeout = 30_000 }, node.WifiNetwork);
+            await node.WaitForNetworkList(page);
             await node.FillSetupForm(page, broker.Host, broker.Port);
             await Screenshot(page, "setup-page.png");
             await page.ClickAsync("#save");
