@@ -35,7 +35,8 @@ namespace SensorNode
 
             Esp32Clock clock = new Esp32Clock();
             Node node = new Node(config, configStore, new M2MqttLink(flash.Load(board.CaCertificateFile)), new WifiNetwork(), new Esp32Health(), clock, log);
-            MainLoopWatchdog watchdog = node.UseWatchdog(new Esp32Restart(log), MainLoopWatchdog.DefaultBoundMs);
+            Esp32Restart restart = new Esp32Restart(log);
+            MainLoopWatchdog watchdog = node.UseWatchdog(restart, MainLoopWatchdog.DefaultBoundMs);
 
             ProvisionConfigKey(node, flash.Load(board.ConfigKeyFile), log);
             I2cBus bus = new I2cBus(board, log);
@@ -51,7 +52,7 @@ namespace SensorNode
                 node.AddOutput(output, outputs);
             }
 
-            OpenWebPage(node, board, flash, clock, log);
+            OpenWebPage(node, board, flash, clock, restart, log);
             node.Start();
             new Thread(watchdog.Run).Start(); // connecting runs on the node's connect thread; the main loop below only waits for work
             RunMainLoop(node);
@@ -76,7 +77,7 @@ namespace SensorNode
         /// point; the status page once it is set up, on the network it joined, where the board profile enables it.
         /// Both behind the node's password.
         /// </summary>
-        private static void OpenWebPage(Node node, BoardProfile board, FlashSettingsStore flash, Esp32Clock clock, SerialLog log)
+        private static void OpenWebPage(Node node, BoardProfile board, FlashSettingsStore flash, Esp32Clock clock, Esp32Restart restart, SerialLog log)
         {
             string password = WebPassword.LoadOrCreate(board.LabelPassword, flash, new HardwareRandom());
             SoftAccessPoint accessPoint = new SoftAccessPoint();
@@ -89,7 +90,7 @@ namespace SensorNode
                 string ssid = "SensorNode-" + node.Config.NodeId;
                 if (!accessPoint.Configure(ssid, password))
                 {
-                    new Esp32Restart(log).Restart("setup mode: access point " + ssid + " saved; it opens after this restart");
+                    restart.Restart("setup mode: access point " + ssid + " saved; it opens after this restart");
                     return; // nothing to serve on until then
                 }
 
@@ -105,7 +106,7 @@ namespace SensorNode
                 if (accessPoint.SwitchOffFromNextBoot())
                 {
                     // The ESP32 started it at this boot from its block: one restart, and it is gone.
-                    new Esp32Restart(log).Restart("set up: the setup access point is switched off; restarting once without it");
+                    restart.Restart("set up: the setup access point is switched off; restarting once without it");
                     return;
                 }
 
