@@ -72,8 +72,9 @@ namespace SensorNode.Board.Web
                 return false;
             }
 
+            // Off is any block without Enable: a freshly flashed ESP32's says Disable (0x01), not None.
             WirelessAPConfiguration config = ConfigurationOf(_ap);
-            if (config.Options == WirelessAPConfiguration.ConfigurationOptions.None)
+            if ((config.Options & WirelessAPConfiguration.ConfigurationOptions.Enable) == 0)
             {
                 return false;
             }

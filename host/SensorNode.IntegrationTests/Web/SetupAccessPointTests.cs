@@ -45,6 +45,19 @@ namespace SensorNode.IntegrationTests.Web
             }
         }
 
+        [SkippableFact]
+        public void A_device_deployed_with_its_settings_boots_once_and_never_for_the_access_point()
+        {
+            Skip.IfNot(TestedNode.IsVirtualEsp32, "the access point is the device's; run with " + TestedNode.Variable + "=virtual-esp32");
+            using IBroker broker = Brokers.Start(Brokers.Mosquitto);
+            using SimulatorProcess node = SimulatorProcess.Start(broker, "ap" + Guid.NewGuid().ToString("N").Substring(0, 8));
+            MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
+
+            // Its access point block is an ESP32's default (Disable, not None): already off, nothing to restart for.
+            Assert.DoesNotContain(node.Lines, l => l.Contains("rebooting:"));
+            Assert.Contains(node.Lines, l => l.Contains("boot 1"));
+        }
+
         /// <summary>Setup mode through the access point, as a user: returns the node id it was given on the page.</summary>
         private static async Task<string> SetUpFromThePage(IBroker broker, DirectoryInfo flash)
         {
