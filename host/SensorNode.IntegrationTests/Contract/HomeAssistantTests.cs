@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using SensorNode.Core.Discovery;
 using SensorNode.IntegrationTests.Harness;
 using Xunit;
 
@@ -22,10 +23,12 @@ namespace SensorNode.IntegrationTests.Contract
             string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
 
             // Late: once the node has announced. "Online" comes first, and the firmware on the virtual ESP32 takes about
-            // 50 ms more to build a two-chip announcement; a subscriber within them gets it live, not retained.
+            // 50 ms more to build a two-chip announcement, or, when the heap had no room for it at the connect, sends it
+            // at its first retry 10 s later; a subscriber in between gets it live, not retained.
+            TimeSpan firstRetry = TimeSpan.FromMilliseconds(HomeAssistantDiscovery.FirstRetryDelayMs);
             using (Observer announced = Observer.Watch(node.Broker, topic))
             {
-                node.ShowingConsole(() => announced.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout));
+                node.ShowingConsole(() => announced.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout + firstRetry));
             }
 
             using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
