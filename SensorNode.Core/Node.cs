@@ -6,7 +6,7 @@ using SensorNode.Core.Config;
 using SensorNode.Core.Config.Signing;
 using SensorNode.Core.Connection;
 using SensorNode.Core.Diagnostics;
-using SensorNode.Core.Discovery;
+using SensorNode.Core.Entities;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -29,7 +29,7 @@ namespace SensorNode.Core
     /// inbound message passes the same checks here (retained rule, size limit) before the part whose topic it is
     /// sees it; topic changes reach every part through <see cref="UseTopics"/>.
     /// </summary>
-    public sealed class Node : INodeConnection
+    public sealed class Node : INodeConnection, ICommandSink
     {
         /// <summary>Longest sleep between polls, so a lost connection is noticed even without an event.</summary>
         public const int MaxIdleMs = 1000;
@@ -46,6 +46,7 @@ namespace SensorNode.Core
         private readonly RedeliveryFilter _carried = new RedeliveryFilter();
         private readonly ConfigController _config;
         private readonly EventPublisher _events;
+        private readonly EntityRegistry _entities = new EntityRegistry();
         private INodePart[] _parts;
         private Actuator[] _actuatorArray;
         private TelemetryPublisher _telemetry;
@@ -81,6 +82,16 @@ namespace SensorNode.Core
             link.SetListener(Inbox);
             _supervisor = new ConnectionSupervisor(link, network, log, Inbox, new SystemRandom(Seed(config.NodeId, clock.UptimeMs)), new RuntimeNonceSource(), new ThreadConnectRunner());
             _link.Supervise(_supervisor);
+            Context = new NodeContext(_link, this, this, _config, _events, _entities, store.Settings, clock, log, _supervisor);
+        }
+
+        /// <summary>What a part added by the composition root is made with (<see cref="AddPart"/>).</summary>
+        public NodeContext Context { get; }
+
+        /// <summary>Every entity the parts declared; complete after <see cref="Start"/>.</summary>
+        public EntityRegistry Entities
+        {
+            get { return _entities; }
         }
 
         public MessageInbox Inbox { get; }
@@ -283,7 +294,11 @@ namespace SensorNode.Core
             get { return _watchdog; }
         }
 
-        /// <summary>Adds a part after the built-in ones (configuration, actuators, telemetry, discovery, diagnostics); it runs in that order.</summary>
+        /// <summary>
+        /// Adds a part after the node's own (configuration, actuators, telemetry, diagnostics: SensorNode's topics);
+        /// parts run in the order added. Protocol adapters (Home Assistant, Homie) and features (identify) come this way,
+        /// made with <see cref="Context"/>.
+        /// </summary>
         public void AddPart(INodePart part)
         {
             RequireNotStarted();
@@ -296,24 +311,29 @@ namespace SensorNode.Core
             _started = true;
             Boots = BootCounter.CountBoot(_store.Settings);
             Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _supervisor, Inbox, Boots);
-            _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators);
+            _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators, _entities);
             Diagnostics.UseHistory(_telemetry.History.History);
-            ISensor[] sensors = new ISensor[_sensors.Count];
-            _sensors.CopyTo(sensors, 0);
             Actuator[] actuators = new Actuator[_actuators.Count];
             _actuators.CopyTo(actuators, 0);
             _actuatorArray = actuators;
-            INodePart[] builtIn =
+            ActuatorController outputs = new ActuatorController(_actuators, _link, this, _events, _clock, _log, _entities);
+            INodePart[] own = { _config, outputs, _telemetry, Diagnostics };
+            _parts = new INodePart[own.Length + _addedParts.Count];
+            own.CopyTo(_parts, 0);
+            _addedParts.CopyTo(_parts, own.Length);
+
+            // Readings first, then outputs, then the node's own figures: the order Home Assistant lists them in.
+            _telemetry.DeclareEntities(_entities);
+            outputs.DeclareEntities(_entities);
+            Diagnostics.DeclareEntities(_entities);
+            for (int i = 0; i < _addedParts.Count; i++)
             {
-                _config,
-                new ActuatorController(_actuators, _link, this, _events, _clock, _log),
-                _telemetry,
-                new HomeAssistantDiscovery(_link, _config, _events, sensors, actuators, _health, new AnnouncedComponents(_store.Settings)),
-                Diagnostics,
-            };
-            _parts = new INodePart[builtIn.Length + _addedParts.Count];
-            builtIn.CopyTo(_parts, 0);
-            _addedParts.CopyTo(_parts, builtIn.Length);
+                IEntitySource source = _addedParts[i] as IEntitySource;
+                if (source != null)
+                {
+                    source.DeclareEntities(_entities);
+                }
+            }
 
             UseTopics(_config.Current, true);
             _supervisor.Start(_clock.UptimeMs);

@@ -5,6 +5,7 @@ using SensorNode.Board.Mqtt;
 using SensorNode.Board.Profiles;
 using SensorNode.Board.Sensors;
 using SensorNode.Board.Web;
+using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
@@ -52,6 +53,10 @@ namespace SensorNode
                 node.AddOutput(output, outputs);
             }
 
+            // The protocol adapters and features, each rendering or using the entities the node's own parts declare.
+            node.AddPart(new HomeAssistantDiscovery(node.Context));
+            node.AddPart(new HomieAdapter(node.Context));
+            node.AddPart(new IdentifyPart(node.Context, "led"));
             OpenWebPage(node, board, flash, clock, restart, log);
             node.Start();
             new Thread(watchdog.Run).Start(); // connecting runs on the node's connect thread; the main loop below only waits for work

@@ -1,5 +1,6 @@
 using System.Collections;
 using SensorNode.Core.Board;
+using SensorNode.Core.Entities;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -14,7 +15,7 @@ namespace SensorNode.Core.Actuators
     /// maximum on-time, its safe state after the broker was unreachable too long) and reports each as a "failsafe"
     /// event, at once when online, else after the reconnect; leaves outputs safe at stop.
     /// </summary>
-    public sealed class ActuatorController : INodePart
+    public sealed class ActuatorController : INodePart, IEntitySource
     {
         /// <summary>Commands are a few bytes; anything bigger is a mistake or abuse and is rejected unparsed.</summary>
         public const int MaxCommandBytes = 256;
@@ -29,6 +30,9 @@ namespace SensorNode.Core.Actuators
         private readonly string[] _offLogLines;
         private readonly ActuatorCommand _command = new ActuatorCommand();
         private readonly PayloadBuilder _state = new PayloadBuilder(32);
+        private readonly PayloadBuilder _value = new PayloadBuilder(12);
+        private readonly EntityRegistry _registry;
+        private readonly Entity[] _entities;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
         private string[] _setTopics;
@@ -42,11 +46,18 @@ namespace SensorNode.Core.Actuators
         private readonly long[] _offlineUnreportedAt;
         private readonly long[] _offlineUnreportedSince;
 
-        public ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log)
+        public ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log, EntityRegistry registry)
         {
             _clock = clock;
+            _registry = registry;
             _actuators = new Actuator[actuators.Count];
             actuators.CopyTo(_actuators, 0);
+            _entities = new Entity[_actuators.Length];
+            for (int i = 0; i < _actuators.Length; i++)
+            {
+                _entities[i] = Entity.ForOutput(_actuators[i].Id, _actuators[i].Kind);
+            }
+
             _link = link;
             _connection = connection;
             _safeForOutage = new long[_actuators.Length];
@@ -99,6 +110,17 @@ namespace SensorNode.Core.Actuators
             {
                 _setTopics[i] = topics.ActuatorSet(_actuators[i].Id);
                 _stateTopics[i] = topics.ActuatorState(_actuators[i].Id);
+                _entities[i].CommandTopic = _setTopics[i];
+                _entities[i].StateTopic = _stateTopics[i];
+            }
+        }
+
+        /// <summary>A control per output, in the board's order.</summary>
+        public void DeclareEntities(EntityRegistry entities)
+        {
+            for (int i = 0; i < _entities.Length; i++)
+            {
+                entities.Add(_entities[i]);
             }
         }
 
@@ -378,6 +400,11 @@ namespace SensorNode.Core.Actuators
             Actuator actuator = _actuators[index];
             actuator.Kind.AppendStatePayload(_state.Clear(), actuator.Level);
             _link.Publish(_stateTopics[index], _state.Buffer, _state.Length, MqttQos.AtMostOnce, true);
+            if (_registry.HasListeners)
+            {
+                _value.Clear().AppendInteger(actuator.Level);
+                _registry.Publish(_entities[index], _value.Buffer, _value.Length);
+            }
         }
 
         private string KnownIds()

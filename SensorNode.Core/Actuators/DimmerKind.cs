@@ -51,6 +51,17 @@ namespace SensorNode.Core.Actuators
             return value + " %";
         }
 
+        public override string Unit
+        {
+            get { return "%"; }
+        }
+
+        /// <summary>"40%": a bare number is no dimmer command.</summary>
+        public override void AppendSetCommand(PayloadBuilder command, int value)
+        {
+            command.AppendInteger(value).Append('%');
+        }
+
         public override void AppendDiscovery(PayloadBuilder json, string commandTopic, string stateTopic)
         {
             // It reports {"state":"ON","level":40} and takes "40%": brightness 0..100 maps onto it as is.

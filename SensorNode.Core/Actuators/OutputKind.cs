@@ -103,6 +103,27 @@ namespace SensorNode.Core.Actuators
             return Failsafe.Check(id, maxOnSeconds, offlineSafeSeconds, safeValue);
         }
 
+        /// <summary>True when its values are only off and on (a switch): a convention shows it as a boolean, not a number.</summary>
+        public virtual bool IsOnOff
+        {
+            get { return false; }
+        }
+
+        /// <summary>The unit of its value for a convention that shows one ("%", "°"), or null.</summary>
+        public virtual string Unit
+        {
+            get { return null; }
+        }
+
+        /// <summary>
+        /// The "/set" payload of this kind's own grammar that sets <paramref name="value"/> (a convention's command is
+        /// translated into it, so it passes the same parser, checks and events as any command): 90 for a servo.
+        /// </summary>
+        public virtual void AppendSetCommand(PayloadBuilder command, int value)
+        {
+            command.AppendInteger(value);
+        }
+
         /// <summary>The component's keys after command_topic and state_topic (Home Assistant MQTT discovery).</summary>
         public abstract void AppendDiscovery(PayloadBuilder json, string commandTopic, string stateTopic);
 

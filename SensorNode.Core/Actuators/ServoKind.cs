@@ -70,6 +70,11 @@ namespace SensorNode.Core.Actuators
             json.AppendInteger(value);
         }
 
+        public override string Unit
+        {
+            get { return "°"; }
+        }
+
         public override string ValueText(int value)
         {
             return value + "°";

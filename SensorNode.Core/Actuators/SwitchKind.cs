@@ -55,6 +55,16 @@ namespace SensorNode.Core.Actuators
             return ActuatorController.StateText(value > 0);
         }
 
+        public override bool IsOnOff
+        {
+            get { return true; }
+        }
+
+        public override void AppendSetCommand(PayloadBuilder command, int value)
+        {
+            command.Append(ActuatorController.StateText(value > 0));
+        }
+
         public override void AppendDiscovery(PayloadBuilder json, string commandTopic, string stateTopic)
         {
             AppendOnOff(json);

@@ -18,6 +18,7 @@ namespace SensorNode.Core.Config
         public const string AcceptRetainedCommands = "accept_retained_commands";
         public const string AcceptQueuedCommands = "accept_queued_commands";
         public const string Discovery = "discovery";
+        public const string Homie = "homie";
         public const string Heartbeat = "heartbeat_s";
         public const string Snapshot = "snapshot";
         public const string HistoryBytes = "history_bytes";

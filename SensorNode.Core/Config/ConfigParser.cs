@@ -146,6 +146,7 @@ namespace SensorNode.Core.Config
                 case ConfigKeys.AcceptRetainedCommands: return ReadFlag(member, ref config.AcceptRetainedCommands);
                 case ConfigKeys.AcceptQueuedCommands: return ReadFlag(member, ref config.AcceptQueuedCommands);
                 case ConfigKeys.Discovery: return ReadFlag(member, ref config.Discovery);
+                case ConfigKeys.Homie: return ReadFlag(member, ref config.Homie);
                 case ConfigKeys.DiscoveryPrefix: return ReadText(member, ref config.DiscoveryPrefix, false);
                 case ConfigKeys.HistoryBytes:
                     return ReadWhole(member, 0, ConfigKeys.MaxHistoryBytes, ref config.HistoryBytes);

@@ -31,6 +31,7 @@ namespace SensorNode.Core.Config
             Flag(output, ConfigKeys.AcceptQueuedCommands, config.AcceptQueuedCommands);
             Flag(output, ConfigKeys.Discovery, config.Discovery);
             Text(output, ConfigKeys.DiscoveryPrefix, config.DiscoveryPrefix, true);
+            Flag(output, ConfigKeys.Homie, config.Homie);
             Number(output, ConfigKeys.DiagInterval, config.DiagIntervalSeconds);
             Number(output, ConfigKeys.ConfigVersion, config.ConfigVersion);
             Number(output, ConfigKeys.Heartbeat, config.HeartbeatSeconds);

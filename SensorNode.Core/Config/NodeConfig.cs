@@ -43,6 +43,9 @@ namespace SensorNode.Core.Config
         /// <summary>Home Assistant's discovery prefix; "homeassistant" unless changed there too.</summary>
         public string DiscoveryPrefix = "homeassistant";
 
+        /// <summary>Also be a Homie 5 device ("homie/5/{node_id}"); its "$state" then holds the Last-Will.</summary>
+        public bool Homie;
+
         /// <summary>How often the diagnostics on "{base}/diag" are published (also after every connect).</summary>
         public int DiagIntervalSeconds = 300;
 
@@ -127,7 +130,8 @@ namespace SensorNode.Core.Config
                 || KeepAliveSeconds != other.KeepAliveSeconds
                 || CleanSession != other.CleanSession
                 || Discovery != other.Discovery
-                || DiscoveryPrefix != other.DiscoveryPrefix;
+                || DiscoveryPrefix != other.DiscoveryPrefix
+                || Homie != other.Homie;
         }
 
         /// <summary>

@@ -22,11 +22,13 @@ namespace SensorNode.Core.Connection
         private readonly TopicScheme _topics;
         private readonly string[] _subscriptions;
         private readonly bool _joinNetwork;
+        private readonly LastWill _will;
         private bool _done;
         private bool _abandoned;
 
-        public ConnectAttempt(IMqttLink link, INetwork network, ILog log, MessageInbox wake, NodeConfig config, TopicScheme topics, string[] subscriptions, bool joinNetwork)
+        public ConnectAttempt(IMqttLink link, INetwork network, ILog log, MessageInbox wake, NodeConfig config, TopicScheme topics, string[] subscriptions, bool joinNetwork, LastWill will)
         {
+            _will = will;
             _link = link;
             _network = network;
             _log = log;
@@ -126,8 +128,8 @@ namespace SensorNode.Core.Connection
             options.Password = _config.BrokerPassword;
             options.KeepAliveSeconds = _config.KeepAliveSeconds;
             options.CleanSession = _config.CleanSession;
-            options.WillTopic = _topics.Status;
-            options.WillPayload = ConnectionSupervisor.Offline;
+            options.WillTopic = _will.Topic;
+            options.WillPayload = _will.Lost;
             options.WillRetain = true;
             options.WillQos = MqttQos.AtLeastOnce;
 

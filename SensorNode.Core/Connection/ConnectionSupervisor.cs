@@ -44,6 +44,8 @@ namespace SensorNode.Core.Connection
         private IConnectRunner _runner;
         private NodeConfig _config;
         private TopicScheme _topics;
+        private LastWill _claimedWill;
+        private LastWill _statusWill;
         private string[] _subscriptions;
         private bool _joinNetwork = true;
         private ConnectionState _state = ConnectionState.Waiting;
@@ -159,6 +161,34 @@ namespace SensorNode.Core.Connection
             if (_state != ConnectionState.Connecting)
             {
                 _state = ConnectionState.Waiting; // new settings are tried at once
+            }
+        }
+
+        /// <summary>
+        /// The Last-Will of the next connects: <paramref name="will"/>, or null for "{base}/status" "offline". Set
+        /// before <see cref="Configure"/>, which the caller calls when it changes.
+        /// </summary>
+        public void UseWill(LastWill will)
+        {
+            _claimedWill = will;
+        }
+
+        /// <summary>The Last-Will the broker holds for the node (from the next connect when just changed).</summary>
+        public LastWill Will
+        {
+            get
+            {
+                if (_claimedWill != null)
+                {
+                    return _claimedWill;
+                }
+
+                if (_statusWill == null || _statusWill.Topic != _topics.Status)
+                {
+                    _statusWill = new LastWill(_topics.Status, "offline", "online");
+                }
+
+                return _statusWill;
             }
         }
 
@@ -443,7 +473,7 @@ namespace SensorNode.Core.Connection
         private void Begin()
         {
             _state = ConnectionState.Connecting;
-            _attempt = new ConnectAttempt(_link, _network, _log, _inbox, _config, _topics, _subscriptions, _joinNetwork);
+            _attempt = new ConnectAttempt(_link, _network, _log, _inbox, _config, _topics, _subscriptions, _joinNetwork, Will);
             _runner.Begin(_attempt);
         }
 

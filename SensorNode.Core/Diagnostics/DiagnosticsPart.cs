@@ -1,7 +1,9 @@
 using System;
+using System.Collections;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Connection;
+using SensorNode.Core.Entities;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
 using SensorNode.Core.Parts;
@@ -17,7 +19,7 @@ namespace SensorNode.Core.Diagnostics
     /// connect error), the inbox (messages dropped since boot, messages waiting) and the config version.
     /// Formatted into a buffer made once.
     /// </summary>
-    public sealed class DiagnosticsPart : INodePart
+    public sealed class DiagnosticsPart : INodePart, IEntitySource
     {
         public const int MaxPayloadBytes = 768;
         private const string FirmwareText = Firmware.Name + " " + Firmware.Version;
@@ -32,6 +34,7 @@ namespace SensorNode.Core.Diagnostics
         private readonly long _boots;
         private readonly BootTime _bootTime;
         private readonly PayloadBuilder _payload = new PayloadBuilder(MaxPayloadBytes);
+        private readonly ArrayList _entities = new ArrayList();
         private TopicScheme _topics;
         private ReadingHistory _history;
         private bool _reportDue;
@@ -69,6 +72,38 @@ namespace SensorNode.Core.Diagnostics
         public void UseTopics(TopicScheme topics)
         {
             _topics = topics;
+            for (int i = 0; i < _entities.Count; i++)
+            {
+                ((Entity)_entities[i]).StateTopic = topics.Diag;
+            }
+        }
+
+        /// <summary>
+        /// The figures of "{base}/diag" people watch: the last boot (a timestamp, which stays true between reports,
+        /// where an uptime is stale at once) and connects always; RSSI and free heap only when the board reports them
+        /// (a figure with a unit must get numbers, and a board that cannot tell would only ever send null).
+        /// </summary>
+        public void DeclareEntities(EntityRegistry entities)
+        {
+            Declare(entities, Entity.ForDiagnostic("last_boot", "last boot", "last_boot", "timestamp", null, null));
+            Declare(entities, Entity.ForDiagnostic("connects", "connects since boot", "connects", null, null, "total_increasing"));
+            int rssi;
+            if (_health.TryGetRssi(out rssi))
+            {
+                Declare(entities, Entity.ForDiagnostic("rssi", "Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement"));
+            }
+
+            if (_health.FreeHeapBytes >= 0)
+            {
+                Declare(entities, Entity.ForDiagnostic("free_heap", "free heap", "free_heap", "data_size", "B", "measurement"));
+            }
+        }
+
+        private void Declare(EntityRegistry entities, Entity entity)
+        {
+            entity.StateTopic = _topics == null ? null : _topics.Diag;
+            _entities.Add(entity);
+            entities.Add(entity);
         }
 
         public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)

@@ -1,7 +1,8 @@
 using System;
-using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Connection;
+using SensorNode.Core.Entities;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -11,15 +12,15 @@ using SensorNode.Core.Text;
 namespace SensorNode.Core.Discovery
 {
     /// <summary>
-    /// The Home Assistant part: announces the node as one device (MQTT device discovery,
-    /// "{discovery_prefix}/device/{node_id}/config", retained) with a sensor per quantity of every sensor, a switch
-    /// per relay or LED and a light with brightness per dimmer, diagnostic sensors read from "{base}/diag" (uptime,
-    /// connects, and Wi-Fi RSSI and free heap when the board knows them), all available while "{base}/status" is "online".
-    /// Sent after every connect and again a few seconds (random, so a fleet does not answer at once) after Home
-    /// Assistant says "online" on "{discovery_prefix}/status". With discovery off it removes the device instead. A
-    /// component the previous boot announced and this one has not (a sensor gone from the bus, an output taken out of
-    /// the board profile) is removed from Home Assistant: it stays in every announcement of this boot with only its
-    /// platform, Home Assistant's documented way to remove one component of a device.
+    /// The Home Assistant adapter: announces the node as one device (MQTT device discovery,
+    /// "{discovery_prefix}/device/{node_id}/config", retained) with one component per entity the node's parts declared
+    /// (<see cref="EntityRegistry"/>): a sensor per reading, its output kind's component per control (switch, light,
+    /// number), a button per button, a diagnostic sensor per field of "{base}/diag" — all on SensorNode's own topics,
+    /// available while "{base}/status" is "online". Sent after every connect and again a few seconds (random, so a
+    /// fleet does not answer at once) after Home Assistant says "online" on "{discovery_prefix}/status". With discovery
+    /// off it removes the device instead. A component the previous boot announced and this one has not (a sensor gone
+    /// from the bus, an output taken out of the board profile) is removed from Home Assistant: it stays in every
+    /// announcement of this boot with only its platform, Home Assistant's documented way to remove one component.
     /// </summary>
     public sealed class HomeAssistantDiscovery : INodePart
     {
@@ -37,13 +38,16 @@ namespace SensorNode.Core.Discovery
         private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
         private static readonly byte[] Nothing = new byte[0];
 
+        /// <summary>What Home Assistant sends on a button's command topic (its default payload_press).</summary>
+        public const string ButtonPress = "PRESS";
+
         private readonly IMqttLink _link;
         private readonly ConfigController _config;
         private readonly EventPublisher _events;
-        private readonly ISensor[] _sensors;
-        private readonly Actuator[] _actuators;
-        private readonly IBoardHealth _health;
+        private readonly EntityRegistry _entities;
+        private readonly NodeContext _node;
         private readonly Random _random;
+        private LastWill _will;
         private readonly AnnouncedComponents _announced;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
@@ -51,16 +55,16 @@ namespace SensorNode.Core.Discovery
         private long _resendAtMs = -1;
         private int _retryDelayMs;
 
-        public HomeAssistantDiscovery(IMqttLink link, ConfigController config, EventPublisher events, ISensor[] sensors, Actuator[] actuators, IBoardHealth health, AnnouncedComponents announced)
+        /// <summary>Renders every entity of <paramref name="node"/>; added by the composition root after the parts whose entities it announces.</summary>
+        public HomeAssistantDiscovery(NodeContext node)
         {
-            _announced = announced;
-            _health = health;
-            _link = link;
-            _config = config;
-            _events = events;
-            _sensors = sensors;
-            _actuators = actuators;
-            _random = new Random(SeedOf(config.Current.NodeId));
+            _node = node;
+            _announced = new AnnouncedComponents(node.Settings);
+            _link = node.Link;
+            _config = node.Config;
+            _events = node.Events;
+            _entities = node.Entities;
+            _random = new Random(SeedOf(node.Config.Current.NodeId));
         }
 
         public InboundTopic[] Inbound
@@ -71,6 +75,7 @@ namespace SensorNode.Core.Discovery
         public void UseTopics(TopicScheme topics)
         {
             _topics = topics;
+            _will = null; // taken at the next announcement: a convention added after this part claims it in its own UseTopics
             NodeConfig config = _config.Current;
             _configTopic = config.DiscoveryPrefix + "/device/" + config.NodeId + "/config";
             _inbound = config.Discovery
@@ -130,6 +135,7 @@ namespace SensorNode.Core.Discovery
             // Measured first, then built in a buffer of exactly its size: on a heap of scattered free blocks a
             // contiguous block of the announcement's own size (about 3.8 KB for one chip and the DevKitC's outputs)
             // is there far more often than the 8 KB the largest would take.
+            _will = _node.Will;
             PayloadBuilder measure = new PayloadBuilder(0);
             Build(measure);
             if (measure.NeededLength > MaxPayloadBytes)
@@ -197,7 +203,7 @@ namespace SensorNode.Core.Discovery
             _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement was not published: " + _link.LastError + "; tried again later");
         }
 
-        /// <summary>The device, its origin, availability, and one component per quantity and per output.</summary>
+        /// <summary>The device, its origin, and one component per entity of the node.</summary>
         private void Build(PayloadBuilder json)
         {
             string nodeId = _config.Current.NodeId;
@@ -213,24 +219,14 @@ namespace SensorNode.Core.Discovery
                 .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
             json.Append(',').AppendJsonKey("components").Append('{');
             _announced.BeginAnnouncement();
+            LastWill will = _will;
             bool first = true;
-            for (int s = 0; s < _sensors.Length; s++)
-            {
-                Quantity[] quantities = _sensors[s].Quantities;
-                for (int q = 0; q < quantities.Length; q++)
-                {
-                    first = Separate(json, first);
-                    AppendSensor(json, uniquePrefix, _sensors[s].Id, quantities[q]);
-                }
-            }
-
-            for (int a = 0; a < _actuators.Length; a++)
+            for (int i = 0; i < _entities.Count; i++)
             {
                 first = Separate(json, first);
-                AppendOutput(json, uniquePrefix, _actuators[a]);
+                AppendComponent(json, uniquePrefix, _entities[i], will);
             }
 
-            first = AppendDiagnostics(json, uniquePrefix, first);
             AppendRemovals(json, first);
             json.Append('}').Append('}');
         }
@@ -253,123 +249,112 @@ namespace SensorNode.Core.Discovery
         }
 
         /// <summary>
-        /// The component's key, platform and QoS (1: commands and states at least once), noted as announced. QoS per
-        /// component, as a device-level "qos" reaches the components only in newer Home Assistant releases.
+        /// The entity as Home Assistant's component of its role: a reading a sensor, an output its kind's component,
+        /// a button a button, a diagnostic a sensor of category diagnostic reading its field of "{base}/diag".
         /// </summary>
-        private void BeginComponent(PayloadBuilder json, string id, string platform)
+        private void AppendComponent(PayloadBuilder json, string uniquePrefix, Entity entity, LastWill will)
         {
-            _announced.Announced(platform, id);
-            json.AppendJsonKey(id).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
-                .Append(',').AppendJsonKey("qos").AppendInteger(1);
-        }
-
-        private void AppendSensor(PayloadBuilder json, string uniquePrefix, string sensorId, Quantity quantity)
-        {
-            string id = sensorId + "_" + quantity.Name;
-            BeginComponent(json, id, "sensor");
-            json.Append(',').AppendJsonKey("name").AppendJsonString(sensorId + " " + quantity.Name)
-                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
-                .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.SensorReading(sensorId, quantity.Name));
-            AppendSensorAvailability(json, sensorId);
-            if (quantity.DeviceClass != null)
+            string platform = entity.Role == EntityRole.Control ? entity.Output.Component
+                : entity.Role == EntityRole.Button ? "button"
+                : "sensor";
+            // QoS per component (1: commands and states at least once), as a device-level "qos" reaches the components
+            // only in newer Home Assistant releases.
+            _announced.Announced(platform, entity.Key);
+            json.AppendJsonKey(entity.Key).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
+                .Append(',').AppendJsonKey("qos").AppendInteger(1)
+                .Append(',').AppendJsonKey("name").AppendJsonString(entity.Name)
+                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + entity.Key);
+            if (entity.Role == EntityRole.Diagnostic)
             {
-                json.Append(',').AppendJsonKey("device_class").AppendJsonString(quantity.DeviceClass);
+                json.Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic");
             }
 
+            if (entity.CommandTopic != null)
+            {
+                json.Append(',').AppendJsonKey("command_topic").AppendJsonString(entity.CommandTopic);
+            }
+
+            if (entity.StateTopic != null)
+            {
+                json.Append(',').AppendJsonKey("state_topic").AppendJsonString(entity.StateTopic);
+            }
+
+            if (entity.Field != null)
+            {
+                json.Append(',').AppendJsonKey("value_template").AppendJsonString("{{ value_json." + entity.Field + " }}");
+            }
+
+            AppendAvailability(json, entity.AvailabilityTopic, will);
+            switch (entity.Role)
+            {
+                case EntityRole.Reading:
+                    AppendQuantity(json, entity.Quantity);
+                    break;
+                case EntityRole.Control:
+                    entity.Output.AppendDiscovery(json, entity.CommandTopic, entity.StateTopic);
+                    break;
+                case EntityRole.Button:
+                    json.Append(',').AppendJsonKey("payload_press").AppendJsonString(ButtonPress);
+                    break;
+                default:
+                    AppendOptional(json, "device_class", entity.DeviceClass);
+                    AppendOptional(json, "unit_of_measurement", entity.Unit);
+                    AppendOptional(json, "state_class", entity.StateClass);
+                    break;
+            }
+
+            json.Append('}');
+        }
+
+        private static void AppendQuantity(PayloadBuilder json, Quantity quantity)
+        {
+            AppendOptional(json, "device_class", quantity.DeviceClass);
             json.Append(',').AppendJsonKey("unit_of_measurement").AppendJsonString(quantity.HomeAssistantUnit)
                 .Append(',').AppendJsonKey("state_class").AppendJsonString("measurement")
-                .Append(',').AppendJsonKey("suggested_display_precision").AppendInteger(quantity.Decimals)
-                .Append('}');
+                .Append(',').AppendJsonKey("suggested_display_precision").AppendInteger(quantity.Decimals);
         }
 
-        private void AppendOutput(PayloadBuilder json, string uniquePrefix, Actuator actuator)
+        private static void AppendOptional(PayloadBuilder json, string key, string value)
         {
-            string commandTopic = _topics.ActuatorSet(actuator.Id);
-            string stateTopic = _topics.ActuatorState(actuator.Id);
-            BeginComponent(json, actuator.Id, actuator.Kind.Component);
-            json.Append(',').AppendJsonKey("name").AppendJsonString(actuator.Id)
-                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + actuator.Id)
-                .Append(',').AppendJsonKey("command_topic").AppendJsonString(commandTopic)
-                .Append(',').AppendJsonKey("state_topic").AppendJsonString(stateTopic);
-            AppendAvailability(json);
-            actuator.Kind.AppendDiscovery(json, commandTopic, stateTopic);
-            json.Append('}');
-        }
-
-        /// <summary>Per component: availability is not among the options device discovery shares across components.</summary>
-        private void AppendAvailability(PayloadBuilder json)
-        {
-            json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
-                .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
-                .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline");
+            if (value != null)
+            {
+                json.Append(',').AppendJsonKey(key).AppendJsonString(value);
+            }
         }
 
         /// <summary>
-        /// A reading is available only while the node is online and its sensor reads: both topics, availability_mode
-        /// all (payloads default to "online"/"offline"). A failing sensor's entities go unavailable, not stale.
+        /// Per component (availability is not among the options device discovery shares): available while the node
+        /// is online — and, for a reading, while its sensor reads ("{base}/status/{sensor}"), and while the topic of the
+        /// node's Last-Will says alive when a convention has claimed it (Homie's "$state"): then a vanished node shows
+        /// unavailable although "{base}/status" keeps its last "online". All listed must say available.
         /// </summary>
-        private void AppendSensorAvailability(PayloadBuilder json, string sensorId)
+        private void AppendAvailability(PayloadBuilder json, string sensorAvailability, LastWill will)
         {
+            bool willElsewhere = will.Topic != _topics.Status;
+            if (sensorAvailability == null && !willElsewhere)
+            {
+                json.Append(',').AppendJsonKey("availability_topic").AppendJsonString(_topics.Status)
+                    .Append(',').AppendJsonKey("payload_available").AppendJsonString("online")
+                    .Append(',').AppendJsonKey("payload_not_available").AppendJsonString("offline");
+                return;
+            }
+
+            // payloads default to "online"/"offline"
             json.Append(',').AppendJsonKey("availability").Append('[')
-                .Append('{').AppendJsonKey("topic").AppendJsonString(_topics.Status).Append('}').Append(',')
-                .Append('{').AppendJsonKey("topic").AppendJsonString(_topics.SensorAvailability(sensorId)).Append('}')
-                .Append(']').Append(',').AppendJsonKey("availability_mode").AppendJsonString("all");
-        }
-
-        /// <summary>
-        /// Diagnostic sensors (entity_category "diagnostic") on the retained "{base}/diag" JSON: the last boot (a
-        /// timestamp) and connects always, RSSI and free heap only when the board reports them (a sensor with a unit must get
-        /// numbers, and a board that cannot tell would only ever send null).
-        /// </summary>
-        private bool AppendDiagnostics(PayloadBuilder json, string uniquePrefix, bool first)
-        {
-            first = Separate(json, first);
-            // The boot time, not the uptime: a timestamp stays true between reports, an uptime is stale at once.
-            AppendDiagnostic(json, uniquePrefix, "last_boot", "last boot", "last_boot", "timestamp", null, null);
-            first = Separate(json, first);
-            AppendDiagnostic(json, uniquePrefix, "connects", "connects since boot", "connects", null, null, "total_increasing");
-            int rssi;
-            if (_health.TryGetRssi(out rssi))
+                .Append('{').AppendJsonKey("topic").AppendJsonString(_topics.Status).Append('}');
+            if (sensorAvailability != null)
             {
-                first = Separate(json, first);
-                AppendDiagnostic(json, uniquePrefix, "rssi", "Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement");
+                json.Append(',').Append('{').AppendJsonKey("topic").AppendJsonString(sensorAvailability).Append('}');
             }
 
-            if (_health.FreeHeapBytes >= 0)
+            if (willElsewhere)
             {
-                first = Separate(json, first);
-                AppendDiagnostic(json, uniquePrefix, "free_heap", "free heap", "free_heap", "data_size", "B", "measurement");
+                json.Append(',').Append('{').AppendJsonKey("topic").AppendJsonString(will.Topic)
+                    .Append(',').AppendJsonKey("payload_available").AppendJsonString(will.AliveText)
+                    .Append(',').AppendJsonKey("payload_not_available").AppendJsonString(will.LostText).Append('}');
             }
 
-            return first;
-        }
-
-        private void AppendDiagnostic(PayloadBuilder json, string uniquePrefix, string name, string displayName, string field, string deviceClass, string unit, string stateClass)
-        {
-            string id = "diag_" + name;
-            BeginComponent(json, id, "sensor");
-            json.Append(',').AppendJsonKey("name").AppendJsonString(displayName)
-                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + id)
-                .Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic")
-                .Append(',').AppendJsonKey("state_topic").AppendJsonString(_topics.Diag)
-                .Append(',').AppendJsonKey("value_template").AppendJsonString("{{ value_json." + field + " }}");
-            AppendAvailability(json);
-            if (deviceClass != null)
-            {
-                json.Append(',').AppendJsonKey("device_class").AppendJsonString(deviceClass);
-            }
-
-            if (unit != null)
-            {
-                json.Append(',').AppendJsonKey("unit_of_measurement").AppendJsonString(unit);
-            }
-
-            if (stateClass != null)
-            {
-                json.Append(',').AppendJsonKey("state_class").AppendJsonString(stateClass);
-            }
-
-            json.Append('}');
+            json.Append(']').Append(',').AppendJsonKey("availability_mode").AppendJsonString("all");
         }
 
         private static bool Separate(PayloadBuilder json, bool first)

@@ -3,6 +3,7 @@ using System.Collections;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Core.Entities;
 using SensorNode.Core.Events;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Mqtt;
@@ -22,7 +23,7 @@ namespace SensorNode.Core.Telemetry
     /// "{base}/history" after the reconnect. Topics and buffers are made when the topics change, so a cycle in
     /// steady state allocates nothing in the core.
     /// </summary>
-    public sealed class TelemetryPublisher : INodePart
+    public sealed class TelemetryPublisher : INodePart, IEntitySource
     {
         private static readonly InboundTopic[] NoInbound = new InboundTopic[0];
 
@@ -53,6 +54,8 @@ namespace SensorNode.Core.Telemetry
         private readonly ExceptionFilter[] _news;
         private bool _newsThisCycle;
         private readonly string[][] _readingTopics;
+        private readonly Entity[][] _readings;
+        private readonly EntityRegistry _entities;
         private readonly string[] _availabilityTopics;
         private readonly bool[] _availabilityDue;
         private static readonly byte[] Available = Utf8.GetBytes("online");
@@ -65,8 +68,9 @@ namespace SensorNode.Core.Telemetry
         private long _cycleStartMs;
         private long _collectAtMs;
 
-        public TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators)
+        public TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators, EntityRegistry entities)
         {
+            _entities = entities;
             _link = link;
             _connection = connection;
             _clock = clock;
@@ -79,6 +83,7 @@ namespace SensorNode.Core.Telemetry
             _readAtMs = new long[sensors.Count];
             _news = new ExceptionFilter[sensors.Count];
             _readingTopics = new string[sensors.Count][];
+            _readings = new Entity[sensors.Count][];
             _availabilityTopics = new string[sensors.Count];
             _availabilityDue = new bool[sensors.Count];
             for (int i = 0; i < _sensors.Length; i++)
@@ -86,6 +91,12 @@ namespace SensorNode.Core.Telemetry
                 _sensors[i] = (ISensor)sensors[i];
                 _values[i] = new double[_sensors[i].Quantities.Length];
                 _news[i] = new ExceptionFilter(_sensors[i].Quantities.Length);
+                _readings[i] = new Entity[_sensors[i].Quantities.Length];
+                for (int q = 0; q < _readings[i].Length; q++)
+                {
+                    _readings[i][q] = Entity.ForReading(_sensors[i].Id, _sensors[i].Quantities[q]);
+                }
+
                 _readAtMs[i] = -1;
                 _errors[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
             }
@@ -285,9 +296,26 @@ namespace SensorNode.Core.Telemetry
                 for (int q = 0; q < quantities.Length; q++)
                 {
                     _readingTopics[s][q] = topics.SensorReading(_sensors[s].Id, quantities[q].Name);
+                    _readings[s][q].StateTopic = _readingTopics[s][q];
                 }
 
                 _availabilityTopics[s] = topics.SensorAvailability(_sensors[s].Id);
+                for (int q = 0; q < quantities.Length; q++)
+                {
+                    _readings[s][q].AvailabilityTopic = _availabilityTopics[s];
+                }
+            }
+        }
+
+        /// <summary>A reading per quantity of every sensor, sensor by sensor.</summary>
+        public void DeclareEntities(EntityRegistry entities)
+        {
+            for (int s = 0; s < _readings.Length; s++)
+            {
+                for (int q = 0; q < _readings[s].Length; q++)
+                {
+                    entities.Add(_readings[s][q]);
+                }
             }
         }
 
@@ -446,6 +474,7 @@ namespace SensorNode.Core.Telemetry
 
                 _value.Clear().AppendFixed(value, quantities[q].Decimals);
                 allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
+                _entities.Publish(_readings[s][q], _value.Buffer, _value.Length);
                 news.Published(q, PayloadBuilder.RoundFixed(value, quantities[q].Decimals), nowMs);
                 _newsThisCycle = true;
             }

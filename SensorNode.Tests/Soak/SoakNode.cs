@@ -1,4 +1,5 @@
 using System.Collections;
+using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
@@ -46,6 +47,7 @@ namespace SensorNode.Tests.Soak
 
             Node.AddActuator("relay", Relay, false);
             Node.AddActuator("led", Led, false);
+            Node.AddPart(new HomeAssistantDiscovery(Node.Context));
             Node.Start();
             return this;
         }

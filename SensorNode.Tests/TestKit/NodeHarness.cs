@@ -1,4 +1,5 @@
 using System.Collections;
+using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
@@ -66,13 +67,24 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/> to give the node a main-loop watchdog (60 s) that restarts through it.</summary>
         public FakeRestart Watchdog;
 
-        /// <summary>Parts added after the built-in ones when the node starts.</summary>
+        /// <summary>Parts added after the node's own and Home Assistant's when the node starts.</summary>
         public readonly ArrayList Parts = new ArrayList();
 
         public Node Node;
 
         /// <summary>Builds the node from what <see cref="Store"/> holds (defaults when empty) and starts it.</summary>
         public NodeHarness Start()
+        {
+            Build();
+            Node.Start();
+            return this;
+        }
+
+        /// <summary>
+        /// Builds the node as <see cref="Start"/> does without starting it, for a test that adds a part made with the
+        /// node's <see cref="Node.Context"/> before it calls <c>Node.Start()</c>.
+        /// </summary>
+        public NodeHarness Build()
         {
             NodeConfig defaults = FirmwareDefaults ? new NodeConfig(NodeId) : EveryReading(new NodeConfig(NodeId));
             if (NotSetUp)
@@ -113,12 +125,12 @@ namespace SensorNode.Tests
             {
                 Node.AddOutput(ArmSpec ?? OutputSpec.Servo("arm", 0, 90, 90), new FakeOutputs(Arm));
             }
+            Node.AddPart(new HomeAssistantDiscovery(Node.Context));
             foreach (INodePart part in Parts)
             {
                 Node.AddPart(part);
             }
 
-            Node.Start();
             return this;
         }
 

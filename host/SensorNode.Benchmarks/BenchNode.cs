@@ -1,4 +1,5 @@
 using SensorNode.Benchmarks.Fakes;
+using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using System;
@@ -62,6 +63,7 @@ namespace SensorNode.Benchmarks
             node.AddActuator("led", led, false);
             node.UseRandom(new ZeroJitter());
             node.UseConnectRunner(new BackgroundConnectRunner());
+            node.AddPart(new HomeAssistantDiscovery(node.Context));
             node.Start();
             for (int turn = 0; turn < 200 && !node.IsOnline; turn++)
             {

@@ -1,4 +1,6 @@
 using System;
+using SensorNode.Core.Actuators;
+using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
@@ -64,6 +66,9 @@ namespace SensorNode.Simulator
             Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new SystemRandom(JitterSeed(options, index)));
             Node.UseNonceSource(new CryptographicNonceSource()); // never the seeded one: --seed must not make probes predictable
             Board.AttachTo(Node);
+            Node.AddPart(new HomeAssistantDiscovery(Node.Context));
+            Node.AddPart(new HomieAdapter(Node.Context));
+            Node.AddPart(new IdentifyPart(Node.Context, "led"));
             if (options.ConfigKey != null)
             {
                 Node.RequireSignedConfig(options.ConfigKey, new HostHmacSha256());
