@@ -83,9 +83,10 @@ namespace SensorNode.Core.Discovery
             _inbound = _enabled
                 ? new InboundTopic[] { new InboundTopic(_device + "/+/+/set", MaxSetBytes, EventTypes.CommandRejected, "Homie command") }
                 : NoInbound;
-            _valueTopics = new string[_entities.Count];
-            _setTopics = new string[_entities.Count];
-            for (int i = 0; i < _entities.Count; i++)
+            int count = _enabled ? _entities.Count : 0; // off, it keeps no topics: every byte counts on a device's heap
+            _valueTopics = new string[count];
+            _setTopics = new string[count];
+            for (int i = 0; i < count; i++)
             {
                 Entity entity = _entities[i];
                 _valueTopics[i] = null; // written, not left as made: nanoCLR's unwritten string[] element is no real null
