@@ -24,7 +24,7 @@ namespace SensorNode.Core.Actuators
 
         private readonly NodeContext _node;
         private string _outputId;
-        private readonly Entity _button = Entity.ForButton("identify", "identify");
+        private readonly Entity _button = Entity.ForButton("identify");
         private InboundTopic[] _inbound;
         private string _outputSetTopic;
         private int _togglesLeft;

@@ -85,17 +85,17 @@ namespace SensorNode.Core.Diagnostics
         /// </summary>
         public void DeclareEntities(EntityRegistry entities)
         {
-            Declare(entities, Entity.ForDiagnostic("last_boot", "last boot", "last_boot", "timestamp", null, null));
-            Declare(entities, Entity.ForDiagnostic("connects", "connects since boot", "connects", null, null, "total_increasing"));
+            Declare(entities, Entity.ForDiagnostic("last_boot", new DiagnosticField("last boot", "last_boot", "timestamp", null, null)));
+            Declare(entities, Entity.ForDiagnostic("connects", new DiagnosticField("connects since boot", "connects", null, null, "total_increasing")));
             int rssi;
             if (_health.TryGetRssi(out rssi))
             {
-                Declare(entities, Entity.ForDiagnostic("rssi", "Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement"));
+                Declare(entities, Entity.ForDiagnostic("rssi", new DiagnosticField("Wi-Fi RSSI", "rssi_dbm", "signal_strength", "dBm", "measurement")));
             }
 
             if (_health.FreeHeapBytes >= 0)
             {
-                Declare(entities, Entity.ForDiagnostic("free_heap", "free heap", "free_heap", "data_size", "B", "measurement"));
+                Declare(entities, Entity.ForDiagnostic("free_heap", new DiagnosticField("free heap", "free_heap", "data_size", "B", "measurement")));
             }
         }
 

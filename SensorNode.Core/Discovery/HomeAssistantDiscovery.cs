@@ -259,11 +259,12 @@ namespace SensorNode.Core.Discovery
                 : "sensor";
             // QoS per component (1: commands and states at least once), as a device-level "qos" reaches the components
             // only in newer Home Assistant releases.
-            _announced.Announced(platform, entity.Key);
-            json.AppendJsonKey(entity.Key).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
+            string key = entity.Key;
+            _announced.Announced(platform, key);
+            json.AppendJsonKey(key).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
                 .Append(',').AppendJsonKey("qos").AppendInteger(1)
                 .Append(',').AppendJsonKey("name").AppendJsonString(entity.Name)
-                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + entity.Key);
+                .Append(',').AppendJsonKey("unique_id").AppendJsonString(uniquePrefix + key);
             if (entity.Role == EntityRole.Diagnostic)
             {
                 json.Append(',').AppendJsonKey("entity_category").AppendJsonString("diagnostic");
@@ -279,9 +280,10 @@ namespace SensorNode.Core.Discovery
                 json.Append(',').AppendJsonKey("state_topic").AppendJsonString(entity.StateTopic);
             }
 
-            if (entity.Field != null)
+            DiagnosticField diagnostic = entity.Diagnostic;
+            if (diagnostic != null)
             {
-                json.Append(',').AppendJsonKey("value_template").AppendJsonString("{{ value_json." + entity.Field + " }}");
+                json.Append(',').AppendJsonKey("value_template").AppendJsonString("{{ value_json." + diagnostic.Field + " }}");
             }
 
             AppendAvailability(json, entity.AvailabilityTopic, will);
@@ -297,9 +299,9 @@ namespace SensorNode.Core.Discovery
                     json.Append(',').AppendJsonKey("payload_press").AppendJsonString(ButtonPress);
                     break;
                 default:
-                    AppendOptional(json, "device_class", entity.DeviceClass);
-                    AppendOptional(json, "unit_of_measurement", entity.Unit);
-                    AppendOptional(json, "state_class", entity.StateClass);
+                    AppendOptional(json, "device_class", diagnostic.DeviceClass);
+                    AppendOptional(json, "unit_of_measurement", diagnostic.Unit);
+                    AppendOptional(json, "state_class", diagnostic.StateClass);
                     break;
             }
 

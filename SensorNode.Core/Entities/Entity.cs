@@ -6,54 +6,44 @@ namespace SensorNode.Core.Entities
     /// <summary>
     /// One thing the node exposes, declared once by the part that owns it and rendered by every protocol adapter
     /// (SensorNode's own topics are where its value lives; Home Assistant discovery and Homie describe it). Its
-    /// topics are the node's own: the part that declares it sets them again whenever the topic scheme changes.
+    /// topics are the node's own: the part that declares it sets them again whenever the topic scheme changes. Kept
+    /// small (a device holds one per quantity and output for good): names and keys are made when an adapter asks.
     /// </summary>
     public sealed class Entity
     {
-        private Entity(EntityRole role, string group, string id, string name)
+        private readonly object _detail;
+
+        private Entity(EntityRole role, string group, string id, object detail)
         {
             Role = role;
             Group = group;
             Id = id;
-            Name = name;
-            Key = group + "_" + id;
+            _detail = detail;
             Index = -1;
         }
 
         /// <summary>A sensor's quantity: grouped under the sensor, its state the reading's retained topic.</summary>
         public static Entity ForReading(string sensorId, Quantity quantity)
         {
-            Entity entity = new Entity(EntityRole.Reading, sensorId, quantity.Name, sensorId + " " + quantity.Name);
-            entity.Quantity = quantity;
-            return entity;
+            return new Entity(EntityRole.Reading, sensorId, quantity.Name, quantity);
         }
 
         /// <summary>An output: its kind says what its value means and which commands set it.</summary>
         public static Entity ForOutput(string outputId, OutputKind kind)
         {
-            Entity entity = new Entity(EntityRole.Control, "outputs", outputId, outputId);
-            entity.Key = outputId; // Home Assistant has known outputs by their id alone since the first release
-            entity.Output = kind;
-            return entity;
+            return new Entity(EntityRole.Control, "outputs", outputId, kind);
         }
 
         /// <summary>A button: any message on its command topic presses it.</summary>
-        public static Entity ForButton(string id, string name)
+        public static Entity ForButton(string id)
         {
-            Entity entity = new Entity(EntityRole.Button, "actions", id, name);
-            entity.Key = id;
-            return entity;
+            return new Entity(EntityRole.Button, "actions", id, null);
         }
 
-        /// <summary>A field of the diagnostics JSON; <paramref name="unit"/>, <paramref name="deviceClass"/> and <paramref name="stateClass"/> may be null.</summary>
-        public static Entity ForDiagnostic(string id, string name, string field, string deviceClass, string unit, string stateClass)
+        /// <summary>A figure of the diagnostics JSON.</summary>
+        public static Entity ForDiagnostic(string id, DiagnosticField field)
         {
-            Entity entity = new Entity(EntityRole.Diagnostic, "diag", id, name);
-            entity.Field = field;
-            entity.DeviceClass = deviceClass;
-            entity.Unit = unit;
-            entity.StateClass = stateClass;
-            return entity;
+            return new Entity(EntityRole.Diagnostic, "diag", id, field);
         }
 
         public EntityRole Role { get; }
@@ -64,11 +54,28 @@ namespace SensorNode.Core.Entities
         /// <summary>Its id within <see cref="Group"/>: the quantity's name, the output's id, "identify", "rssi".</summary>
         public string Id { get; }
 
-        /// <summary>Unique in the node and kept across releases: "bme280_temperature", "relay1", "diag_rssi" (Home Assistant's component id).</summary>
-        public string Key { get; private set; }
+        /// <summary>
+        /// Unique in the node and kept across releases (Home Assistant's component id): "bme280_temperature",
+        /// "diag_rssi"; an output or a button by its id alone ("relay1", "identify"), as since the first release.
+        /// </summary>
+        public string Key
+        {
+            get { return Role == EntityRole.Control || Role == EntityRole.Button ? Id : Group + "_" + Id; }
+        }
 
         /// <summary>For people: "bme280 temperature", "relay1", "Wi-Fi RSSI".</summary>
-        public string Name { get; }
+        public string Name
+        {
+            get
+            {
+                switch (Role)
+                {
+                    case EntityRole.Reading: return Group + " " + Id;
+                    case EntityRole.Diagnostic: return Diagnostic.DisplayName;
+                    default: return Id;
+                }
+            }
+        }
 
         /// <summary>Its place in the node's <see cref="EntityRegistry"/>, so an adapter can keep what it renders per entity in an array.</summary>
         public int Index { get; internal set; }
@@ -83,18 +90,21 @@ namespace SensorNode.Core.Entities
         public string AvailabilityTopic { get; set; }
 
         /// <summary>A reading's quantity; null for other roles.</summary>
-        public Quantity Quantity { get; private set; }
+        public Quantity Quantity
+        {
+            get { return _detail as Quantity; }
+        }
 
         /// <summary>A control's output kind; null for other roles.</summary>
-        public OutputKind Output { get; private set; }
+        public OutputKind Output
+        {
+            get { return _detail as OutputKind; }
+        }
 
-        /// <summary>A diagnostic's field in the state topic's JSON.</summary>
-        public string Field { get; private set; }
-
-        public string DeviceClass { get; private set; }
-
-        public string Unit { get; private set; }
-
-        public string StateClass { get; private set; }
+        /// <summary>A diagnostic's field of the state topic's JSON, with its class and unit; null for other roles.</summary>
+        public DiagnosticField Diagnostic
+        {
+            get { return _detail as DiagnosticField; }
+        }
     }
 }
