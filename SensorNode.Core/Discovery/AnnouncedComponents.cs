@@ -8,9 +8,10 @@ namespace SensorNode.Core.Discovery
 {
     /// <summary>
     /// The Home Assistant components the node announced last, kept in the settings store as lines
-    /// "platform id", so that after a restart without a sensor or an output the node can tell Home Assistant to
-    /// remove its entity. Home Assistant's documented way: the component once more in the device's announcement,
-    /// with nothing but its platform. A removed component stays in the list as "platform id N" (gone for N boots)
+    /// "platform piece:id" (the piece of the announcement it was in; a line of an older release, "platform id", was in
+    /// the one announcement there was, which is now the base piece), so that after a restart without a sensor or an
+    /// output the node can tell Home Assistant to remove its entity. Home Assistant's documented way: the component
+    /// once more in its piece of the announcement, with nothing but its platform. A removed component stays in the list as "platform piece:id N" (gone for N boots)
     /// and its removal in every announcement for <see cref="RemovalBoots"/> boots: a Home Assistant that was
     /// offline during the first of them still hears it.
     /// </summary>
@@ -18,14 +19,16 @@ namespace SensorNode.Core.Discovery
     {
         public const string FileName = "sensornode-discovery.txt";
 
+        /// <summary>The piece of a component listed by an older release, which announced all in one message.</summary>
+        public const string BasePiece = "diag";
+
         /// <summary>For how many boots a gone component's removal is announced.</summary>
         public const int RemovalBoots = 5;
-        /// <summary>About 70 lines of "sensor bme280_temperature": every chip the bus can hold, the outputs and diag; kept small for the ESP32's heap.</summary>
+        /// <summary>About 60 lines of "sensor bme280:bme280_temperature": every chip the bus can hold, the outputs and diag; kept small for the ESP32's heap.</summary>
         private const int MaxTextBytes = 2048;
 
         private readonly ISettingsStore _store;
         private readonly string[] _previous;
-        private readonly ArrayList _currentIds = new ArrayList();
         private readonly PayloadBuilder _current = new PayloadBuilder(MaxTextBytes);
         private byte[] _stored;
 
@@ -57,6 +60,21 @@ namespace SensorNode.Core.Discovery
 
         public string PreviousId(int index)
         {
+            string token = IdToken(index);
+            return token.Substring(token.IndexOf(':') + 1);
+        }
+
+        /// <summary>The piece of the announcement the previous boot's component <paramref name="index"/> was in.</summary>
+        public string PreviousPiece(int index)
+        {
+            string token = IdToken(index);
+            int colon = token.IndexOf(':');
+            return colon < 0 ? BasePiece : token.Substring(0, colon);
+        }
+
+        /// <summary>"piece:id", or "id" in an older release's line.</summary>
+        private string IdToken(int index)
+        {
             string line = _previous[index];
             int start = line.IndexOf(' ') + 1;
             int end = line.IndexOf(' ', start);
@@ -79,35 +97,21 @@ namespace SensorNode.Core.Discovery
             return count < 0 ? 1 : BootCount(line, count + 1) + 1;
         }
 
-        /// <summary>True when this boot still announces the removal of the previous boot's component <paramref name="index"/>.</summary>
-        public bool RemovalDue(int index)
-        {
-            return !IsAnnounced(PreviousId(index)) && GoneBoots(index) <= RemovalBoots;
-        }
-
         /// <summary>This announcement removes the previous boot's component <paramref name="index"/>: listed with its count.</summary>
         public void Removed(int index)
         {
-            _current.Append(PreviousPlatform(index)).Append(' ').Append(PreviousId(index)).Append(' ').AppendInteger(GoneBoots(index)).Append('\n');
+            _current.Append(PreviousPlatform(index)).Append(' ').Append(PreviousPiece(index)).Append(':').Append(PreviousId(index)).Append(' ').AppendInteger(GoneBoots(index)).Append('\n');
         }
 
         /// <summary>Starts the list of this announcement's components.</summary>
         public void BeginAnnouncement()
         {
             _current.Clear();
-            _currentIds.Clear();
         }
 
-        public void Announced(string platform, string id)
+        public void Announced(string platform, string piece, string id)
         {
-            _current.Append(platform).Append(' ').Append(id).Append('\n');
-            _currentIds.Add(id);
-        }
-
-        /// <summary>True when this announcement has the component <paramref name="id"/>.</summary>
-        public bool IsAnnounced(string id)
-        {
-            return _currentIds.Contains(id);
+            _current.Append(platform).Append(' ').Append(piece).Append(':').Append(id).Append('\n');
         }
 
         /// <summary>After the announcement went out: stores its components when they differ from the stored ones (flash writes are few).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Connection;
@@ -35,6 +36,10 @@ namespace SensorNode.Core.Discovery
         /// </summary>
         public const int FirstRetryDelayMs = 10000;
         public const int MaxRetryDelayMs = 300000;
+
+        /// <summary>A piece waits for the link to have sent the one before, at most this long (a link that never says so).</summary>
+        public const int MaxPieceWaitMs = 2000;
+        private const int PieceWaitPollMs = 20;
         private static readonly byte[] Online = { (byte)'o', (byte)'n', (byte)'l', (byte)'i', (byte)'n', (byte)'e' };
         private static readonly byte[] Nothing = new byte[0];
 
@@ -51,7 +56,9 @@ namespace SensorNode.Core.Discovery
         private readonly AnnouncedComponents _announced;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
-        private string _configTopic;
+        private string[] _pieces = new string[0];
+        private int _nextPiece = -1;
+        private long _pieceSentAtMs;
         private long _resendAtMs = -1;
         private int _retryDelayMs;
 
@@ -76,8 +83,8 @@ namespace SensorNode.Core.Discovery
         {
             _topics = topics;
             _will = null; // taken at the next announcement: a convention added after this part claims it in its own UseTopics
+            _nextPiece = -1; // an announcement under the old topics ends; the next connect makes one anew
             NodeConfig config = _config.Current;
-            _configTopic = config.DiscoveryPrefix + "/device/" + config.NodeId + "/config";
             _inbound = config.Discovery
                 ? new InboundTopic[] { new InboundTopic(config.DiscoveryPrefix + "/status", 16, EventTypes.CommandRejected, "Home Assistant status", true) }
                 : new InboundTopic[0];
@@ -103,7 +110,11 @@ namespace SensorNode.Core.Discovery
 
         public void Poll(long nowMs)
         {
-            if (_resendAtMs >= 0 && nowMs >= _resendAtMs)
+            if (_nextPiece >= 0 && (_link.Pending == 0 || nowMs - _pieceSentAtMs >= MaxPieceWaitMs))
+            {
+                PublishPieces(nowMs);
+            }
+            else if (_resendAtMs >= 0 && nowMs >= _resendAtMs)
             {
                 _resendAtMs = -1;
                 Announce(nowMs);
@@ -112,6 +123,11 @@ namespace SensorNode.Core.Discovery
 
         public long MsUntilWork(long nowMs)
         {
+            if (_nextPiece >= 0)
+            {
+                return _link.Pending == 0 ? 0 : PieceWaitPollMs;
+            }
+
             return _resendAtMs < 0 ? -1 : Waits.Until(_resendAtMs, nowMs);
         }
 
@@ -119,55 +135,144 @@ namespace SensorNode.Core.Discovery
         {
         }
 
+        /// <summary>The discovery topic of a piece: the base piece keeps the topic of the one announcement older releases made.</summary>
+        public static string PieceTopic(string discoveryPrefix, string nodeId, string piece)
+        {
+            return discoveryPrefix + "/device/" + nodeId + (piece == AnnouncedComponents.BasePiece ? "" : "_" + piece) + "/config";
+        }
+
+        /// <summary>
+        /// Starts an announcement: its pieces are the groups of the node's entities (a sensor, "outputs", "actions", and
+        /// "diag", the base) and the pieces of components gone since the previous boot, one message each, published one
+        /// after the other as the link has sent the last. One message for the whole device (5.7 KB for two chips and
+        /// the DevKitC's outputs) needed two blocks of its size at once on the ESP32's heap (the buffer and M2Mqtt's
+        /// packet) and often found none at a connect: once, M2Mqtt's thread ran out and the connection was lost
+        /// (virtual ESP32, 110 KB, web page on). A piece is one group's few components, about 1.4 KB at most.
+        /// Home Assistant joins the pieces into one device by the identifiers they share.
+        /// </summary>
         [ColdPath("announcements are rare")]
         private void Announce(long nowMs)
         {
-            if (!_config.Current.Discovery)
+            NodeConfig config = _config.Current;
+            if (!config.Discovery)
             {
                 // An empty retained message is how a discovery topic is deleted (Home Assistant's MQTT discovery docs).
-                _link.Publish(_configTopic, Nothing, 0, MqttQos.AtLeastOnce, true);
+                string[] known = KnownPieces(false);
+                for (int i = 0; i < known.Length; i++)
+                {
+                    _link.Publish(PieceTopic(config.DiscoveryPrefix, config.NodeId, known[i]), Nothing, 0, MqttQos.AtLeastOnce, true);
+                }
+
                 return;
             }
 
-            // A buffer of its own for each announcement, left to the collector once the link has its copy: kept between
-            // connects, its 8 KB were what a BME280 + SHT31 + SCD41 node lacked on an ESP32-DevKitC's 110 KB heap when
-            // M2Mqtt made the packet (OutOfMemoryException in MqttMsgPublish.GetBytes on every connect, virtual ESP32).
-            // Measured first, then built in a buffer of exactly its size: on a heap of scattered free blocks a
-            // contiguous block of the announcement's own size (about 3.8 KB for one chip and the DevKitC's outputs)
-            // is there far more often than the 8 KB the largest would take.
             _will = _node.Will;
+            _pieces = KnownPieces(true);
+            _announced.BeginAnnouncement();
+            _nextPiece = 0;
+            PublishPieces(nowMs);
+        }
+
+        /// <summary>
+        /// Pieces, one after the other while the link has sent each before the next (at once on a link that sends
+        /// before it returns); the rest at a later turn once it has, so a device's heap holds one piece at a time.
+        /// </summary>
+        private void PublishPieces(long nowMs)
+        {
+            do
+            {
+                PublishNextPiece(nowMs);
+            }
+            while (_nextPiece >= 0 && _link.Pending == 0);
+        }
+
+        /// <summary>
+        /// The pieces in the order they go out: the base first (Home Assistant learns the device from it), then each
+        /// group of entities, then the pieces of the previous boot's components when <paramref name="gone"/> (for their
+        /// removal), or every piece the previous boot had (to delete them).
+        /// </summary>
+        private string[] KnownPieces(bool forAnnouncement)
+        {
+            ArrayList pieces = new ArrayList();
+            pieces.Add(AnnouncedComponents.BasePiece);
+            for (int i = 0; i < _entities.Count; i++)
+            {
+                AddOnce(pieces, _entities[i].Group);
+            }
+
+            for (int i = 0; i < _announced.PreviousCount; i++)
+            {
+                if (!forAnnouncement || RemovalDue(i))
+                {
+                    AddOnce(pieces, _announced.PreviousPiece(i));
+                }
+            }
+
+            string[] result = new string[pieces.Count];
+            pieces.CopyTo(result, 0);
+            return result;
+        }
+
+        private static void AddOnce(ArrayList pieces, string piece)
+        {
+            if (!pieces.Contains(piece))
+            {
+                pieces.Add(piece);
+            }
+        }
+
+        /// <summary>
+        /// The next piece, in a buffer of exactly its size, measured first and left to the collector once the link has
+        /// its copy: kept between connects, an announcement's buffer was what a small heap lacked later.
+        /// </summary>
+        [ColdPath("announcements are rare")]
+        private void PublishNextPiece(long nowMs)
+        {
+            string piece = _pieces[_nextPiece];
+            NodeConfig config = _config.Current;
+            string topic = PieceTopic(config.DiscoveryPrefix, config.NodeId, piece);
             PayloadBuilder measure = new PayloadBuilder(0);
-            Build(measure);
+            Build(measure, piece, false);
             if (measure.NeededLength > MaxPayloadBytes)
             {
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
+                _nextPiece = -1;
+                _events.Error(EventTypes.DiscoveryError, topic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
                 return;
             }
 
-            PayloadBuilder payload = NewPayload(measure.NeededLength);
+            PayloadBuilder payload = NewPayload(topic, measure.NeededLength);
             if (payload == null)
             {
+                _nextPiece = -1;
                 RetryLater(nowMs);
                 return;
             }
 
-            Build(payload);
+            Build(payload, piece, true);
             if (payload.Overflowed)
             {
                 // Not reached while both builds see the same node; cut JSON must never reach Home Assistant.
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement changed while it was made; not published");
+                _nextPiece = -1;
+                _events.Error(EventTypes.DiscoveryError, topic, "the announcement changed while it was made; not published");
                 return;
             }
 
-            if (_link.Publish(_configTopic, payload.Buffer, payload.Length, MqttQos.AtLeastOnce, true))
+            if (!_link.Publish(topic, payload.Buffer, payload.Length, MqttQos.AtLeastOnce, true))
             {
+                _nextPiece = -1;
+                ReportNotPublished(topic);
+                RetryLater(nowMs);
+                return;
+            }
+
+            _pieceSentAtMs = nowMs;
+            _nextPiece++;
+            if (_nextPiece == _pieces.Length)
+            {
+                _nextPiece = -1;
                 _announced.Published();
                 _retryDelayMs = 0;
-                return;
             }
-
-            ReportNotPublished();
-            RetryLater(nowMs);
         }
 
         [ColdPath("an announcement that did not go out")]
@@ -184,7 +289,7 @@ namespace SensorNode.Core.Discovery
 
         /// <summary>The announcement's buffer, or null (reported) when the heap has no room for it: the node runs on without.</summary>
         [ColdPath("announcements are rare")]
-        private PayloadBuilder NewPayload(int bytes)
+        private PayloadBuilder NewPayload(string topic, int bytes)
         {
             try
             {
@@ -192,19 +297,23 @@ namespace SensorNode.Core.Discovery
             }
             catch (OutOfMemoryException)
             {
-                _events.Error(EventTypes.DiscoveryError, _configTopic, "no room for the announcement's " + bytes + "-byte buffer; not published, tried again later");
+                _events.Error(EventTypes.DiscoveryError, topic, "no room for the announcement's " + bytes + "-byte buffer; not published, tried again later");
                 return null;
             }
         }
 
         [ColdPath("a link that refuses the announcement")]
-        private void ReportNotPublished()
+        private void ReportNotPublished(string topic)
         {
-            _events.Error(EventTypes.DiscoveryError, _configTopic, "the announcement was not published: " + _link.LastError + "; tried again later");
+            _events.Error(EventTypes.DiscoveryError, topic, "the announcement was not published: " + _link.LastError + "; tried again later");
         }
 
-        /// <summary>The device, its origin, and one component per entity of the node.</summary>
-        private void Build(PayloadBuilder json)
+        /// <summary>
+        /// One piece: the device (the same in every piece, which is how Home Assistant joins them), its origin, the
+        /// components of the piece's entities and the removals of the piece's gone components. Noted as announced only
+        /// when <paramref name="record"/> (the build that goes out, not the one that measures).
+        /// </summary>
+        private void Build(PayloadBuilder json, string piece, bool record)
         {
             string nodeId = _config.Current.NodeId;
             string uniquePrefix = Firmware.Name.ToLower() + "_" + nodeId + "_";
@@ -218,41 +327,70 @@ namespace SensorNode.Core.Discovery
                 .AppendJsonKey("name").AppendJsonString(Firmware.Name)
                 .Append(',').AppendJsonKey("sw_version").AppendJsonString(Firmware.Version).Append('}');
             json.Append(',').AppendJsonKey("components").Append('{');
-            _announced.BeginAnnouncement();
             LastWill will = _will;
             bool first = true;
             for (int i = 0; i < _entities.Count; i++)
             {
-                first = Separate(json, first);
-                AppendComponent(json, uniquePrefix, _entities[i], will);
+                if (_entities[i].Group == piece)
+                {
+                    first = Separate(json, first);
+                    AppendComponent(json, uniquePrefix, _entities[i], will, record);
+                }
             }
 
-            AppendRemovals(json, first);
+            AppendRemovals(json, piece, first, record);
             json.Append('}').Append('}');
         }
 
         /// <summary>
-        /// Each component gone from this boot's announcement for at most <see cref="AnnouncedComponents.RemovalBoots"/>
-        /// boots, with nothing but its platform.
+        /// Each component of this piece gone from this boot's announcement for at most
+        /// <see cref="AnnouncedComponents.RemovalBoots"/> boots, with nothing but its platform.
         /// </summary>
-        private void AppendRemovals(PayloadBuilder json, bool first)
+        private void AppendRemovals(PayloadBuilder json, string piece, bool first, bool record)
         {
             for (int i = 0; i < _announced.PreviousCount; i++)
             {
-                if (_announced.RemovalDue(i))
+                if (_announced.PreviousPiece(i) == piece && RemovalDue(i))
                 {
                     first = Separate(json, first);
                     json.AppendJsonKey(_announced.PreviousId(i)).Append('{').AppendJsonKey("platform").AppendJsonString(_announced.PreviousPlatform(i)).Append('}');
-                    _announced.Removed(i);
+                    if (record)
+                    {
+                        _announced.Removed(i);
+                    }
                 }
             }
+        }
+
+        /// <summary>
+        /// True when this announcement still removes the previous boot's component <paramref name="index"/>: no entity
+        /// of this boot has its key (one that moved to another piece is announced there, not removed), for at most
+        /// <see cref="AnnouncedComponents.RemovalBoots"/> boots.
+        /// </summary>
+        private bool RemovalDue(int index)
+        {
+            return !IsEntity(_announced.PreviousId(index)) && _announced.GoneBoots(index) <= AnnouncedComponents.RemovalBoots;
+        }
+
+        /// <summary>True when a component of this key is among the node's entities (so it is announced, not removed).</summary>
+        private bool IsEntity(string key)
+        {
+            for (int i = 0; i < _entities.Count; i++)
+            {
+                if (_entities[i].Key == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>
         /// The entity as Home Assistant's component of its role: a reading a sensor, an output its kind's component,
         /// a button a button, a diagnostic a sensor of category diagnostic reading its field of "{base}/diag".
         /// </summary>
-        private void AppendComponent(PayloadBuilder json, string uniquePrefix, Entity entity, LastWill will)
+        private void AppendComponent(PayloadBuilder json, string uniquePrefix, Entity entity, LastWill will, bool record)
         {
             string platform = entity.Role == EntityRole.Control ? entity.Output.Component
                 : entity.Role == EntityRole.Button ? "button"
@@ -260,7 +398,11 @@ namespace SensorNode.Core.Discovery
             // QoS per component (1: commands and states at least once), as a device-level "qos" reaches the components
             // only in newer Home Assistant releases.
             string key = entity.Key;
-            _announced.Announced(platform, key);
+            if (record)
+            {
+                _announced.Announced(platform, entity.Group, key);
+            }
+
             json.AppendJsonKey(key).Append('{').AppendJsonKey("platform").AppendJsonString(platform)
                 .Append(',').AppendJsonKey("qos").AppendInteger(1)
                 .Append(',').AppendJsonKey("name").AppendJsonString(entity.Name)

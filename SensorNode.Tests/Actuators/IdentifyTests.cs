@@ -61,7 +61,7 @@ namespace SensorNode.Tests.Actuators
         {
             NodeHarness node = WithIdentify("led");
 
-            Assert.Contains("\"identify\":{\"platform\":\"button\",\"qos\":1,\"name\":\"identify\",\"unique_id\":\"sensornode_node1_identify\",\"command_topic\":\"sensornode/node1/identify\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_press\":\"PRESS\"}", node.Link.Last("homeassistant/device/node1/config").Payload);
+            Assert.Contains("\"identify\":{\"platform\":\"button\",\"qos\":1,\"name\":\"identify\",\"unique_id\":\"sensornode_node1_identify\",\"command_topic\":\"sensornode/node1/identify\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_press\":\"PRESS\"}", node.HomeAssistantAnnouncement());
             Assert.IsTrue(node.Link.IsSubscribed("sensornode/node1/identify"));
         }
 
@@ -71,7 +71,7 @@ namespace SensorNode.Tests.Actuators
             NodeHarness node = WithIdentify("beacon");
 
             Assert.IsTrue(node.Log.Contains("identify: the board has no output beacon; no identify button"));
-            Assert.AreEqual(-1, node.Link.Last("homeassistant/device/node1/config").Payload.IndexOf("identify"));
+            Assert.AreEqual(-1, node.HomeAssistantAnnouncement().IndexOf("identify"));
             node.Send("/identify", "PRESS");
             Assert.Contains("no handler for this topic", node.LastEvent());
             node.Send("/actuator/relay/set", "ON");

@@ -125,7 +125,7 @@ namespace SensorNode.Tests.Actuators
         {
             NodeHarness node = WithArm();
 
-            string discovery = node.Link.Last("homeassistant/device/node1/config").Payload;
+            string discovery = node.HomeAssistantAnnouncement();
 
             Assert.Contains("\"arm\":{\"platform\":\"number\",\"qos\":1,\"name\":\"arm\",\"unique_id\":\"sensornode_node1_arm\",\"command_topic\":\"sensornode/node1/actuator/arm/set\",\"state_topic\":\"sensornode/node1/actuator/arm/state\",", discovery);
             Assert.Contains("\"min\":0,\"max\":180,\"step\":1,\"mode\":\"slider\",\"unit_of_measurement\":\"°\",\"command_template\":\"{{ value | int }}\"}", discovery);

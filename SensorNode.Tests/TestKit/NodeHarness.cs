@@ -196,5 +196,30 @@ namespace SensorNode.Tests
         {
             return LastPayload("/event");
         }
+
+        /// <summary>
+        /// The Home Assistant announcement as Home Assistant holds it: the last payload of each of its pieces'
+        /// retained topics ("homeassistant/device/{node}/config" and "…/device/{node}_{piece}/config"), one per line
+        /// in the order they first went out.
+        /// </summary>
+        public string HomeAssistantAnnouncement()
+        {
+            ArrayList topics = new ArrayList();
+            foreach (PublishedMessage message in Link.Published)
+            {
+                if (message.Topic.StartsWith("homeassistant/device/" + NodeId) && message.Topic.EndsWith("/config") && !topics.Contains(message.Topic))
+                {
+                    topics.Add(message.Topic);
+                }
+            }
+
+            string announcement = "";
+            foreach (string topic in topics)
+            {
+                announcement += (announcement.Length > 0 ? "\n" : "") + Link.Last(topic).Payload;
+            }
+
+            return announcement;
+        }
     }
 }

@@ -37,7 +37,7 @@ namespace SensorNode.Tests.Discovery
         public static void Every_component_names_its_qos_as_older_home_assistants_read_no_device_level_qos()
         {
             NodeHarness node = NodeHarness.Started();
-            string payload = node.Link.Last(Topic).Payload;
+            string payload = node.HomeAssistantAnnouncement();
 
             int components = Occurrences(payload, "{\"platform\":");
             Assert.IsTrue(components > 5, "components: " + components);
@@ -60,7 +60,7 @@ namespace SensorNode.Tests.Discovery
         public static void Each_quantity_is_a_sensor_with_its_class_unit_and_retained_topic()
         {
             NodeHarness node = NodeHarness.Started();
-            string payload = node.Link.Last(Topic).Payload;
+            string payload = node.HomeAssistantAnnouncement();
 
             Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"bme280 temperature\",\"unique_id\":\"sensornode_node1_bme280_temperature\",\"state_topic\":\"sensornode/node1/sensor/bme280/temperature\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"temperature\",\"unit_of_measurement\":\"°C\",\"state_class\":\"measurement\",\"suggested_display_precision\":2}", payload);
             Assert.Contains("\"bme280_humidity\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"bme280 humidity\",\"unique_id\":\"sensornode_node1_bme280_humidity\",\"state_topic\":\"sensornode/node1/sensor/bme280/humidity\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"sensornode/node1/status/bme280\"}],\"availability_mode\":\"all\",\"device_class\":\"humidity\",\"unit_of_measurement\":\"%\",", payload);
@@ -74,7 +74,7 @@ namespace SensorNode.Tests.Discovery
             node.Strip = new FakeDimmer();
             node.Start();
             node.Node.Poll();
-            string payload = node.Link.Last(Topic).Payload;
+            string payload = node.HomeAssistantAnnouncement();
 
             Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\"}", payload);
             Assert.Contains("\"strip\":{\"platform\":\"light\",\"qos\":1,\"name\":\"strip\",\"unique_id\":\"sensornode_node1_strip\",\"command_topic\":\"sensornode/node1/actuator/strip/set\",\"state_topic\":\"sensornode/node1/actuator/strip/state\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"payload_on\":\"ON\",\"payload_off\":\"OFF\",\"state_value_template\":\"{{ value_json.state }}\",\"brightness_command_topic\":\"sensornode/node1/actuator/strip/set\",\"brightness_command_template\":\"{{ value }}%\",\"brightness_state_topic\":\"sensornode/node1/actuator/strip/state\",\"brightness_value_template\":\"{{ value_json.level }}\",\"brightness_scale\":100}", payload);
@@ -165,6 +165,8 @@ namespace SensorNode.Tests.Discovery
             PublishedMessage removal = node.Link.Last(Topic);
             Assert.AreEqual("", removal.Payload, "an empty retained config deletes the device");
             Assert.IsTrue(removal.Retain);
+            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1_bme280/config").Payload, "and every piece of it");
+            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
             Assert.IsTrue(node.Node.IsOnline);
         }
 
@@ -185,7 +187,7 @@ namespace SensorNode.Tests.Discovery
         public static void Diagnostic_sensors_read_the_diag_topic_with_value_templates()
         {
             NodeHarness node = NodeHarness.Started();
-            string payload = node.Link.Last(Topic).Payload;
+            string payload = node.HomeAssistantAnnouncement();
 
             Assert.Contains("\"diag_last_boot\":{\"platform\":\"sensor\",\"qos\":1,\"name\":\"last boot\",\"unique_id\":\"sensornode_node1_diag_last_boot\",\"entity_category\":\"diagnostic\",\"state_topic\":\"sensornode/node1/diag\",\"value_template\":\"{{ value_json.last_boot }}\",\"availability_topic\":\"sensornode/node1/status\",\"payload_available\":\"online\",\"payload_not_available\":\"offline\",\"device_class\":\"timestamp\"}", payload);
             Assert.DoesNotContains("diag_uptime", payload); // an uptime is stale the moment it is published
@@ -202,13 +204,13 @@ namespace SensorNode.Tests.Discovery
             node.Health.FreeHeap = -1;
             node.Start();
             node.Node.Poll();
-            string payload = node.Link.Last(Topic).Payload;
+            string payload = node.HomeAssistantAnnouncement();
 
             Assert.Contains("\"diag_last_boot\":", payload);
             Assert.Contains("\"diag_connects\":", payload);
             Assert.DoesNotContains("diag_rssi", payload);
             Assert.DoesNotContains("diag_free_heap", payload);
-            Assert.EndsWith("\"state_class\":\"total_increasing\"}}}", payload);
+            Assert.EndsWith("\"state_class\":\"total_increasing\"}}}", node.Link.Last(Topic).Payload, "connects is the base piece's last");
         }
         [TestMethod]
         public static void An_output_gone_since_the_last_boot_is_removed_by_its_platform_alone_for_five_boots()
@@ -219,7 +221,7 @@ namespace SensorNode.Tests.Discovery
             before.Node.Poll();
 
             NodeHarness after = RestartedFrom(before);
-            string payload = after.Link.Last(Topic).Payload;
+            string payload = after.HomeAssistantAnnouncement();
             Assert.Contains(",\"strip\":{\"platform\":\"light\"}}}", payload);
             Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\"", payload);
 
@@ -227,18 +229,18 @@ namespace SensorNode.Tests.Discovery
             after.Link.Deliver("homeassistant/status", "online", false);
             after.Node.Poll();
             after.Advance(5001);
-            Assert.Contains("\"strip\":{\"platform\":\"light\"}", after.Link.Last(Topic).Payload, "every announcement of that boot removes it");
+            Assert.Contains("\"strip\":{\"platform\":\"light\"}", after.HomeAssistantAnnouncement(), "every announcement of that boot removes it");
 
             // A Home Assistant that was offline for that boot hears it on one of the next four.
             NodeHarness later = after;
             for (int boot = 2; boot <= AnnouncedComponents.RemovalBoots; boot++)
             {
                 later = RestartedFrom(later);
-                Assert.Contains("\"strip\":{\"platform\":\"light\"}", later.Link.Last(Topic).Payload, "boot " + boot + " without the strip");
+                Assert.Contains("\"strip\":{\"platform\":\"light\"}", later.HomeAssistantAnnouncement(), "boot " + boot + " without the strip");
             }
 
             later = RestartedFrom(later);
-            Assert.DoesNotContains("strip", later.Link.Last(Topic).Payload, "removed for five boots, then forgotten");
+            Assert.DoesNotContains("strip", later.HomeAssistantAnnouncement(), "removed for five boots, then forgotten");
             Assert.DoesNotContains("strip", Utf8.GetString(later.Store.Load(AnnouncedComponents.FileName), 0, later.Store.Load(AnnouncedComponents.FileName).Length));
         }
 
@@ -250,21 +252,21 @@ namespace SensorNode.Tests.Discovery
             before.Start();
             before.Node.Poll();
             NodeHarness without = RestartedFrom(before);
-            Assert.Contains("\"strip\":{\"platform\":\"light\"}", without.Link.Last(Topic).Payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\"}", without.HomeAssistantAnnouncement());
 
             NodeHarness back = new NodeHarness();
             back.Strip = new FakeDimmer();
             back.Store.Save(AnnouncedComponents.FileName, without.Store.Load(AnnouncedComponents.FileName));
             back.Start();
             back.Node.Poll();
-            Assert.Contains("\"strip\":{\"platform\":\"light\",\"qos\":1,\"name\":\"strip\"", back.Link.Last(Topic).Payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\",\"qos\":1,\"name\":\"strip\"", back.HomeAssistantAnnouncement());
 
             byte[] stored = back.Store.Load(AnnouncedComponents.FileName);
-            Assert.Contains("light strip\n", Utf8.GetString(stored, 0, stored.Length), "announced again: no count of boots gone");
+            Assert.Contains("light outputs:strip\n", Utf8.GetString(stored, 0, stored.Length), "announced again: no count of boots gone");
         }
 
         [TestMethod]
-        public static void An_announcement_larger_than_the_first_buffer_goes_out_whole()
+        public static void A_large_announcement_goes_out_in_pieces_one_per_group_each_a_whole_device_message()
         {
             NodeHarness node = new NodeHarness();
             node.Strip = new FakeDimmer();
@@ -273,11 +275,37 @@ namespace SensorNode.Tests.Discovery
             node.Start();
             node.Node.Poll();
 
-            string payload = node.Link.Last(Topic).Payload;
-            Assert.IsTrue(payload.Length > 4096, "the case needs more than the first 4 KB: " + payload.Length);
-            Assert.Contains("\"sht3x_45_humidity\":{\"platform\":\"sensor\"", payload);
-            Assert.EndsWith("}}}", payload);
+            string[] pieces = node.HomeAssistantAnnouncement().Split('\n');
+            Assert.AreEqual(5, pieces.Length, "diag (the base), bme280, sht3x, sht3x_45, outputs");
+            int total = 0;
+            foreach (string piece in pieces)
+            {
+                Assert.StartsWith("{\"device\":{\"identifiers\":[\"sensornode_node1\"]", piece, "each piece names the device Home Assistant joins them into");
+                Assert.EndsWith("}}}", piece);
+                Assert.IsTrue(piece.Length < 2048, "a piece needs no big block on a device's heap: " + piece.Length);
+                total += piece.Length;
+            }
+
+            Assert.IsTrue(total > 4096, "the case is one a single message would need more than 4 KB for: " + total);
+            Assert.Contains("\"sht3x_45_humidity\":{\"platform\":\"sensor\"", node.Link.Last("homeassistant/device/node1_sht3x_45/config").Payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\"", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
+            Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\"", node.Link.Last(Topic).Payload);
             Assert.IsNull(node.LastEvent(), "no discovery_error");
+        }
+
+        [TestMethod]
+        public static void A_link_that_has_not_sent_a_piece_gets_the_next_one_once_it_has()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Link.Pending = 1; // M2Mqtt: a QoS 1 message is held until the broker's acknowledgement
+            node.Start();
+            node.Node.Poll();
+            Assert.AreEqual(1, node.HomeAssistantAnnouncement().Split('\n').Length, "one piece in flight at a time");
+
+            node.Link.Pending = 0;
+            node.Advance(10);
+            Assert.AreEqual(3, node.HomeAssistantAnnouncement().Split('\n').Length, "diag, bme280, outputs");
+            Assert.IsNotNull(node.Store.Load(AnnouncedComponents.FileName), "stored once every piece went out");
         }
 
         [TestMethod]
@@ -287,9 +315,9 @@ namespace SensorNode.Tests.Discovery
             before.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new FakeSensorDriver(new double[] { 21.5, 40.2 })));
             before.Start();
             before.Node.Poll();
-            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\",\"qos\":1,\"name\"", before.Link.Last(Topic).Payload);
+            Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\",\"qos\":1,\"name\"", before.HomeAssistantAnnouncement());
 
-            string payload = RestartedFrom(before).Link.Last(Topic).Payload;
+            string payload = RestartedFrom(before).HomeAssistantAnnouncement();
             Assert.Contains("\"sht3x_temperature\":{\"platform\":\"sensor\"}", payload);
             Assert.Contains("\"sht3x_humidity\":{\"platform\":\"sensor\"}", payload);
             Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1,\"name\"", payload);
@@ -311,6 +339,22 @@ namespace SensorNode.Tests.Discovery
         }
 
         [TestMethod]
+        public static void A_list_of_a_release_with_one_message_removes_what_is_gone_from_the_base_piece_and_nothing_that_moved()
+        {
+            NodeHarness node = new NodeHarness();
+            node.Store.Save(AnnouncedComponents.FileName, Utf8.GetBytes("sensor bme280_temperature\nswitch relay\nlight strip\n"));
+            node.Start();
+            node.Node.Poll();
+
+            Assert.EndsWith(",\"strip\":{\"platform\":\"light\"}}}", node.Link.Last(Topic).Payload, "the old message's topic is the base piece's");
+            Assert.DoesNotContains("\"bme280_temperature\":{\"platform\":\"sensor\"}", node.HomeAssistantAnnouncement(), "moved to its sensor's piece, not gone");
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1", node.Link.Last("homeassistant/device/node1_bme280/config").Payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
+            byte[] stored = node.Store.Load(AnnouncedComponents.FileName);
+            Assert.Contains("light diag:strip 1\n", Utf8.GetString(stored, 0, stored.Length));
+        }
+
+        [TestMethod]
         public static void An_unreadable_announced_list_removes_nothing()
         {
             NodeHarness node = new NodeHarness();
@@ -318,8 +362,8 @@ namespace SensorNode.Tests.Discovery
             node.Start();
             node.Node.Poll();
 
-            string payload = node.Link.Last(Topic).Payload;
-            Assert.EndsWith("\"state_class\":\"measurement\"}}}", payload);
+            string payload = node.HomeAssistantAnnouncement();
+            Assert.EndsWith("}}}", node.Link.Last(Topic).Payload);
             Assert.DoesNotContains("\"sw\"", payload);
         }
 

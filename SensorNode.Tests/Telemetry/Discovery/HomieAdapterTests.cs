@@ -49,7 +49,7 @@ namespace SensorNode.Tests.Discovery
         {
             NodeHarness node = WithHomie(true);
 
-            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"homie/5/node1/$state\",\"payload_available\":\"ready\",\"payload_not_available\":\"lost\"}],\"availability_mode\":\"all\"", node.Link.Last("homeassistant/device/node1/config").Payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1,\"name\":\"relay\",\"unique_id\":\"sensornode_node1_relay\",\"command_topic\":\"sensornode/node1/actuator/relay/set\",\"state_topic\":\"sensornode/node1/actuator/relay/state\",\"availability\":[{\"topic\":\"sensornode/node1/status\"},{\"topic\":\"homie/5/node1/$state\",\"payload_available\":\"ready\",\"payload_not_available\":\"lost\"}],\"availability_mode\":\"all\"", node.HomeAssistantAnnouncement());
         }
 
         [TestMethod]
