@@ -135,10 +135,14 @@ namespace SensorNode.Core.Discovery
         {
         }
 
-        /// <summary>The discovery topic of a piece: the base piece keeps the topic of the one announcement older releases made.</summary>
+        /// <summary>
+        /// The discovery topic of a piece, "{prefix}/device/{node_id}/{piece}/config" (Home Assistant's
+        /// "&lt;component&gt;/[&lt;node_id&gt;/]&lt;object_id&gt;/config"): the base piece keeps "{prefix}/device/{node_id}/config", the
+        /// topic of the one announcement older releases made. A broker ACL grants them all with "homeassistant/device/%u/#".
+        /// </summary>
         public static string PieceTopic(string discoveryPrefix, string nodeId, string piece)
         {
-            return discoveryPrefix + "/device/" + nodeId + (piece == AnnouncedComponents.BasePiece ? "" : "_" + piece) + "/config";
+            return discoveryPrefix + "/device/" + nodeId + (piece == AnnouncedComponents.BasePiece ? "" : "/" + piece) + "/config";
         }
 
         /// <summary>

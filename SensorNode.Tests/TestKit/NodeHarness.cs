@@ -199,7 +199,7 @@ namespace SensorNode.Tests
 
         /// <summary>
         /// The Home Assistant announcement as Home Assistant holds it: the last payload of each of its pieces'
-        /// retained topics ("homeassistant/device/{node}/config" and "…/device/{node}_{piece}/config"), one per line
+        /// retained topics ("homeassistant/device/{node}/config" and "…/device/{node}/{piece}/config"), one per line
         /// in the order they first went out.
         /// </summary>
         public string HomeAssistantAnnouncement()
@@ -207,7 +207,7 @@ namespace SensorNode.Tests
             ArrayList topics = new ArrayList();
             foreach (PublishedMessage message in Link.Published)
             {
-                if (message.Topic.StartsWith("homeassistant/device/" + NodeId) && message.Topic.EndsWith("/config") && !topics.Contains(message.Topic))
+                if (message.Topic.StartsWith("homeassistant/device/" + NodeId + "/") && message.Topic.EndsWith("/config") && !topics.Contains(message.Topic))
                 {
                     topics.Add(message.Topic);
                 }

@@ -165,8 +165,8 @@ namespace SensorNode.Tests.Discovery
             PublishedMessage removal = node.Link.Last(Topic);
             Assert.AreEqual("", removal.Payload, "an empty retained config deletes the device");
             Assert.IsTrue(removal.Retain);
-            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1_bme280/config").Payload, "and every piece of it");
-            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
+            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1/bme280/config").Payload, "and every piece of it");
+            Assert.AreEqual("", node.Link.Last("homeassistant/device/node1/outputs/config").Payload);
             Assert.IsTrue(node.Node.IsOnline);
         }
 
@@ -287,8 +287,8 @@ namespace SensorNode.Tests.Discovery
             }
 
             Assert.IsTrue(total > 4096, "the case is one a single message would need more than 4 KB for: " + total);
-            Assert.Contains("\"sht3x_45_humidity\":{\"platform\":\"sensor\"", node.Link.Last("homeassistant/device/node1_sht3x_45/config").Payload);
-            Assert.Contains("\"strip\":{\"platform\":\"light\"", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
+            Assert.Contains("\"sht3x_45_humidity\":{\"platform\":\"sensor\"", node.Link.Last("homeassistant/device/node1/sht3x_45/config").Payload);
+            Assert.Contains("\"strip\":{\"platform\":\"light\"", node.Link.Last("homeassistant/device/node1/outputs/config").Payload);
             Assert.Contains("\"diag_connects\":{\"platform\":\"sensor\"", node.Link.Last(Topic).Payload);
             Assert.IsNull(node.LastEvent(), "no discovery_error");
         }
@@ -348,8 +348,8 @@ namespace SensorNode.Tests.Discovery
 
             Assert.EndsWith(",\"strip\":{\"platform\":\"light\"}}}", node.Link.Last(Topic).Payload, "the old message's topic is the base piece's");
             Assert.DoesNotContains("\"bme280_temperature\":{\"platform\":\"sensor\"}", node.HomeAssistantAnnouncement(), "moved to its sensor's piece, not gone");
-            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1", node.Link.Last("homeassistant/device/node1_bme280/config").Payload);
-            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1", node.Link.Last("homeassistant/device/node1_outputs/config").Payload);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\",\"qos\":1", node.Link.Last("homeassistant/device/node1/bme280/config").Payload);
+            Assert.Contains("\"relay\":{\"platform\":\"switch\",\"qos\":1", node.Link.Last("homeassistant/device/node1/outputs/config").Payload);
             byte[] stored = node.Store.Load(AnnouncedComponents.FileName);
             Assert.Contains("light diag:strip 1\n", Utf8.GetString(stored, 0, stored.Length));
         }

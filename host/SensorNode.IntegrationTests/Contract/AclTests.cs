@@ -42,6 +42,9 @@ namespace SensorNode.IntegrationTests.Contract
             operatorView.WaitFor("a reading", r => r.Topic.StartsWith(node.Base + "/sensor/bme280/"), NodeUnderTest.StartTimeout);
             Received discovery = operatorView.WaitFor("the discovery", r => r.Topic == "homeassistant/device/" + node.NodeId + "/config", NodeUnderTest.StartTimeout);
             Assert.Contains("\"identifiers\":[\"sensornode_" + node.NodeId + "\"]", discovery.Payload);
+            // The announcement's other pieces pass the ACL's "homeassistant/device/%u/#" too.
+            Received sensorPiece = operatorView.WaitFor("the BME280's piece", r => r.Topic == HomeAssistantView.PieceTopic(node.NodeId, "bme280"), NodeUnderTest.Timeout);
+            Assert.Contains("\"bme280_temperature\":{\"platform\":\"sensor\"", sensorPiece.Payload);
             operatorView.WaitFor("the diagnostics", r => r.Topic == node.Base + "/diag", NodeUnderTest.Timeout);
 
             int before = operatorView.Count;

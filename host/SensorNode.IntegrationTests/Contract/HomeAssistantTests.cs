@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -20,20 +21,23 @@ namespace SensorNode.IntegrationTests.Contract
         public void A_late_subscriber_to_homeassistant_gets_the_device_with_every_entity(string broker)
         {
             using NodeUnderTest node = NodeUnderTest.Online(broker, "--chips", "bme280,sht3x", "--outputs", "relay,strip:dimmer");
-            string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+            string topic = HomeAssistantView.BaseTopic(node.Simulator.NodeId);
 
-            // Late: once the node has announced. "Online" comes first, and the firmware on the virtual ESP32 takes about
-            // 50 ms more to build a two-chip announcement, or, when the heap had no room for it at the connect, sends it
-            // at its first retry 10 s later; a subscriber in between gets it live, not retained.
+            // Late: once the node has announced. "Online" comes first, and the firmware on the virtual ESP32 takes a
+            // little longer to build the announcement, or, when the heap had no room for it at the connect, sends it at
+            // its first retry 10 s later; a subscriber in between gets it live, not retained.
             TimeSpan firstRetry = TimeSpan.FromMilliseconds(HomeAssistantDiscovery.FirstRetryDelayMs);
             using (Observer announced = Observer.Watch(node.Broker, topic))
             {
                 node.ShowingConsole(() => announced.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout + firstRetry));
             }
 
-            using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
-            Received discovery = null;
-            node.ShowingConsole(() => discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout));
+            // Its pieces, retained (a late subscriber gets only those), joined into one device as Home Assistant does.
+            string[] sensors = { "bme280_temperature", "bme280_humidity", "bme280_pressure", "sht3x_temperature", "sht3x_humidity" };
+            Dictionary<string, JsonElement> components = null;
+            node.ShowingConsole(() => components = HomeAssistantView.Components(node.Broker, node.Simulator.NodeId, NodeUnderTest.Timeout + firstRetry, sensors.Concat(new[] { "relay", "strip", "diag_connects" }).ToArray()));
+            using Observer homeAssistant = Observer.Watch(node.Broker, topic);
+            Received discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
             Assert.True(discovery.Retained);
 
             using JsonDocument document = JsonDocument.Parse(discovery.Payload);
@@ -41,11 +45,9 @@ namespace SensorNode.IntegrationTests.Contract
             Assert.Equal("sensornode_" + node.Simulator.NodeId, root.GetProperty("device").GetProperty("identifiers")[0].GetString());
             Assert.Equal("SensorNode", root.GetProperty("origin").GetProperty("name").GetString());
 
-            JsonElement components = root.GetProperty("components");
-            string[] sensors = { "bme280_temperature", "bme280_humidity", "bme280_pressure", "sht3x_temperature", "sht3x_humidity" };
             foreach (string id in sensors)
             {
-                JsonElement sensor = components.GetProperty(id);
+                JsonElement sensor = components[id];
                 Assert.Equal("sensor", sensor.GetProperty("platform").GetString());
                 Assert.Equal(1, sensor.GetProperty("qos").GetInt32()); // per component: older HA reads no device-level qos
                 JsonElement availability = sensor.GetProperty("availability");
@@ -62,11 +64,11 @@ namespace SensorNode.IntegrationTests.Contract
                 Assert.True(reading.Retained, stateTopic + " is what Home Assistant shows, so it must be retained");
             }
 
-            Assert.Equal("switch", components.GetProperty("relay").GetProperty("platform").GetString());
-            JsonElement strip = components.GetProperty("strip");
+            Assert.Equal("switch", components["relay"].GetProperty("platform").GetString());
+            JsonElement strip = components["strip"];
             Assert.Equal("light", strip.GetProperty("platform").GetString());
             Assert.Equal(100, strip.GetProperty("brightness_scale").GetInt32());
-            Assert.Equal(components.EnumerateObject().Count(), components.EnumerateObject().Select(c => c.Value.GetProperty("unique_id").GetString()).Distinct().Count());
+            Assert.Equal(components.Count, components.Values.Select(c => c.GetProperty("unique_id").GetString()).Distinct().Count());
         }
 
         [SkippableTheory]
@@ -95,7 +97,7 @@ namespace SensorNode.IntegrationTests.Contract
             try
             {
                 using NodeUnderTest node = NodeUnderTest.Online(broker, "--state", flash.FullName, "--outputs", "relay,strip:dimmer");
-                string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+                string topic = HomeAssistantView.PieceTopic(node.Simulator.NodeId, "outputs");
                 using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
                 Received first = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
                 Assert.Contains("\"strip\":{\"platform\":\"light\",", first.Payload);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using SensorNode.Core.Discovery;
@@ -45,26 +46,29 @@ namespace SensorNode.IntegrationTests.Contract
             Assert.False(identify.GetProperty("retained").GetBoolean());
 
             // Home Assistant's announcement comes from the same entities: every Homie property is a component there.
-            string haTopic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
             string reading = WaitForRetainedLine(node, device + "/bme280/temperature", line => true);
             Assert.InRange(double.Parse(reading.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), 0, 100);
-            string haLine = WaitForRetainedLine(node, haTopic, line => line.Contains("\"identify\""));
-            using JsonDocument announcement = JsonDocument.Parse(haLine.Substring(haTopic.Length + 1));
-            JsonElement components = announcement.RootElement.GetProperty("components");
+            // Announced again after the reconnect Homie's Last-Will needed: with it, Home Assistant also watches $state,
+            // or a killed node would look alive.
+            Dictionary<string, JsonElement> components = null;
+            DateTime until = DateTime.UtcNow + NodeUnderTest.StartTimeout;
+            do
+            {
+                components = HomeAssistantComponents(node);
+            }
+            while (!(components.ContainsKey("relay") && WatchesHomieState(components["relay"], device)) && DateTime.UtcNow < until);
             foreach (JsonProperty homieNode in nodes.EnumerateObject())
             {
                 foreach (JsonProperty property in homieNode.Value.GetProperty("properties").EnumerateObject())
                 {
                     string key = homieNode.Name == "outputs" || homieNode.Name == "actions" ? property.Name : homieNode.Name + "_" + property.Name;
-                    Assert.True(components.TryGetProperty(key, out _), "Home Assistant lacks " + key + " that Homie has");
+                    Assert.True(components.ContainsKey(key), "Home Assistant lacks " + key + " that Homie has");
                 }
             }
 
-            Assert.Equal("button", components.GetProperty("identify").GetProperty("platform").GetString());
-            Assert.Equal(node.Base + "/identify", components.GetProperty("identify").GetProperty("command_topic").GetString());
-            // With Homie holding the Last-Will, Home Assistant also watches $state, or a killed node would look alive.
-            JsonElement relayAvailability = components.GetProperty("relay").GetProperty("availability");
-            Assert.Contains(relayAvailability.EnumerateArray(), a => a.GetProperty("topic").GetString() == device + "/$state" && a.GetProperty("payload_not_available").GetString() == "lost");
+            Assert.Equal("button", components["identify"].GetProperty("platform").GetString());
+            Assert.Equal(node.Base + "/identify", components["identify"].GetProperty("command_topic").GetString());
+            Assert.True(WatchesHomieState(components["relay"], device), components["relay"].ToString());
 
             // A Homie command is the relay's own command: its state on the node's topic and on Homie's.
             MosquittoPub.Publish(node.Broker, device + "/outputs/relay/set", "true");
@@ -99,6 +103,35 @@ namespace SensorNode.IntegrationTests.Contract
 
             Assert.Equal("OFF", last.Payload);
             MosquittoSub.WaitForRetained(node.Broker, ledState, "OFF", Timeout);
+        }
+
+        /// <summary>The components of every retained piece of the node's Home Assistant announcement, as mosquitto_sub shows them.</summary>
+        private static Dictionary<string, JsonElement> HomeAssistantComponents(NodeUnderTest node)
+        {
+            Dictionary<string, JsonElement> components = new Dictionary<string, JsonElement>();
+            string filter = "homeassistant/device/" + node.Simulator.NodeId + "/#";
+            foreach (string line in MosquittoSub.Retained(node.Broker, filter))
+            {
+                int space = line.IndexOf(' ');
+                if (space < 0 || !line.EndsWith("}"))
+                {
+                    continue;
+                }
+
+                using JsonDocument piece = JsonDocument.Parse(line.Substring(space + 1));
+                foreach (JsonProperty component in piece.RootElement.GetProperty("components").EnumerateObject())
+                {
+                    components[component.Name] = component.Value.Clone();
+                }
+            }
+
+            return components;
+        }
+
+        private static bool WatchesHomieState(JsonElement component, string device)
+        {
+            return component.TryGetProperty("availability", out JsonElement availability)
+                && availability.EnumerateArray().Any(a => a.GetProperty("topic").GetString() == device + "/$state" && a.GetProperty("payload_not_available").GetString() == "lost");
         }
 
         private static string WaitForRetainedLine(NodeUnderTest node, string topic, Func<string, bool> match)

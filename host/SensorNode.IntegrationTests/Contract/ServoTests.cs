@@ -65,7 +65,7 @@ namespace SensorNode.IntegrationTests.Contract
         public void Home_assistant_gets_a_number_from_0_to_180_degrees(string broker)
         {
             using NodeUnderTest node = NodeUnderTest.Online(broker, "--outputs", "relay,arm:servo");
-            string topic = "homeassistant/device/" + node.Simulator.NodeId + "/config";
+            string topic = HomeAssistantView.PieceTopic(node.Simulator.NodeId, "outputs");
 
             using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
             Received discovery = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
