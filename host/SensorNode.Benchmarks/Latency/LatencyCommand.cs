@@ -12,6 +12,7 @@ using SensorNode.Core.Config;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
 using SensorNode.HostBoard.Mqtt;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Latency
 {
@@ -65,7 +66,7 @@ namespace SensorNode.Benchmarks.Latency
             config.BrokerHost = broker.Host;
             config.BrokerPort = broker.Port;
             TimestampingOutput relay = new TimestampingOutput();
-            Node node = BenchNode.Start(config, new MqttNetLink(), new HostClock(), new ConsoleProblemLog(), relay, new NullOutput());
+            Node node = BenchNode.Start(config, new MqttNetLink(), new HostClock(), new ConsoleProblemLog(), relay, new FakeOutput());
 
             using ObserverClient commander = new ObserverClient(broker.Host, broker.Port, "sensornode-bench-commander");
             using ObserverClient receiver = new ObserverClient(broker.Host, broker.Port, "sensornode-bench-receiver");
