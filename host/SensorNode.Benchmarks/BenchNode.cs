@@ -10,6 +10,7 @@ using SensorNode.Core.Sensors;
 using SensorNode.Core.Sensors.Bosch;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Connection;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks
 {
@@ -27,6 +28,9 @@ namespace SensorNode.Benchmarks
         public const double Temperature = 21.53;
         public const double Humidity = 45.24;
         public const double Pressure = 1013.27;
+
+        /// <summary>A clock the bench moves by hand (<see cref="FakeClock.Now"/>), with wall-clock time known (as after SNTP on the device).</summary>
+        public static FakeClock Clock() => new FakeClock { TimeKnown = true, Utc = new DateTime(2026, 11, 24, 20, 0, 0, DateTimeKind.Utc) };
 
         /// <summary>Every reading and a snapshot each cycle: the per-cycle figures' node. <see cref="FirmwareDefaults"/> reports by exception.</summary>
         public static NodeConfig DefaultConfig()
@@ -57,11 +61,11 @@ namespace SensorNode.Benchmarks
         /// <summary>As <see cref="Start(NodeConfig, IMqttLink, IClock, ILog, IDigitalOutput, IDigitalOutput)"/> with the given BME280.</summary>
         public static Node Start(NodeConfig config, IMqttLink link, IClock clock, ILog log, IDigitalOutput relay, IDigitalOutput led, ISensor bme280)
         {
-            Node node = new Node(config, new ConfigStore(new MemorySettingsStore()), link, new HostNetwork(), new HostHealth(), clock, log);
+            Node node = new Node(config, new ConfigStore(new Tests.Fakes.MemorySettingsStore()), link, new HostNetwork(), new HostHealth(), clock, log);
             node.AddSensor(bme280);
             node.AddActuator("relay", relay, false);
             node.AddActuator("led", led, false);
-            node.UseRandom(new ZeroJitter());
+            node.UseRandom(new FakeRandom()); // every reconnect delay 0: a bench whose clock it steps itself connects at its first poll
             node.UseConnectRunner(new BackgroundConnectRunner());
             node.AddPart(new HomeAssistantDiscovery(node.Context));
             node.Start();

@@ -1,10 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using SensorNode.HostBoard.I2c;
+using SensorNode.HostTestKit;
 using Xunit;
 
 namespace SensorNode.VirtualBoard.Tests
@@ -17,19 +16,7 @@ namespace SensorNode.VirtualBoard.Tests
         {
             string folder = Directory.CreateTempSubdirectory("board-").FullName;
             string addressFile = Path.Combine(folder, "board.address");
-            using Process server = Start("--chips", "bme280,sht3x", "--address-file", addressFile, "--seed", "3");
-            List<string> output = new List<string>();
-            server.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data != null)
-                {
-                    lock (output)
-                    {
-                        output.Add(e.Data);
-                    }
-                }
-            };
-            server.BeginOutputReadLine();
+            using ConsoleProcess server = Start("--chips", "bme280,sht3x", "--address-file", addressFile, "--seed", "3");
             try
             {
                 Assert.True(HostedBoard.Eventually(() => File.Exists(addressFile)), "no address file");
@@ -41,8 +28,8 @@ namespace SensorNode.VirtualBoard.Tests
                     Assert.Equal("ok", device.Ask("pwm set 32 1000 2500 1"));
                 }
 
-                Assert.True(HostedBoard.Eventually(() => Printed(output, "board pin 26 released (relay OFF)")), string.Join("\n", Snapshot(output)));
-                string[] lines = Snapshot(output);
+                Assert.True(HostedBoard.Eventually(() => server.Lines.Any(l => l.EndsWith("board pin 26 released (relay OFF)", StringComparison.Ordinal))), server.Console);
+                string[] lines = server.Lines;
                 Assert.Contains(lines, l => l.EndsWith(" board virtual ESP32 board listening on " + address + " (VESP32_BOARD); I2C bus 1: bme280 at 0x76, sht3x at 0x44; outputs relay (GPIO26, active low), relay2 (GPIO27, active low), led (GPIO25), strip (PWM on GPIO32)", StringComparison.Ordinal));
                 Assert.Contains(lines, l => l.EndsWith(" board pin 26 -> LOW (relay ON)", StringComparison.Ordinal));
                 Assert.Contains(lines, l => l.EndsWith(" board pwm pin 32 duty 25% at 1000 Hz (strip at 25 %)", StringComparison.Ordinal));
@@ -50,7 +37,6 @@ namespace SensorNode.VirtualBoard.Tests
             finally
             {
                 server.Kill();
-                server.WaitForExit();
                 Directory.Delete(folder, true);
             }
         }
@@ -59,17 +45,10 @@ namespace SensorNode.VirtualBoard.Tests
         public void ItStopsWhenTheProcessItWasToldToFollowEnds()
         {
             using Process parent = Process.Start(new ProcessStartInfo("sleep", "1") { UseShellExecute = false });
-            using Process server = Start("--exit-with", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            _ = server.StandardOutput.ReadToEndAsync();
+            using ConsoleProcess server = Start("--exit-with", parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             parent.WaitForExit();
-            bool stopped = server.WaitForExit(10000);
-            if (!stopped)
-            {
-                server.Kill();
-            }
-
-            Assert.True(stopped, "the board outlived the process it follows");
+            Assert.True(server.WaitForExit(TimeSpan.FromSeconds(10)), "the board outlived the process it follows");
             Assert.Equal(0, server.ExitCode);
         }
 
@@ -81,43 +60,17 @@ namespace SensorNode.VirtualBoard.Tests
         [InlineData("--port", "unknown option --port (--help lists the options)")]
         public void ABadCommandLineIsRefusedWithExitCode2(string arguments, string message)
         {
-            using Process server = Start(arguments.Split(' '));
-            string error = server.StandardError.ReadToEnd();
-            server.WaitForExit();
+            // a console that stays open (the server reads requests from it), as run.sh starts it
+            (int exitCode, _, string error) = ChildProcess.Run("dotnet", arguments.Split(' ').Prepend(Built.VirtualBoardAssembly), TimeSpan.FromSeconds(30), start => start.RedirectStandardInput = true);
 
-            Assert.Equal(2, server.ExitCode);
+            Assert.Equal(2, exitCode);
             Assert.Equal(message.Replace("{chips}", string.Join(", ", VirtualChips.Names), StringComparison.Ordinal), error.Trim());
         }
 
-        private static Process Start(params string[] arguments)
+        /// <summary>The board server with a console that stays open (it reads requests from it), as run.sh starts it.</summary>
+        private static ConsoleProcess Start(params string[] arguments)
         {
-            ProcessStartInfo start = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true, // a console that stays open: the server reads requests from it
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Paths.VirtualBoardAssembly);
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            return Process.Start(start);
-        }
-
-        private static bool Printed(List<string> output, string ending)
-        {
-            return Snapshot(output).Any(l => l.EndsWith(ending, StringComparison.Ordinal));
-        }
-
-        private static string[] Snapshot(List<string> output)
-        {
-            lock (output)
-            {
-                return output.ToArray();
-            }
+            return new ConsoleProcess("the board", "dotnet", arguments.Prepend(Built.VirtualBoardAssembly));
         }
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using SensorNode.HostTestKit;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -22,11 +22,12 @@ namespace SensorNode.VirtualBoard.Tests
             try
             {
                 string harness = Path.Combine(folder, "board_harness");
-                Run("bash", new[] { Path.Combine(Paths.RepoRoot, "host/VirtualEsp32/native/board/harness/build.sh"), harness }, null, out string buildOutput, out int built);
-                Assert.True(built == 0, "build.sh failed:\n" + buildOutput);
+                (int built, string buildOutput, string buildError) = ChildProcess.Run("bash", new[] { Path.Combine(Built.RepoRoot, "host/VirtualEsp32/native/board/harness/build.sh"), harness }, TimeSpan.FromMinutes(10));
+                Assert.True(built == 0, "build.sh failed:\n" + buildOutput + buildError);
 
                 using HostedBoard board = new HostedBoard();
-                Run(harness, Array.Empty<string>(), board.Address, out string output, out int exitCode);
+                (int exitCode, string stdout, string stderr) = ChildProcess.Run(harness, Array.Empty<string>(), TimeSpan.FromMinutes(1), start => start.Environment["VESP32_BOARD"] = board.Address);
+                string output = stdout + stderr;
 
                 Assert.True(exitCode == 0, output);
                 Assert.Matches(@"(?m)^[1-9]\d* passed, 0 failed$", output);
@@ -38,32 +39,6 @@ namespace SensorNode.VirtualBoard.Tests
             {
                 Directory.Delete(folder, true);
             }
-        }
-
-        private static void Run(string program, string[] arguments, string boardAddress, out string output, out int exitCode)
-        {
-            ProcessStartInfo start = new ProcessStartInfo(program)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (boardAddress != null)
-            {
-                start.Environment["VESP32_BOARD"] = boardAddress;
-            }
-
-            using Process process = Process.Start(start);
-            System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
-            output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            output += error.Result;
-            exitCode = process.ExitCode;
         }
 
         private static bool OnPath(string program)

@@ -3,6 +3,7 @@ using SensorNode.Benchmarks.Fakes;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Alloc
 {
@@ -13,7 +14,7 @@ namespace SensorNode.Benchmarks.Alloc
     public sealed class SteadyStateNode
     {
         private const int WarmUpCycles = 100;
-        private readonly SettableClock _clock = new SettableClock();
+        private readonly FakeClock _clock = BenchNode.Clock();
         private readonly Node _node;
         private readonly long _intervalMs;
 
@@ -25,7 +26,7 @@ namespace SensorNode.Benchmarks.Alloc
 
         public SteadyStateNode(NodeConfig config)
         {
-            _node = BenchNode.Start(config, Link, _clock, new SilentLog(), new NullOutput(), new NullOutput());
+            _node = BenchNode.Start(config, Link, _clock, new SilentLog(), new FakeOutput(), new FakeOutput());
             _intervalMs = _node.Config.PublishIntervalSeconds * 1000L;
             _node.Poll(); // the first cycle (BenchNode.Start connected and published the retained states)
             if (!_node.IsOnline)
@@ -83,7 +84,7 @@ namespace SensorNode.Benchmarks.Alloc
         public void RunOneCycle()
         {
             Cycles++;
-            _clock.NowMs += _intervalMs;
+            _clock.Now += _intervalMs;
             _node.Poll();
         }
     }

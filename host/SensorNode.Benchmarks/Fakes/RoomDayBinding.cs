@@ -1,5 +1,6 @@
 using SensorNode.Benchmarks.Wire;
 using SensorNode.Core.Sensors;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Fakes
 {
@@ -10,9 +11,9 @@ namespace SensorNode.Benchmarks.Fakes
     public sealed class RoomDayBinding : IChipBinding
     {
         private readonly RoomDay _day;
-        private readonly SettableClock _clock;
+        private readonly FakeClock _clock;
 
-        public RoomDayBinding(RoomDay day, SettableClock clock)
+        public RoomDayBinding(RoomDay day, FakeClock clock)
         {
             _day = day;
             _clock = clock;
@@ -20,7 +21,7 @@ namespace SensorNode.Benchmarks.Fakes
 
         public void Measure(double[] values)
         {
-            var reading = _day.Measured(_clock.NowMs / 1000);
+            var reading = _day.Measured(_clock.Now / 1000);
             values[0] = reading.Temperature;
             values[1] = reading.Humidity;
             values[2] = reading.Pressure;

@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Threading;
+using SensorNode.HostTestKit;
 
 namespace SensorNode.Benchmarks.Fleet
 {
@@ -14,59 +12,28 @@ namespace SensorNode.Benchmarks.Fleet
     /// </summary>
     public sealed class FleetProcess : IDisposable
     {
-        private const int SigTerm = 15;
-        private readonly Process _process;
-        private readonly List<string> _lines = new List<string>();
+        private readonly ConsoleProcess _process;
         private readonly Timer _sampler;
         private int _peakThreads;
 
         public FleetProcess(IEnumerable<string> arguments)
         {
-            ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-            start.ArgumentList.Add(SimulatorAssembly());
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            _process = new Process { StartInfo = start };
-            _process.OutputDataReceived += (_, e) => Remember(e.Data);
-            _process.ErrorDataReceived += (_, e) => Remember(e.Data);
-            _process.Start();
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
+            _process = new ConsoleProcess("the simulator", "dotnet", arguments.Prepend(Built.SimulatorAssembly));
             _sampler = new Timer(_ => Sample(), null, 0, 500);
         }
 
         public bool HasExited => _process.HasExited;
 
         /// <summary>The last console lines, for failure messages.</summary>
-        public string Tail(int lines)
-        {
-            lock (_lines)
-            {
-                return string.Join("\n", _lines.Skip(Math.Max(0, _lines.Count - lines)));
-            }
-        }
-
-        public int WarningLines
-        {
-            get
-            {
-                lock (_lines)
-                {
-                    return _lines.Count(l => l.Contains(" warn ", StringComparison.Ordinal));
-                }
-            }
-        }
+        public string Tail(int lines) => _process.Tail(lines);
 
         /// <summary>CPU time (user + kernel) the simulator used so far.</summary>
         public TimeSpan CpuTime
         {
             get
             {
-                _process.Refresh();
-                return _process.TotalProcessorTime;
+                _process.Process.Refresh();
+                return _process.Process.TotalProcessorTime;
             }
         }
 
@@ -75,8 +42,8 @@ namespace SensorNode.Benchmarks.Fleet
         {
             get
             {
-                _process.Refresh();
-                return _process.PeakWorkingSet64;
+                _process.Process.Refresh();
+                return _process.Process.PeakWorkingSet64;
             }
         }
 
@@ -86,29 +53,13 @@ namespace SensorNode.Benchmarks.Fleet
         public int? Terminate(TimeSpan timeout)
         {
             _sampler.Dispose();
-            if (kill(_process.Id, SigTerm) != 0)
-            {
-                throw new InvalidOperationException("kill(" + _process.Id + ", SIGTERM) failed: errno " + Marshal.GetLastPInvokeError());
-            }
-
-            if (!_process.WaitForExit((int)timeout.TotalMilliseconds))
-            {
-                return null;
-            }
-
-            _process.WaitForExit();
-            return _process.ExitCode;
+            _process.Signal(ConsoleProcess.SigTerm);
+            return _process.WaitForExit(timeout) ? _process.ExitCode : null;
         }
 
         public void Dispose()
         {
             _sampler.Dispose();
-            if (!_process.HasExited)
-            {
-                _process.Kill(true);
-                _process.WaitForExit(10_000);
-            }
-
             _process.Dispose();
         }
 
@@ -116,8 +67,8 @@ namespace SensorNode.Benchmarks.Fleet
         {
             try
             {
-                _process.Refresh();
-                int threads = _process.Threads.Count;
+                _process.Process.Refresh();
+                int threads = _process.Process.Threads.Count;
                 if (threads > _peakThreads)
                 {
                     Volatile.Write(ref _peakThreads, threads);
@@ -128,24 +79,5 @@ namespace SensorNode.Benchmarks.Fleet
                 // exited
             }
         }
-
-        private void Remember(string line)
-        {
-            if (line != null)
-            {
-                lock (_lines)
-                {
-                    _lines.Add(line);
-                }
-            }
-        }
-
-        private static string SimulatorAssembly()
-        {
-            return typeof(FleetProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SimulatorAssembly").Value;
-        }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int signal);
     }
 }

@@ -12,6 +12,8 @@ using SensorNode.Core.Config;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.Brokers;
 using SensorNode.HostBoard.Mqtt;
+using SensorNode.HostTestKit;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Latency
 {
@@ -65,20 +67,20 @@ namespace SensorNode.Benchmarks.Latency
             config.BrokerHost = broker.Host;
             config.BrokerPort = broker.Port;
             TimestampingOutput relay = new TimestampingOutput();
-            Node node = BenchNode.Start(config, new MqttNetLink(), new HostClock(), new ConsoleProblemLog(), relay, new NullOutput());
+            Node node = BenchNode.Start(config, new MqttNetLink(), new HostClock(), new ConsoleProblemLog(), relay, new FakeOutput());
 
-            using ObserverClient commander = new ObserverClient(broker.Host, broker.Port, "sensornode-bench-commander");
-            using ObserverClient receiver = new ObserverClient(broker.Host, broker.Port, "sensornode-bench-receiver");
+            // Two independent clients (MQTT 3.1.1) on the bench's side of the broker: one sends the commands, the other
+            // receives the baseline messages, each arrival marked first on MQTTnet's receive path.
             ArrivalSignal baselineArrivals = new ArrivalSignal();
-            receiver.Subscribe(BaselineTopic, _ => baselineArrivals.Mark());
             using ManualResetEventSlim online = new ManualResetEventSlim(false);
-            commander.Subscribe(node.Topics.Status, status =>
+            using Observer commander = Observer.Watch(broker, node.Topics.Status, status =>
             {
-                if (status == "online")
+                if (status.Payload == "online")
                 {
                     online.Set();
                 }
             });
+            using Observer receiver = Observer.Watch(broker, BaselineTopic, _ => baselineArrivals.Mark());
 
             using NodeLoop loop = new NodeLoop(node);
             if (!online.Wait(TimeSpan.FromSeconds(15), interrupted))
@@ -86,8 +88,8 @@ namespace SensorNode.Benchmarks.Latency
                 throw new TimeoutException("the node did not report online within 15 s");
             }
 
-            MqttApplicationMessage toggle = ObserverClient.Message(node.Topics.ActuatorSet("relay"), "TOGGLE");
-            MqttApplicationMessage baseline = ObserverClient.Message(BaselineTopic, "TOGGLE");
+            MqttApplicationMessage toggle = Observer.Message(node.Topics.ActuatorSet("relay"), "TOGGLE");
+            MqttApplicationMessage baseline = Observer.Message(BaselineTopic, "TOGGLE");
             List<long> nodeSamples = new List<long>();
             List<long> baselineSamples = new List<long>();
             int timeouts = 0;
@@ -118,7 +120,7 @@ namespace SensorNode.Benchmarks.Latency
         }
 
         /// <summary>Publishes one message and waits for the next arrival; returns 1 when it did not come in time.</summary>
-        private static int TimeOne(ObserverClient publisher, MqttApplicationMessage message, ArrivalSignal arrivals, List<long> samples)
+        private static int TimeOne(Observer publisher, MqttApplicationMessage message, ArrivalSignal arrivals, List<long> samples)
         {
             int next = arrivals.Count;
             long sent = Stopwatch.GetTimestamp();

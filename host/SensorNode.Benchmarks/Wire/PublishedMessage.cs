@@ -1,5 +1,6 @@
 using System.Text;
 using SensorNode.Core.Mqtt;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Wire
 {
@@ -17,6 +18,25 @@ namespace SensorNode.Benchmarks.Wire
         public PublishedMessage(string topic, string payload, MqttQos qos, bool retain)
             : this(topic, Encoding.UTF8.GetBytes(payload), qos, retain)
         {
+        }
+
+        /// <summary>A message as the unit tests' fake link captured it.</summary>
+        public static PublishedMessage Of(object captured)
+        {
+            Tests.Fakes.PublishedMessage m = (Tests.Fakes.PublishedMessage)captured;
+            return new PublishedMessage(m.Topic, m.Bytes, m.Qos, m.Retain);
+        }
+
+        /// <summary>Every message <paramref name="link"/> captured, in order.</summary>
+        public static PublishedMessage[] All(FakeMqttLink link)
+        {
+            PublishedMessage[] all = new PublishedMessage[link.Published.Count];
+            for (int i = 0; i < all.Length; i++)
+            {
+                all[i] = Of(link.Published[i]);
+            }
+
+            return all;
         }
 
         public string Topic { get; }

@@ -1,35 +1,35 @@
-using System.Collections.Generic;
 using SensorNode.Benchmarks.Fakes;
 using SensorNode.Core;
+using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Benchmarks.Wire
 {
     /// <summary>
-    /// What SensorNode really publishes in one cycle: a node on a <see cref="CapturingLink"/> runs for one day at
+    /// What SensorNode really publishes in one cycle: a node on a <see cref="FakeMqttLink"/> runs for one day at
     /// its default interval (so "seq" and "uptime_ms" have their everyday length), then one more cycle is captured.
     /// </summary>
     public static class SensorNodeCycle
     {
         public const long UptimeBeforeCaptureMs = 24L * 60 * 60 * 1000;
 
-        public static IReadOnlyList<PublishedMessage> Capture()
+        public static PublishedMessage[] Capture()
         {
-            CapturingLink link = new CapturingLink();
-            SettableClock clock = new SettableClock();
-            Node node = BenchNode.Start(BenchNode.DefaultConfig(), link, clock, new SilentLog(), new NullOutput(), new NullOutput());
+            FakeMqttLink link = new FakeMqttLink();
+            FakeClock clock = BenchNode.Clock();
+            Node node = BenchNode.Start(BenchNode.DefaultConfig(), link, clock, new SilentLog(), new FakeOutput(), new FakeOutput());
             long intervalMs = node.Config.PublishIntervalSeconds * 1000L;
 
             node.Poll(); // the first cycle (BenchNode.Start connected: status, config, actuator states)
-            while (clock.NowMs < UptimeBeforeCaptureMs)
+            while (clock.Now < UptimeBeforeCaptureMs)
             {
-                clock.NowMs += intervalMs;
+                clock.Now += intervalMs;
                 node.Poll();
             }
 
-            link.Published.Clear();
-            clock.NowMs += intervalMs;
+            link.ClearRecorded();
+            clock.Now += intervalMs;
             node.Poll();
-            return link.Published.ToArray();
+            return PublishedMessage.All(link);
         }
     }
 }

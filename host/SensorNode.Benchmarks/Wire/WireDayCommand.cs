@@ -5,6 +5,8 @@ using System.Globalization;
 using System.Linq;
 using SensorNode.CommandLine;
 using SensorNode.Benchmarks.Fakes;
+using SensorNode.Tests.Fakes;
+using PublishedMessage = SensorNode.Benchmarks.Wire.PublishedMessage;
 using SensorNode.Core;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
@@ -168,48 +170,48 @@ namespace SensorNode.Benchmarks.Wire
         /// <summary>A node on a captured link, its clock stepped by what <see cref="Node.Poll"/> says it may sleep.</summary>
         private static DayRun RunSensorNode(string name, NodeConfig config, RoomDay day)
         {
-            CapturingLink link = new CapturingLink();
-            SettableClock clock = new SettableClock();
-            Node node = BenchNode.Start(config, link, clock, new SilentLog(), new NullOutput(), new NullOutput(), BenchNode.Bme280(new RoomDayBinding(day, clock)));
+            FakeMqttLink link = new FakeMqttLink();
+            FakeClock clock = BenchNode.Clock();
+            Node node = BenchNode.Start(config, link, clock, new SilentLog(), new FakeOutput(), new FakeOutput(), BenchNode.Bme280(new RoomDayBinding(day, clock)));
             TopicScheme topics = new TopicScheme(TopicScheme.DefaultPrefix, BenchNode.NodeId);
             string readings = topics.Base + "/sensor/" + BenchNode.SensorId + "/";
             DayRun run = new DayRun(name);
             int seen = 0; // from the first message: what the node sent while it came online counts too
-            while (clock.NowMs < DayMs)
+            while (clock.Now < DayMs)
             {
                 int sleep = node.Poll();
                 for (int i = seen; i < link.Published.Count; i++)
                 {
-                    PublishedMessage m = link.Published[i];
+                    PublishedMessage m = PublishedMessage.Of(link.Published[i]);
                     if (m.Topic.StartsWith(readings, StringComparison.Ordinal))
                     {
                         int q = Array.IndexOf(QuantityNames, m.Topic.Substring(readings.Length));
-                        run.AddTelemetry(clock.NowMs, m);
+                        run.AddTelemetry(clock.Now, m);
                         if (q >= 0)
                         {
-                            run.AddValue(q, clock.NowMs, double.Parse(m.PayloadText, CultureInfo.InvariantCulture));
+                            run.AddValue(q, clock.Now, double.Parse(m.PayloadText, CultureInfo.InvariantCulture));
                         }
                     }
                     else if (m.Topic == topics.State)
                     {
-                        run.AddTelemetry(clock.NowMs, m);
+                        run.AddTelemetry(clock.Now, m);
                     }
-                    else if (m.Topic == topics.Diag && clock.NowMs > 0)
+                    else if (m.Topic == topics.Diag && clock.Now > 0)
                     {
-                        run.Diag.Add((clock.NowMs, m));
+                        run.Diag.Add((clock.Now, m));
                     }
-                    else if (clock.NowMs == 0)
+                    else if (clock.Now == 0)
                     {
                         run.Connect.Add(m);
                     }
                     else
                     {
-                        run.Other.Add((clock.NowMs, m));
+                        run.Other.Add((clock.Now, m));
                     }
                 }
 
                 seen = link.Published.Count;
-                clock.NowMs += sleep > 0 ? sleep : sleep == 0 ? 1 : 1000;
+                clock.Now += sleep > 0 ? sleep : sleep == 0 ? 1 : 1000;
             }
 
             link.Published.Clear();

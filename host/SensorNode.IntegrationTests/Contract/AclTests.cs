@@ -26,8 +26,8 @@ namespace SensorNode.IntegrationTests.Contract
         [Fact]
         public void The_acl_file_the_test_uses_is_the_one_docs_security_md_shows()
         {
-            string acl = File.ReadAllText(Path.Combine(Repository.Root, AclFile)).Replace("\r\n", "\n");
-            string doc = File.ReadAllText(Path.Combine(Repository.Root, "docs/security.md")).Replace("\r\n", "\n");
+            string acl = File.ReadAllText(Path.Combine(Built.RepoRoot, AclFile)).Replace("\r\n", "\n");
+            string doc = File.ReadAllText(Path.Combine(Built.RepoRoot, "docs/security.md")).Replace("\r\n", "\n");
             Assert.Contains("```\n" + acl + "```\n", doc);
         }
 
@@ -138,7 +138,7 @@ namespace SensorNode.IntegrationTests.Contract
                     [Operator] = OperatorPassword,
                     [Foreign] = ForeignPassword,
                 };
-                _mosquitto = SecuredMosquitto.Start(users, File.ReadAllText(Path.Combine(Repository.Root, AclFile)));
+                _mosquitto = SecuredMosquitto.Start(users, File.ReadAllText(Path.Combine(Built.RepoRoot, AclFile)));
             }
 
             public MosquittoBroker Broker => _mosquitto.Broker;

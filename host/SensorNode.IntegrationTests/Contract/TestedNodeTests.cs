@@ -19,7 +19,7 @@ namespace SensorNode.IntegrationTests.Contract
             if (virtualEsp32)
             {
                 TestedNode.EnsureBuilt();
-                string build = System.Environment.GetEnvironmentVariable("VESP32_BUILD") ?? System.IO.Path.Combine(Repository.Root, "host/VirtualEsp32/build");
+                string build = System.Environment.GetEnvironmentVariable("VESP32_BUILD") ?? System.IO.Path.Combine(Built.RepoRoot, "host/VirtualEsp32/build");
                 Assert.True(System.IO.File.Exists(System.IO.Path.Combine(build, "clr-i386/bin/vesp32-nanoclr")), "run.sh --build-only left no nanoCLR in " + build);
             }
         }

@@ -55,7 +55,7 @@ namespace SensorNode.IntegrationTests.Docs
             Assert.NotEmpty(named);
             foreach (string file in named)
             {
-                Assert.True(File.Exists(Path.Combine(Repository.Root, "hardware", file)), FlashingGuide.RelativePath + " runs nanoff --filedeployment " + file + ", which is not in hardware/");
+                Assert.True(File.Exists(Path.Combine(Built.RepoRoot, "hardware", file)), FlashingGuide.RelativePath + " runs nanoff --filedeployment " + file + ", which is not in hardware/");
             }
 
             foreach (string deploy in new[] { "hardware/deploy.json", "hardware/deploy-settings.json" })
@@ -109,7 +109,7 @@ namespace SensorNode.IntegrationTests.Docs
         /// <summary>The file's entries, checked against nanoff's schema and read with nanoff's options.</summary>
         private static DeploymentFile[] ReadAsNanoffDoes(string relativePath)
         {
-            string text = File.ReadAllText(Path.Combine(Repository.Root, relativePath));
+            string text = File.ReadAllText(Path.Combine(Built.RepoRoot, relativePath));
             CheckSchema(text, relativePath);
             FileDeploymentConfiguration configuration = JsonSerializer.Deserialize<FileDeploymentConfiguration>(text, new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
             Assert.NotNull(configuration.Files);

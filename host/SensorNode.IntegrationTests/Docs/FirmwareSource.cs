@@ -37,7 +37,7 @@ namespace SensorNode.IntegrationTests.Docs
 
         public static FirmwareSource Load(string relativePath)
         {
-            string full = System.IO.Path.Combine(Repository.Root, relativePath);
+            string full = System.IO.Path.Combine(Built.RepoRoot, relativePath);
             return new FirmwareSource(relativePath, File.ReadAllText(full));
         }
 
@@ -47,10 +47,10 @@ namespace SensorNode.IntegrationTests.Docs
         /// <summary>Every .cs file of the firmware (<see cref="Folders"/>, without bin and obj).</summary>
         public static IEnumerable<FirmwareSource> All()
         {
-            IEnumerable<string> files = Folders.SelectMany(folder => Directory.EnumerateFiles(System.IO.Path.Combine(Repository.Root, folder), "*.cs", SearchOption.AllDirectories));
+            IEnumerable<string> files = Folders.SelectMany(folder => Directory.EnumerateFiles(System.IO.Path.Combine(Built.RepoRoot, folder), "*.cs", SearchOption.AllDirectories));
             foreach (string file in files.OrderBy(f => f, StringComparer.Ordinal))
             {
-                string relative = System.IO.Path.GetRelativePath(Repository.Root, file).Replace('\\', '/');
+                string relative = System.IO.Path.GetRelativePath(Built.RepoRoot, file).Replace('\\', '/');
                 if (!relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
                 {
                     yield return Load(relative);

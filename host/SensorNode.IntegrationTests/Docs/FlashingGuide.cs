@@ -12,7 +12,7 @@ namespace SensorNode.IntegrationTests.Docs
     {
         public const string RelativePath = "docs/flashing.md";
 
-        public static string Text => File.ReadAllText(Path.Combine(Repository.Root, RelativePath)).Replace("\r\n", "\n");
+        public static string Text => File.ReadAllText(Path.Combine(Built.RepoRoot, RelativePath)).Replace("\r\n", "\n");
 
         /// <summary>Every fenced block (also indented ones in lists), its info string and its lines, each trimmed.</summary>
         public static IEnumerable<(string Info, string[] Lines)> Blocks()

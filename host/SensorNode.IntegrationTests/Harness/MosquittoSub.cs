@@ -14,15 +14,7 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>"topic payload" lines of the retained messages under <paramref name="filter"/> now.</summary>
         public static string[] Retained(IBroker broker, string filter)
         {
-            ProcessStartInfo start = new ProcessStartInfo(Executable()) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in new[] { "-h", broker.Host, "-p", broker.Port.ToString(), "-t", filter, "-v", "--retained-only", "-W", "2" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process sub = Process.Start(start);
-            string output = sub.StandardOutput.ReadToEnd();
-            sub.WaitForExit(10_000);
+            (_, string output, _) = ChildProcess.Run(Executable(), new[] { "-h", broker.Host, "-p", broker.Port.ToString(), "-t", filter, "-v", "--retained-only", "-W", "2" }, TimeSpan.FromSeconds(10));
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
 

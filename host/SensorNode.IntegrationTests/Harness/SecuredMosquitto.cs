@@ -76,16 +76,8 @@ namespace SensorNode.IntegrationTests.Harness
         private static void MosquittoPasswd(string[] arguments)
         {
             string executable = File.Exists("/usr/bin/mosquitto_passwd") ? "/usr/bin/mosquitto_passwd" : "mosquitto_passwd";
-            ProcessStartInfo start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start);
-            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, "mosquitto_passwd " + string.Join(" ", arguments.Take(arguments.Length - 1)) + " failed: " + output);
+            (int exitCode, string output, string error) = ChildProcess.Run(executable, arguments, TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 0, "mosquitto_passwd " + string.Join(" ", arguments.Take(arguments.Length - 1)) + " failed: " + output + error);
         }
     }
 }

@@ -75,22 +75,10 @@ namespace SensorNode.IntegrationTests.Harness
 
         private void Run(params string[] arguments)
         {
-            ProcessStartInfo start = new ProcessStartInfo(OpenSsl)
+            (int exitCode, string output, string error) = ChildProcess.Run(OpenSsl, arguments, TimeSpan.FromSeconds(30), start => start.WorkingDirectory = _directory.FullName);
+            if (exitCode != 0)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = _directory.FullName,
-            };
-            foreach (string argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process openssl = Process.Start(start);
-            string output = openssl.StandardOutput.ReadToEnd() + openssl.StandardError.ReadToEnd();
-            if (!openssl.WaitForExit(30_000) || openssl.ExitCode != 0)
-            {
-                throw new InvalidOperationException("openssl " + string.Join(" ", arguments) + " failed:\n" + output);
+                throw new InvalidOperationException("openssl " + string.Join(" ", arguments) + " failed:\n" + output + error);
             }
         }
     }

@@ -29,7 +29,7 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>Whether SENSORNODE_NODE asks for the virtual ESP32 (whether or not it can be built here).</summary>
         public static bool VirtualEsp32Wanted => Environment.GetEnvironmentVariable(Variable) == VirtualEsp32Name;
 
-        public static string RunScript => Path.Combine(Repository.Root, "host", "VirtualEsp32", "run.sh");
+        public static string RunScript => Path.Combine(Built.RepoRoot, "host", "VirtualEsp32", "run.sh");
 
         /// <summary>The snapshot's actuators as the node boots: the simulator's default outputs, or the ESP32 board profile's.</summary>
         public static string ActuatorsAtBootJson => IsVirtualEsp32
@@ -64,7 +64,7 @@ namespace SensorNode.IntegrationTests.Harness
                 throw new InvalidOperationException(Variable + "=" + wanted + " is neither 'simulator' nor '" + VirtualEsp32Name + "'");
             }
 
-            string mirror = Environment.GetEnvironmentVariable("MIRROR") ?? Path.Combine(Repository.Root, "..", ".mirror");
+            string mirror = Environment.GetEnvironmentVariable("MIRROR") ?? Path.Combine(Built.RepoRoot, "..", ".mirror");
             if (!Directory.Exists(mirror))
             {
                 Say(Variable + "=" + VirtualEsp32Name + ": the virtual ESP32 is not built: the repository mirror " + Path.GetFullPath(mirror)
@@ -80,25 +80,22 @@ namespace SensorNode.IntegrationTests.Harness
         /// <returns>null when built; else what went wrong, with the end of run.sh's output.</returns>
         private static string Build()
         {
-            ProcessStartInfo start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(RunScript);
-            start.ArgumentList.Add("--build-only");
-            using Process build = Process.Start(start);
-            var output = build.StandardOutput.ReadToEndAsync();
-            var error = build.StandardError.ReadToEndAsync();
-            if (!build.WaitForExit((int)TimeSpan.FromMinutes(20).TotalMilliseconds))
+            (int ExitCode, string Output, string Error) build;
+            try
             {
-                build.Kill(true);
+                build = ChildProcess.Run("bash", new[] { RunScript, "--build-only" }, TimeSpan.FromMinutes(20));
+            }
+            catch (TimeoutException)
+            {
                 return "bash host/VirtualEsp32/run.sh --build-only did not finish within 20 minutes";
             }
 
-            build.WaitForExit();
             if (build.ExitCode == 0)
             {
                 return null;
             }
 
-            string[] lines = (output.Result + error.Result).Split('\n');
+            string[] lines = (build.Output + build.Error).Split('\n');
             return "the virtual ESP32 did not build: bash host/VirtualEsp32/run.sh --build-only exited " + build.ExitCode + ":\n"
                 + string.Join("\n", lines.Skip(Math.Max(0, lines.Length - 30)));
         }

@@ -28,7 +28,7 @@ namespace SensorNode.IntegrationTests.Security
         public void Every_documented_sign_command_is_accepted_by_a_node_with_the_documented_key()
         {
             Brokers.RequireMosquitto();
-            string keyPath = Path.Combine(Repository.Root, KeyFile);
+            string keyPath = Path.Combine(Built.RepoRoot, KeyFile);
             Assert.False(File.Exists(keyPath), keyPath + " exists already; the test will not overwrite a user's key");
             string[] signCommands = DocumentedCommands("docs/security.md", "docs/configuration.md").Where(c => c.Contains(" sign ")).ToArray();
             Assert.Equal(2, signCommands.Length);
@@ -67,7 +67,7 @@ namespace SensorNode.IntegrationTests.Security
         {
             foreach (string doc in docs)
             {
-                string text = File.ReadAllText(Path.Combine(Repository.Root, doc)).Replace("\r\n", "\n");
+                string text = File.ReadAllText(Path.Combine(Built.RepoRoot, doc)).Replace("\r\n", "\n");
                 foreach (Match block in Regex.Matches(text, "```(?:sh|bash)\n(.*?)```", RegexOptions.Singleline))
                 {
                     foreach (string command in block.Groups[1].Value.Replace("\\\n", "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
@@ -80,24 +80,12 @@ namespace SensorNode.IntegrationTests.Security
 
         private static void RunAsDocumented(string command, string xdgConfigHome)
         {
-            var start = new ProcessStartInfo("bash", new[] { "-c", command })
+            (int exitCode, string stdout, string stderr) = ChildProcess.Run("bash", new[] { "-c", command }, CommandTimeout, start =>
             {
-                WorkingDirectory = Repository.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["XDG_CONFIG_HOME"] = xdgConfigHome;
-            using Process process = Process.Start(start);
-            System.Threading.Tasks.Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            System.Threading.Tasks.Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(CommandTimeout))
-            {
-                process.Kill(true);
-                Assert.Fail("timed out after " + CommandTimeout + ": " + command);
-            }
-
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, command + "\nexit " + process.ExitCode + "\n" + stdout.Result + stderr.Result);
+                start.WorkingDirectory = Built.RepoRoot;
+                start.Environment["XDG_CONFIG_HOME"] = xdgConfigHome;
+            });
+            Assert.True(exitCode == 0, command + "\nexit " + exitCode + "\n" + stdout + stderr);
         }
     }
 }

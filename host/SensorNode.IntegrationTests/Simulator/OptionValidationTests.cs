@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO;
 using System.Text.RegularExpressions;
 using SensorNode.IntegrationTests.Harness;
@@ -34,15 +33,9 @@ namespace SensorNode.IntegrationTests.Simulator
         [InlineData("--nodes", "three", "--nodes takes a whole number from 1 to 1000, not 'three'")]
         public void A_bad_option_is_a_clear_error_with_exit_code_2(string option, string value, string expected)
         {
-            ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(SimulatorProcess.SimulatorAssembly());
-            start.ArgumentList.Add(option);
-            start.ArgumentList.Add(value);
-            using Process simulator = Process.Start(start);
-            string error = simulator.StandardError.ReadToEnd();
-            Assert.True(simulator.WaitForExit(30_000), "the simulator did not exit");
+            (int exitCode, _, string error) = SimulatorRun.Run(option, value);
 
-            Assert.Equal(2, simulator.ExitCode);
+            Assert.Equal(2, exitCode);
             Assert.Contains(expected, error);
         }
 
@@ -139,23 +132,10 @@ namespace SensorNode.IntegrationTests.Simulator
                     "bad-pem" => badPem,
                     _ => badPem,
                 };
-                ProcessStartInfo start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-                start.ArgumentList.Add(SimulatorProcess.SimulatorAssembly());
-                foreach (string argument in new[] { "--broker", "127.0.0.1:1", "--ca-file", caFile })
-                {
-                    start.ArgumentList.Add(argument);
-                }
+                string[] arguments = { "--broker", "127.0.0.1:1", "--ca-file", caFile, "--tls" };
+                (int exitCode, _, string error) = SimulatorRun.Run(@case == "without-tls" ? arguments[..^1] : arguments);
 
-                if (@case != "without-tls")
-                {
-                    start.ArgumentList.Add("--tls");
-                }
-
-                using Process simulator = Process.Start(start);
-                string error = simulator.StandardError.ReadToEnd();
-                Assert.True(simulator.WaitForExit(30_000), "the simulator did not exit");
-
-                Assert.Equal(2, simulator.ExitCode);
+                Assert.Equal(2, exitCode);
                 Assert.Contains(expected, error);
             }
             finally

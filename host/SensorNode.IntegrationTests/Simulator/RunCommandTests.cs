@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using SensorNode.HostBoard.Brokers;
@@ -21,15 +20,8 @@ namespace SensorNode.IntegrationTests.Simulator
             simulator.WaitForLine("→ sensornode/readme/state", NodeUnderTest.StartTimeout);
 
             // mosquitto_sub connects with MQTT 3.1.1 and an empty client id, and leaves after the retained messages.
-            ProcessStartInfo start = new ProcessStartInfo(mosquittoSub) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in new[] { "-h", "localhost", "-p", port.ToString(), "-t", "sensornode/#", "-v", "--retained-only", "-W", "5" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process sub = Process.Start(start);
-            string output = sub.StandardOutput.ReadToEnd() + sub.StandardError.ReadToEnd();
-            Assert.True(sub.WaitForExit(10_000), "mosquitto_sub did not end");
+            (_, string stdout, string stderr) = ChildProcess.Run(mosquittoSub, new[] { "-h", "localhost", "-p", port.ToString(), "-t", "sensornode/#", "-v", "--retained-only", "-W", "5" }, TimeSpan.FromSeconds(10));
+            string output = stdout + stderr;
 
             string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.DoesNotContain("refused", output, StringComparison.OrdinalIgnoreCase);

@@ -46,7 +46,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         public void Bmp280_DecodesTheAmbient(double celsius, double hectopascals)
         {
             FixedAmbient ambient = new FixedAmbient(celsius, 45.0, hectopascals);
-            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bmp280, 0x77, ambient, new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bmp280, 0x77, ambient, ManualClock.Stepping().Reading);
             using Bmp280 sensor = new Bmp280(chip);
 
             Bmp280ReadResult result = sensor.Read();
@@ -169,7 +169,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [InlineData(BoschVariant.Bme280)]
         public void Binding_ForTheOtherChip_RejectsItsChipId(BoschVariant variant)
         {
-            VirtualBmx280 chip = new VirtualBmx280(variant, 0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(variant, 0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
 
             IOException error = variant == BoschVariant.Bmp280
                 ? Assert.Throws<IOException>(() => new Bme280(chip))
@@ -181,7 +181,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void Binding_Reset_RestoresItsDefaultsOnTheChip()
         {
-            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
             using Bme280 sensor = new Bme280(chip);
             sensor.TemperatureSampling = Sampling.UltraHighResolution;
             sensor.FilterMode = Bmx280FilteringMode.X16;
@@ -211,7 +211,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void SkippedPressure_ReadsAsNull()
         {
-            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(22.0, 40.0, 1005.0), new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(22.0, 40.0, 1005.0), ManualClock.Stepping().Reading);
             using Bme280 sensor = new Bme280(chip);
             sensor.PressureSampling = Sampling.Skipped;
 
@@ -227,7 +227,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         {
             // The binding compensates pressure and humidity with the t_fine of its last temperature read; with temperature
             // skipped that value goes stale — right here only because the temperature has not changed since.
-            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(22.0, 40.0, 1005.0), new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(22.0, 40.0, 1005.0), ManualClock.Stepping().Reading);
             using Bme280 sensor = new Bme280(chip);
             sensor.Read();
             sensor.TemperatureSampling = Sampling.Skipped;
@@ -243,7 +243,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void Bmp280_SkippedTemperatureAndPressure_ReadAsNull()
         {
-            using Bmp280 sensor = new Bmp280(new VirtualBmx280(BoschVariant.Bmp280, 0x76, new FixedAmbient(), new SteppingClock().Reading));
+            using Bmp280 sensor = new Bmp280(new VirtualBmx280(BoschVariant.Bmp280, 0x76, new FixedAmbient(), ManualClock.Stepping().Reading));
             sensor.TemperatureSampling = Sampling.Skipped;
             sensor.PressureSampling = Sampling.Skipped;
 
@@ -255,7 +255,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
 
         private static Bme280 NewBme280(IAmbient ambient)
         {
-            return new Bme280(new VirtualBmx280(BoschVariant.Bme280, 0x76, ambient, new SteppingClock().Reading));
+            return new Bme280(new VirtualBmx280(BoschVariant.Bme280, 0x76, ambient, ManualClock.Stepping().Reading));
         }
     }
 }

@@ -109,7 +109,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         {
             ManualClock time = new ManualClock();
             DriftingAmbient ambient = new DriftingAmbient(seed: 11, time.Reading);
-            using Bme680 sensor = new Bme680(new VirtualBme680(0x77, ambient, new SteppingClock().Reading));
+            using Bme680 sensor = new Bme680(new VirtualBme680(0x77, ambient, ManualClock.Stepping().Reading));
 
             for (int minute = 0; minute < 60; minute += 15)
             {
@@ -127,7 +127,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void HeatingTooShortToSettle_LeavesHeatStabClear_AndTheBindingReportsNoGasResistance()
         {
-            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
             using Bme680 sensor = new Bme680(chip);
             sensor.ConfigureHeatingProfile(Bme680HeaterProfile.Profile1, Temperature.FromDegreesCelsius(320), Duration.FromMilliseconds(10), Temperature.FromDegreesCelsius(21.5));
 
@@ -178,7 +178,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void Binding_WritesItsDefaultHeaterSetPoint_AndGasControl()
         {
-            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
             using Bme680 sensor = new Bme680(chip);
 
             // 150 ms does not fit 6 bits: the binding writes 37 × 4 = 148 ms (factor code 01 in bits 7:6).
@@ -194,7 +194,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void ChipId_Is0x61_AndTheBme280BindingRejectsIt()
         {
-            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBme680 chip = new VirtualBme680(0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
 
             Assert.Equal(0x61, ChipBus.Read(chip, Bme680Registers.ChipId));
             IOException error = Assert.Throws<IOException>(() => new Bme280(chip));
@@ -204,7 +204,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void Bme680Binding_RejectsABme280()
         {
-            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(), new SteppingClock().Reading);
+            VirtualBmx280 chip = new VirtualBmx280(BoschVariant.Bme280, 0x76, new FixedAmbient(), ManualClock.Stepping().Reading);
 
             IOException error = Assert.Throws<IOException>(() => new Bme680(chip));
             Assert.Contains("Found one with id 96", error.Message);
@@ -212,7 +212,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
 
         private static Bme680 NewBme680(IAmbient ambient)
         {
-            return new Bme680(new VirtualBme680(0x76, ambient, new SteppingClock().Reading));
+            return new Bme680(new VirtualBme680(0x76, ambient, ManualClock.Stepping().Reading));
         }
     }
 }

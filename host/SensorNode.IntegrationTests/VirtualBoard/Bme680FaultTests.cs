@@ -149,7 +149,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
 
         private VirtualBme680 NewChip()
         {
-            return new VirtualBme680(0x76, _ambient, new SteppingClock().Reading);
+            return new VirtualBme680(0x76, _ambient, ManualClock.Stepping().Reading);
         }
     }
 }

@@ -168,7 +168,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
 
         private VirtualBmx280 NewChip(BoschVariant variant, out VirtualBmx280 chip)
         {
-            chip = new VirtualBmx280(variant, 0x76, _ambient, new SteppingClock().Reading);
+            chip = new VirtualBmx280(variant, 0x76, _ambient, ManualClock.Stepping().Reading);
             return chip;
         }
     }

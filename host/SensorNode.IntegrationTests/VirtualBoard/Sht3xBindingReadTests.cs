@@ -117,7 +117,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         [Fact]
         public void AtTheAlternateAddress_ReadsTheSame()
         {
-            VirtualSht3x chip = new VirtualSht3x(VirtualSht3x.AlternateAddress, new FixedAmbient(19.0, 55.0), new SteppingClock().Reading);
+            VirtualSht3x chip = new VirtualSht3x(VirtualSht3x.AlternateAddress, new FixedAmbient(19.0, 55.0), ManualClock.Stepping().Reading);
             using Sht3x sensor = new Sht3x(chip);
 
             Assert.Equal((int)I2cAddress.AddrHigh, chip.ConnectionSettings.DeviceAddress);
@@ -133,7 +133,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
         private static VirtualSht3x NewChip(IAmbient ambient)
         {
             // Each transfer moves time on by 0.2 s, past any measurement, whatever Thread.Sleep does on this machine.
-            return new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient, new SteppingClock().Reading);
+            return new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient, ManualClock.Stepping().Reading);
         }
     }
 }

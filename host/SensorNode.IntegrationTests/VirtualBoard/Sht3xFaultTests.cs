@@ -110,7 +110,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
 
         private VirtualSht3x NewChip()
         {
-            return new VirtualSht3x(VirtualSht3x.DefaultAddress, _ambient, new SteppingClock().Reading);
+            return new VirtualSht3x(VirtualSht3x.DefaultAddress, _ambient, ManualClock.Stepping().Reading);
         }
     }
 }

@@ -6,6 +6,7 @@ using SensorNode.Core.Sensors;
 using SensorNode.HostBoard;
 using SensorNode.HostBoard.I2c;
 using SensorNode.HostBoard.Sensors;
+using SensorNode.Tests.Fakes;
 using Xunit;
 
 namespace SensorNode.IntegrationTests.VirtualBoard
@@ -45,15 +46,15 @@ namespace SensorNode.IntegrationTests.VirtualBoard
             // The command-level chips and the core's drivers share a manual clock, so conversions take no real time;
             // the Bosch chips are read through .NET IoT's binding, which sleeps in real time, so they keep real time.
             bool commandLevel = chip.Make(new FixedAmbient()) is VirtualCommandChip;
-            ManualClock manual = new ManualClock();
+            FakeClock manual = new FakeClock();
             VirtualI2cBus bus = new VirtualI2cBus();
-            bus.Attach(chip.Make(ambient, 1, commandLevel ? manual.Reading : null));
-            IClock clock = commandLevel ? new ManualUptime(manual) : new HostClock();
-            RecordingLog log = new RecordingLog();
+            bus.Attach(chip.Make(ambient, 1, commandLevel ? () => manual.Now / 1000.0 : null));
+            IClock clock = commandLevel ? manual : new HostClock();
+            ListLog log = new ListLog();
 
             ISensor[] sensors = SensorFinder.Find(bus, ChipTable.All(), new HostChipBindings(bus), clock, log);
 
-            Assert.Empty(log.Errors);
+            Assert.DoesNotContain(log.Lines.Cast<string>(), l => l.StartsWith("ERROR ", StringComparison.Ordinal));
             ISensor sensor = Assert.Single(sensors);
             Assert.Equal(name, sensor.Id);
             Assert.Equal(chip.Model.Quantities, sensor.Quantities);
@@ -61,7 +62,7 @@ namespace SensorNode.IntegrationTests.VirtualBoard
             ReadOutcome outcome = sensor.Read(values);
             for (int step = 0; step < 100 && outcome != ReadOutcome.Measured && outcome != ReadOutcome.Failed; step++)
             {
-                manual.AdvanceMs(outcome == ReadOutcome.Pending ? sensor.MsUntilReady : 1000); // NotReady: an SCD4x's 5 s
+                manual.Now += outcome == ReadOutcome.Pending ? sensor.MsUntilReady : 1000; // NotReady: an SCD4x's 5 s
                 outcome = sensor.Read(values);
             }
 
@@ -71,42 +72,6 @@ namespace SensorNode.IntegrationTests.VirtualBoard
             if (humidity >= 0)
             {
                 Assert.Equal(40.0, values[humidity], 1.0);
-            }
-        }
-
-        private sealed class ManualUptime : IClock
-        {
-            private readonly ManualClock _clock;
-
-            public ManualUptime(ManualClock clock)
-            {
-                _clock = clock;
-            }
-
-            public long UptimeMs => (long)Math.Round(_clock.Seconds * 1000);
-
-            public bool TryGetUtcNow(out DateTime utcNow)
-            {
-                utcNow = default;
-                return false;
-            }
-        }
-
-        private sealed class RecordingLog : ILog
-        {
-            public List<string> Errors { get; } = new List<string>();
-
-            public void Info(string message)
-            {
-            }
-
-            public void Warn(string message)
-            {
-            }
-
-            public void Error(string message)
-            {
-                Errors.Add(message);
             }
         }
     }

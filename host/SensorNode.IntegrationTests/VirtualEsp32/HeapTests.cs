@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using SensorNode.IntegrationTests.Harness;
@@ -45,14 +43,14 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
             {
                 watcher.WaitFor("a reading", r => r.Topic.StartsWith(baseTopic + "/sensor/", StringComparison.Ordinal), Online);
                 long online = FreeHeap(watcher.WaitFor("diagnostics", r => r.Topic == baseTopic + "/diag", Online));
-                Assert.True(online >= MinFreeHeapBytes, $"free_heap {online} bytes of {DevKitHeapKb} KB after connecting, want at least {MinFreeHeapBytes}\n{device.Output}");
+                Assert.True(online >= MinFreeHeapBytes, $"free_heap {online} bytes of {DevKitHeapKb} KB after connecting, want at least {MinFreeHeapBytes}\n{device.Console}");
 
                 Received[] steady = DiagnosticsEvery10s(watcher, baseTopic, Steady);
                 long[] free = steady.Select(FreeHeap).ToArray();
-                Assert.True(free.Length >= 4, $"{free.Length} diagnostics in a minute at diag_interval_s 10\n{device.Output}");
-                Assert.True(free.Min() >= MinFreeHeapBytes, $"free_heap {string.Join(", ", free)} bytes online, want at least {MinFreeHeapBytes}\n{device.Output}");
-                Assert.True(free[^1] >= free[0] - MaxHeapGrowthBytes, $"free_heap went from {free[0]} to {free[^1]} bytes in a minute online: {string.Join(", ", free)}\n{device.Output}");
-                Assert.DoesNotContain("OutOfMemoryException", device.Output);
+                Assert.True(free.Length >= 4, $"{free.Length} diagnostics in a minute at diag_interval_s 10\n{device.Console}");
+                Assert.True(free.Min() >= MinFreeHeapBytes, $"free_heap {string.Join(", ", free)} bytes online, want at least {MinFreeHeapBytes}\n{device.Console}");
+                Assert.True(free[^1] >= free[0] - MaxHeapGrowthBytes, $"free_heap went from {free[0]} to {free[^1]} bytes in a minute online: {string.Join(", ", free)}\n{device.Console}");
+                Assert.DoesNotContain("OutOfMemoryException", device.Console);
             });
         }
 
@@ -83,7 +81,7 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         }
 
         /// <summary>The image on the virtual ESP32 with <paramref name="heapKb"/> against mosquitto, online, then <paramref name="check"/>.</summary>
-        private static void OnVirtualEsp32(string nodePrefix, int heapKb, Action<Observer, VirtualEsp32Run, string> check)
+        private static void OnVirtualEsp32(string nodePrefix, int heapKb, Action<Observer, ConsoleProcess, string> check)
         {
             string mirror = Mirror();
             Skip.If(mirror == null, "no repository snapshots with nf-interpreter beside the checkout (../.mirror or MIRROR): the virtual ESP32 cannot be built here");
@@ -93,10 +91,10 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
             string baseTopic = "sensornode/" + nodeId;
             using Observer watcher = Observer.Watch(broker, baseTopic + "/#");
             string flash = Directory.CreateTempSubdirectory("sensornode-heap-").FullName;
-            using VirtualEsp32Run device = VirtualEsp32Run.Start(mirror, broker, nodeId, flash, heapKb);
+            using ConsoleProcess device = StartVirtualEsp32(mirror, broker, nodeId, flash, heapKb);
             try
             {
-                device.WaitForStart(nodeId, BuildAndBoot);
+                device.WaitForLine("the node's start", l => l.Contains("node " + nodeId + " started", StringComparison.Ordinal), BuildAndBoot, failIfExited: true); // a first build takes minutes
                 watcher.WaitFor(baseTopic + "/status", "online", Online);
                 check(watcher, device, baseTopic);
             }
@@ -125,100 +123,23 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
 
         private static string Mirror()
         {
-            string mirror = Environment.GetEnvironmentVariable("MIRROR") ?? Path.Combine(Repository.Root, "..", ".mirror");
+            string mirror = Environment.GetEnvironmentVariable("MIRROR") ?? Path.Combine(Built.RepoRoot, "..", ".mirror");
             return Directory.Exists(Path.Combine(mirror, "nanoframework+nf-interpreter")) ? Path.GetFullPath(mirror) : null;
         }
 
         /// <summary>host/VirtualEsp32/run.sh as a user starts it, its console kept; ended with everything it started.</summary>
-        private sealed class VirtualEsp32Run : IDisposable
+        private static ConsoleProcess StartVirtualEsp32(string mirror, IBroker broker, string nodeId, string flash, int heapKb)
         {
-            private readonly Process _process;
-            private readonly StringBuilder _output = new StringBuilder();
-            private bool _disposed;
-
-            private VirtualEsp32Run(Process process)
+            string[] arguments =
             {
-                _process = process;
-            }
-
-            public string Output
+                "host/VirtualEsp32/run.sh", "--broker", broker.Host + ":" + broker.Port, "--node-id", nodeId,
+                "--heap", heapKb.ToString(), "--interval", "5", "--flash", flash, "--erase-flash", "--quiet-boot",
+            };
+            return new ConsoleProcess("run.sh", "bash", arguments, configure: start =>
             {
-                get
-                {
-                    lock (_output)
-                    {
-                        return _output.ToString();
-                    }
-                }
-            }
-
-            public static VirtualEsp32Run Start(string mirror, IBroker broker, string nodeId, string flash, int heapKb)
-            {
-                ProcessStartInfo start = new ProcessStartInfo("bash")
-                {
-                    WorkingDirectory = Repository.Root,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                    UseShellExecute = false,
-                };
-                foreach (string argument in new[]
-                {
-                    "host/VirtualEsp32/run.sh", "--broker", broker.Host + ":" + broker.Port, "--node-id", nodeId,
-                    "--heap", heapKb.ToString(), "--interval", "5", "--flash", flash, "--erase-flash", "--quiet-boot",
-                })
-                {
-                    start.ArgumentList.Add(argument);
-                }
-
+                start.WorkingDirectory = Built.RepoRoot;
                 start.Environment["MIRROR"] = mirror;
-                VirtualEsp32Run run = new VirtualEsp32Run(Process.Start(start));
-                run._process.OutputDataReceived += (_, e) => run.Append(e.Data);
-                run._process.ErrorDataReceived += (_, e) => run.Append(e.Data);
-                run._process.BeginOutputReadLine();
-                run._process.BeginErrorReadLine();
-                return run;
-            }
-
-            /// <summary>Until the firmware logs its start (a first build of nanoCLR and the image takes minutes).</summary>
-            public void WaitForStart(string nodeId, TimeSpan timeout)
-            {
-                string started = "node " + nodeId + " started";
-                Stopwatch waited = Stopwatch.StartNew();
-                while (!Output.Contains(started, StringComparison.Ordinal))
-                {
-                    Assert.False(_process.HasExited, "run.sh ended before the node started\n" + Output);
-                    Assert.True(waited.Elapsed < timeout, "the node did not start within " + timeout + "\n" + Output);
-                    Thread.Sleep(200);
-                }
-            }
-
-            public void Dispose()
-            {
-                if (_disposed)
-                {
-                    return;
-                }
-
-                _disposed = true;
-                if (!_process.HasExited)
-                {
-                    _process.Kill(entireProcessTree: true);
-                    _process.WaitForExit(10_000);
-                }
-
-                _process.Dispose();
-            }
-
-            private void Append(string line)
-            {
-                if (line != null)
-                {
-                    lock (_output)
-                    {
-                        _output.AppendLine(line);
-                    }
-                }
-            }
+            });
         }
     }
 }

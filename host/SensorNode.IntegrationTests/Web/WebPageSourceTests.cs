@@ -15,7 +15,7 @@ namespace SensorNode.IntegrationTests.Web
     /// </summary>
     public class WebPageSourceTests
     {
-        private static string Folder => Path.Combine(Repository.Root, "SensorNode.Core", "Web");
+        private static string Folder => Path.Combine(Built.RepoRoot, "SensorNode.Core", "Web");
 
         [Fact]
         public void The_served_page_is_page_html_and_needs_no_other_file()

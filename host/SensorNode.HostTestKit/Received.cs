@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 
-namespace SensorNode.IntegrationTests.Harness
+namespace SensorNode.HostTestKit
 {
     /// <summary>One message an observer received, with the time it arrived.</summary>
     public sealed class Received

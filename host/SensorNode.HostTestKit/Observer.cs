@@ -9,11 +9,13 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SensorNode.HostBoard.Brokers;
 
-namespace SensorNode.IntegrationTests.Harness
+namespace SensorNode.HostTestKit
 {
     /// <summary>
     /// An independent MQTT client (MQTTnet, 3.1.1) that watches a node the way a user's dashboard would: it records
-    /// every message under a filter and lets a test wait, with a bound, for the one it expects.
+    /// every message under a filter and lets a test wait, with a bound, for the one it expects. Its calls block, each
+    /// bounded; a bench calls them from its measuring (main) thread, which is not a thread-pool thread, so waiting on it
+    /// takes nothing from MQTTnet's I/O.
     /// </summary>
     public sealed class Observer : IDisposable
     {
@@ -22,14 +24,16 @@ namespace SensorNode.IntegrationTests.Harness
         private readonly IMqttClient _client;
         private readonly List<Received> _received = new List<Received>();
 
-        private Observer(IBroker broker, string user = null, string password = null, X509Certificate2 ca = null, string persistentClientId = null)
+        private Observer(IBroker broker, string user = null, string password = null, X509Certificate2 ca = null, string persistentClientId = null, Action<Received> onArrival = null)
         {
             _client = new MqttClientFactory().CreateMqttClient();
             _client.ApplicationMessageReceivedAsync += e =>
             {
+                Received received = new Received(e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString() ?? "", e.ApplicationMessage.Retain);
+                onArrival?.Invoke(received);
                 lock (_received)
                 {
-                    _received.Add(new Received(e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString() ?? "", e.ApplicationMessage.Retain));
+                    _received.Add(received);
                     Monitor.PulseAll(_received);
                 }
 
@@ -76,12 +80,16 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>Logs in as <paramref name="user"/> (none when null), connects and subscribes to <paramref name="filter"/> (QoS 1).</summary>
         public static Observer Watch(IBroker broker, string filter, string user, string password)
         {
-            Observer observer = new Observer(broker, user, password);
-            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
-            return observer;
+            return new Observer(broker, user, password).Subscribe(filter);
+        }
+
+        /// <summary>
+        /// Connects and subscribes to <paramref name="filter"/> (QoS 1); <paramref name="onArrival"/> gets each message
+        /// first, on MQTTnet's receive path (a bench times arrivals there).
+        /// </summary>
+        public static Observer Watch(IBroker broker, string filter, Action<Received> onArrival)
+        {
+            return new Observer(broker, onArrival: onArrival).Subscribe(filter);
         }
 
         /// <summary>
@@ -91,12 +99,7 @@ namespace SensorNode.IntegrationTests.Harness
         /// </summary>
         public static Observer WatchPersistent(IBroker broker, string filter, string clientId)
         {
-            Observer observer = new Observer(broker, persistentClientId: clientId);
-            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
-            return observer;
+            return new Observer(broker, persistentClientId: clientId).Subscribe(filter);
         }
 
         /// <summary>Reconnects as <paramref name="clientId"/> to its persistent session, without subscribing again.</summary>
@@ -108,12 +111,7 @@ namespace SensorNode.IntegrationTests.Harness
         /// <summary>Connects over TLS, trusting only <paramref name="ca"/>, and subscribes to <paramref name="filter"/> (QoS 1).</summary>
         public static Observer WatchOverTls(IBroker broker, string filter, X509Certificate2 ca)
         {
-            Observer observer = new Observer(broker, ca: ca);
-            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
-                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            Bounded(token => observer._client.SubscribeAsync(subscribe, token));
-            return observer;
+            return new Observer(broker, ca: ca).Subscribe(filter);
         }
 
         /// <summary>A client that only publishes.</summary>
@@ -139,26 +137,27 @@ namespace SensorNode.IntegrationTests.Harness
             }
         }
 
+        /// <summary>Publishes at QoS 1; returns once the broker acknowledged it (PUBACK).</summary>
         public void Publish(string topic, string payload, bool retain = false)
         {
-            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .WithRetainFlag(retain)
-                .Build();
-            Bounded(token => _client.PublishAsync(message, token));
+            Publish(Message(topic, payload, retain));
         }
 
         /// <summary>QoS 0, not waited for beyond the hand-over to the socket: for floods, where throughput matters more than delivery.</summary>
         public void PublishAtMostOnce(string topic, string payload)
         {
-            MqttApplicationMessage message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce)
-                .Build();
+            Publish(Message(topic, payload, qos: MqttQualityOfServiceLevel.AtMostOnce));
+        }
+
+        /// <summary>Publishes a message built beforehand (<see cref="Message"/>), so that a bench's timing leaves the building out.</summary>
+        public void Publish(MqttApplicationMessage message)
+        {
             Bounded(token => _client.PublishAsync(message, token));
+        }
+
+        public static MqttApplicationMessage Message(string topic, string payload, bool retain = false, MqttQualityOfServiceLevel qos = MqttQualityOfServiceLevel.AtLeastOnce)
+        {
+            return new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(qos).WithRetainFlag(retain).Build();
         }
 
         /// <summary>The first message (from index <paramref name="after"/> on) that matches, waiting up to <paramref name="timeout"/>.</summary>
@@ -204,6 +203,15 @@ namespace SensorNode.IntegrationTests.Harness
                     return _received.Count;
                 }
             }
+        }
+
+        private Observer Subscribe(string filter)
+        {
+            MqttClientSubscribeOptions subscribe = new MqttClientFactory().CreateSubscribeOptionsBuilder()
+                .WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce)
+                .Build();
+            Bounded(token => _client.SubscribeAsync(subscribe, token));
+            return this;
         }
 
         public void Dispose()
