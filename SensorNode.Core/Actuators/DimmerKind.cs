@@ -1,22 +1,30 @@
-using SensorNode.Core.Board;
 using SensorNode.Core.Text;
 
 namespace SensorNode.Core.Actuators
 {
     /// <summary>
     /// A PWM dimmer: ON (to the last level above 0), OFF, TOGGLE, a level "40%" and pulses; state
-    /// {"state":"ON","level":40}; a Home Assistant light with brightness 0..100.
+    /// {"state":"ON","level":40}; a Home Assistant light with brightness 0..100. The level is the duty cycle, at 1 kHz:
+    /// above visible flicker, within what a logic-level MOSFET module switches cleanly.
     /// </summary>
-    public sealed class DimmerKind : OutputKind
+    public sealed class DimmerKind : PwmKind
     {
+        public const int Frequency = 1000;
+
         public DimmerKind()
-            : base("dimmer", Actuator.Full, true, "light")
+            : base("dimmer", Actuator.Full, "light", Frequency)
         {
         }
 
-        public override IOutputWriter Open(OutputSpec spec, IOutputFactory outputs)
+        /// <summary>0 % is off (duty 0), 100 % full on (duty 1).</summary>
+        public override double DutyCycle(int value)
         {
-            return outputs.Level(spec);
+            return value / 100.0;
+        }
+
+        public override int ValueAt(double dutyCycle)
+        {
+            return dutyCycle < 0 || dutyCycle > 1 ? -1 : Nearest(dutyCycle * 100);
         }
 
         public override string Parse(string id, byte[] payload, int length, ActuatorCommand command)

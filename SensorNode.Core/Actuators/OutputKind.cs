@@ -7,7 +7,8 @@ namespace SensorNode.Core.Actuators
     /// What kind of output an actuator is, and everything that depends on it: the hardware it asks the board for, the
     /// commands it takes, what they do to its value, how its state is reported, what its failsafes mean and how Home
     /// Assistant sees it. The controller, the discovery and the composition roots ask the kind and never look at
-    /// which one it is. A new kind is one class here (docs/architecture.md).
+    /// which one it is. A new kind is one class here and one line in <see cref="All"/> (docs/architecture.md); a kind on
+    /// PWM derives from <see cref="PwmKind"/>, which opens the board's PWM output at the kind's frequency.
     /// </summary>
     public abstract class OutputKind
     {
@@ -47,11 +48,10 @@ namespace SensorNode.Core.Actuators
             get { return 0; }
         }
 
-        protected OutputKind(string name, int maxValue, bool isPwm, string component)
+        protected OutputKind(string name, int maxValue, string component)
         {
             Name = name;
             MaxValue = maxValue;
-            IsPwm = isPwm;
             Component = component;
         }
 
@@ -60,9 +60,6 @@ namespace SensorNode.Core.Actuators
 
         /// <summary>The highest value (100 %, 180°); the lowest is 0.</summary>
         public int MaxValue { get; }
-
-        /// <summary>True when the board drives it with PWM rather than a pin level.</summary>
-        public bool IsPwm { get; }
 
         /// <summary>Home Assistant's component for it: switch, light, number.</summary>
         public string Component { get; }

@@ -1,4 +1,3 @@
-using SensorNode.Core.Board;
 using SensorNode.Core.Memory;
 using SensorNode.Core.Text;
 
@@ -8,16 +7,21 @@ namespace SensorNode.Core.Actuators
     /// A hobby servo on PWM: it takes an angle from 0 to 180 ("90", or {"angle":90} with an optional "for_ms", which
     /// holds it there that long and returns); its state is the angle ("90"); it is never "on", so it has no maximum
     /// on-time, and its safe state (at an orderly stop, after the broker was gone too long) is its safe angle; Home
-    /// Assistant sees a number from 0 to 180°.
+    /// Assistant sees a number from 0 to 180°. On the wire: 50 Hz, a pulse of 0.5 ms at 0° to 2.5 ms at 180° (duty
+    /// 2.5 % to 12.5 % of the 20 ms period), the range of the common SG90/MG996R class.
     /// </summary>
-    public sealed class ServoKind : OutputKind
+    public sealed class ServoKind : PwmKind
     {
         public const int MaxAngle = 180;
+        public const int Frequency = 50;
+        public const double PeriodMs = 1000.0 / Frequency;
+        public const double MinPulseMs = 0.5;
+        public const double MaxPulseMs = 2.5;
 
         private const string Grammar = "an angle from 0 to 180 (e.g. 90), or {\"angle\":90} with an optional \"for_ms\"";
 
         public ServoKind()
-            : base("servo", MaxAngle, true, "number")
+            : base("servo", MaxAngle, "number", Frequency)
         {
         }
 
@@ -27,9 +31,18 @@ namespace SensorNode.Core.Actuators
             get { return MaxAngle / 2; }
         }
 
-        public override IOutputWriter Open(OutputSpec spec, IOutputFactory outputs)
+        /// <summary>The duty cycle of an angle's pulse: 0.025 at 0°, 0.075 at 90°, 0.125 at 180°.</summary>
+        public override double DutyCycle(int value)
         {
-            return outputs.Angle(spec);
+            double pulseMs = MinPulseMs + (MaxPulseMs - MinPulseMs) * value / 180.0;
+            return pulseMs / PeriodMs;
+        }
+
+        /// <summary>The angle of a pulse, or -1 for a pulse more than half a degree outside 0.5 to 2.5 ms (no pulse at all among them).</summary>
+        public override int ValueAt(double dutyCycle)
+        {
+            double degrees = (dutyCycle * PeriodMs - MinPulseMs) * 180.0 / (MaxPulseMs - MinPulseMs);
+            return degrees < -0.5 || degrees >= MaxAngle + 0.5 ? -1 : Nearest(degrees < 0 ? 0 : degrees);
         }
 
         [SteadyState]

@@ -10,7 +10,7 @@ namespace SensorNode.Core.Actuators
     public sealed class SwitchKind : OutputKind
     {
         public SwitchKind()
-            : base("switch", Actuator.Full, false, "switch")
+            : base("switch", Actuator.Full, "switch")
         {
         }
 

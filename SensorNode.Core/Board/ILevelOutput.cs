@@ -1,8 +1,9 @@
 namespace SensorNode.Core.Board
 {
     /// <summary>
-    /// One output with a level (a PWM dimmer for an LED strip): 0 is off, 100 is full. The board adapter maps the
-    /// level to a duty cycle, inverted for an active-low driver.
+    /// A dimmer written its level (0 off, 100 full) as is, for a node composed by hand (<c>Node.AddDimmer</c>). A board's
+    /// dimmers are <see cref="Actuators.DimmerKind"/> outputs on an <see cref="IPwmOutput"/>, which the kind writes the
+    /// level to as a duty cycle.
     /// </summary>
     public interface ILevelOutput : IOutputWriter
     {

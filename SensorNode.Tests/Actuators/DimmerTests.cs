@@ -1,4 +1,6 @@
 using nanoFramework.TestFramework;
+using SensorNode.Core.Actuators;
+using SensorNode.Core.Board;
 using SensorNode.Tests.Fakes;
 
 namespace SensorNode.Tests.Actuators
@@ -96,6 +98,24 @@ namespace SensorNode.Tests.Actuators
 
             Assert.AreEqual(0, node.Strip.Level);
             Assert.AreEqual("{\"state\":\"OFF\",\"level\":0}", node.LastPayload("/actuator/strip/state"));
+        }
+
+        [TestMethod]
+        public static void A_boards_dimmer_drives_1_khz_pwm_with_its_level_as_the_duty_cycle()
+        {
+            FakePwm pwm = new FakePwm();
+            IOutputWriter strip = OutputKind.Dimmer.Open(OutputSpec.Dimmer("strip", 32, false, 25, 0), new FakeOutputs(pwm));
+            Assert.AreEqual(1000, pwm.FrequencyHz);
+            Assert.AreEqual(0.25, pwm.DutyCycle);
+
+            strip.Write(40);
+
+            Assert.AreEqual(0.4, pwm.DutyCycle);
+            PwmKind dimmer = (PwmKind)OutputKind.Dimmer;
+            for (int level = 0; level <= 100; level++)
+            {
+                Assert.AreEqual(level, dimmer.ValueAt(dimmer.DutyCycle(level)));
+            }
         }
 
         private static NodeHarness WithStrip()

@@ -13,11 +13,11 @@ namespace SensorNode.Tests.Actuators
         public static void It_boots_at_its_boot_angle_and_an_angle_moves_it_reported_retained()
         {
             NodeHarness node = WithArm();
-            Assert.AreEqual(90, node.Arm.Degrees);
+            Assert.AreEqual(90, node.Arm.Value);
 
             node.Send("/actuator/arm/set", " 45 ");
 
-            Assert.AreEqual(45, node.Arm.Degrees);
+            Assert.AreEqual(45, node.Arm.Value);
             Assert.AreEqual("45", node.LastPayload("/actuator/arm/state"));
             Assert.IsTrue(node.Link.Last(node.Base + "/actuator/arm/state").Retain);
             Assert.IsTrue(node.Log.Contains("arm -> 45°"));
@@ -26,19 +26,40 @@ namespace SensorNode.Tests.Actuators
         }
 
         [TestMethod]
+        public static void It_drives_50_hz_pwm_with_a_pulse_of_0_5_ms_at_0_to_2_5_ms_at_180()
+        {
+            NodeHarness node = WithArm();
+            Assert.AreEqual(50, node.Arm.FrequencyHz);
+            Assert.AreEqual(0.075, node.Arm.DutyCycle); // 1.5 ms of 20 ms at its boot angle, 90°
+
+            node.Send("/actuator/arm/set", "0");
+            Assert.AreEqual(0.025, node.Arm.DutyCycle);
+            node.Send("/actuator/arm/set", "180");
+            Assert.AreEqual(0.125, node.Arm.DutyCycle);
+
+            PwmKind servo = (PwmKind)OutputKind.Servo;
+            for (int angle = 0; angle <= ServoKind.MaxAngle; angle++)
+            {
+                Assert.AreEqual(angle, servo.ValueAt(servo.DutyCycle(angle)));
+            }
+
+            Assert.AreEqual(-1, servo.ValueAt(0), "no pulse is no angle");
+        }
+
+        [TestMethod]
         public static void A_json_angle_with_for_ms_holds_it_then_returns()
         {
             NodeHarness node = WithArm();
             node.Send("/actuator/arm/set", "{\"angle\":0}");
-            Assert.AreEqual(0, node.Arm.Degrees);
+            Assert.AreEqual(0, node.Arm.Value);
 
             node.Send("/actuator/arm/set", "{\"angle\":180,\"for_ms\":800}");
-            Assert.AreEqual(180, node.Arm.Degrees);
+            Assert.AreEqual(180, node.Arm.Value);
             node.Advance(799);
-            Assert.AreEqual(180, node.Arm.Degrees);
+            Assert.AreEqual(180, node.Arm.Value);
             node.Advance(1);
 
-            Assert.AreEqual(0, node.Arm.Degrees);
+            Assert.AreEqual(0, node.Arm.Value);
             Assert.AreEqual("0", node.LastPayload("/actuator/arm/state"));
         }
 
@@ -59,7 +80,7 @@ namespace SensorNode.Tests.Actuators
             node.Send("/actuator/arm/set", payload);
 
             Assert.AreEqual(writes, node.Arm.Writes.Count);
-            Assert.AreEqual(30, node.Arm.Degrees);
+            Assert.AreEqual(30, node.Arm.Value);
             Assert.Contains("\"type\":\"command_rejected\"", node.LastEvent());
             Assert.Contains("arm is a servo: it takes an angle from 0 to 180 (e.g. 90)", node.LastEvent());
         }
@@ -75,7 +96,7 @@ namespace SensorNode.Tests.Actuators
 
             node.Send("/actuator/arm/set", payload);
 
-            Assert.AreEqual(90, node.Arm.Degrees);
+            Assert.AreEqual(90, node.Arm.Value);
             Assert.Contains(reason, node.LastEvent());
         }
 
@@ -83,20 +104,20 @@ namespace SensorNode.Tests.Actuators
         public static void Stopping_and_a_long_outage_leave_it_at_its_safe_angle()
         {
             NodeHarness node = new NodeHarness();
-            node.Arm = new FakeServo();
+            node.Arm = new FakePwm();
             node.ArmSpec = OutputSpec.Servo("arm", 0, 10, 120).WithFailsafe(0, 60);
             node.Start();
             node.Node.Poll();
-            Assert.AreEqual(10, node.Arm.Degrees);
+            Assert.AreEqual(10, node.Arm.Value);
 
             node.Clock.Now = 1000;
             node.Link.AcceptConnect = false;
             node.Link.Drop();
             node.Node.Poll(); // the loss is seen at 1000
             node.Advance(59999);
-            Assert.AreEqual(10, node.Arm.Degrees);
+            Assert.AreEqual(10, node.Arm.Value);
             node.Advance(1);
-            Assert.AreEqual(120, node.Arm.Degrees);
+            Assert.AreEqual(120, node.Arm.Value);
             Assert.IsTrue(node.Log.Contains("arm -> safe state 120° (broker unreachable for 60 s)"));
 
             node.Link.AcceptConnect = true;
@@ -106,9 +127,9 @@ namespace SensorNode.Tests.Actuators
             }
 
             node.Send("/actuator/arm/set", "20");
-            Assert.AreEqual(20, node.Arm.Degrees);
+            Assert.AreEqual(20, node.Arm.Value);
             node.Node.Stop();
-            Assert.AreEqual(120, node.Arm.Degrees);
+            Assert.AreEqual(120, node.Arm.Value);
             Assert.AreEqual("120", node.LastPayload("/actuator/arm/state"));
         }
 
@@ -143,7 +164,7 @@ namespace SensorNode.Tests.Actuators
         private static NodeHarness WithArm()
         {
             NodeHarness node = new NodeHarness();
-            node.Arm = new FakeServo();
+            node.Arm = new FakePwm();
             node.Start();
             node.Node.Poll();
             return node;

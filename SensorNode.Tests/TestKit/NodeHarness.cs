@@ -43,8 +43,8 @@ namespace SensorNode.Tests
         /// <summary>Set before <see cref="Start"/> to give the node a dimmer "strip" (boot level 0, safe level 0) after "led".</summary>
         public FakeDimmer Strip;
 
-        /// <summary>When set before <see cref="Start"/>, a servo "arm" (<see cref="ArmSpec"/>, else boot and safe angle 90).</summary>
-        public FakeServo Arm;
+        /// <summary>When set before <see cref="Start"/>, an output on this PWM output: <see cref="ArmSpec"/> (any PWM kind), else a servo "arm" at boot and safe angle 90.</summary>
+        public FakePwm Arm;
 
         public OutputSpec ArmSpec;
 

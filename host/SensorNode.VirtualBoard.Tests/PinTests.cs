@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using SensorNode.Board.Profiles;
+using SensorNode.Core.Actuators;
 using Xunit;
 
 namespace SensorNode.VirtualBoard.Tests
@@ -73,6 +75,20 @@ namespace SensorNode.VirtualBoard.Tests
             Assert.Equal("ok 1000 4000 1", device.Ask("get pwm 32"));
             Assert.Equal("ok 40", device.Ask("get output strip"));
             Assert.Contains("pwm pin 32 duty 40% at 1000 Hz (strip at 40 %)", board.Lines);
+        }
+
+        [Fact]
+        public void AServosPulseIsShownAsItsAngleAndNoPulseAsNone()
+        {
+            List<string> lines = new List<string>();
+            BoardPins pins = new BoardPins(new BoardProfile { Outputs = new[] { OutputSpec.Servo("arm", 33, 90, 90) } }, lines.Add);
+
+            // What PwmOutput does for a servo: 50 Hz, 1.5 ms of 20 ms at 90°; then the signal stops.
+            pins.SetPwm(33, 50, 750, true);
+            pins.SetPwm(33, 50, 750, false);
+
+            Assert.Equal(new[] { "pwm pin 33 duty 7.5% at 50 Hz (arm at 90°)", "pwm pin 33 stopped (arm at duty 0 %: not a servo value)" }, lines);
+            Assert.Equal(-1, pins.Level("arm"));
         }
 
         [Fact]

@@ -11,8 +11,9 @@ namespace SensorNode.VirtualBoard
     /// <summary>
     /// The virtual ESP32's GPIOs and PWM signals as the device drives them, and the loads the board profile wires to
     /// them (a relay on GPIO26, the strip's MOSFET on GPIO32...) as the simulator's virtual outputs
-    /// (<see cref="VirtualOutput"/>, <see cref="VirtualDimmer"/>). Every change is printed as one line
-    /// ("pin 26 -> LOW (relay ON)", "pwm pin 32 duty 40% at 1000 Hz (strip at 40 %)") and raised as <see cref="Changed"/>.
+    /// (<see cref="VirtualOutput"/>, <see cref="VirtualPwmOutput"/>: what the output's kind makes of the duty cycle). Every
+    /// change is printed as one line ("pin 26 -> LOW (relay ON)", "pwm pin 32 duty 40% at 1000 Hz (strip at 40 %)") and
+    /// raised as <see cref="Changed"/>.
     /// </summary>
     /// <remarks>
     /// As on the ESP32: a pin set to an output starts low (the nanoFramework target enables outputs low); a released
@@ -28,7 +29,7 @@ namespace SensorNode.VirtualBoard
         private readonly Dictionary<int, PwmState> _pwm = new Dictionary<int, PwmState>();
         private readonly Dictionary<int, OutputSpec> _outputsByPin = new Dictionary<int, OutputSpec>();
         private readonly Dictionary<string, VirtualOutput> _switches = new Dictionary<string, VirtualOutput>();
-        private readonly Dictionary<string, VirtualDimmer> _dimmers = new Dictionary<string, VirtualDimmer>();
+        private readonly Dictionary<string, VirtualPwmOutput> _pwmLoads = new Dictionary<string, VirtualPwmOutput>();
         private readonly Action<string> _print;
 
         /// <param name="profile">Whose outputs sit on which pins.</param>
@@ -39,9 +40,9 @@ namespace SensorNode.VirtualBoard
             foreach (OutputSpec output in profile.Outputs)
             {
                 _outputsByPin[output.Gpio] = output;
-                if (output.Kind.IsPwm)
+                if (output.Kind is PwmKind kind)
                 {
-                    _dimmers[output.Id] = new VirtualDimmer(output.Id, null);
+                    _pwmLoads[output.Id] = new VirtualPwmOutput(output, kind.FrequencyHz, 0, null);
                 }
                 else
                 {
@@ -58,7 +59,7 @@ namespace SensorNode.VirtualBoard
         {
             foreach (OutputSpec output in _outputsByPin.Values)
             {
-                yield return output.Id + " (" + (output.Kind.IsPwm ? "PWM on " : "") + "GPIO" + output.Gpio + (output.ActiveLow ? ", active low" : "") + ")";
+                yield return output.Id + " (" + (output.Kind is PwmKind ? "PWM on " : "") + "GPIO" + output.Gpio + (output.ActiveLow ? ", active low" : "") + ")";
             }
         }
 
@@ -87,12 +88,15 @@ namespace SensorNode.VirtualBoard
             }
         }
 
-        /// <summary>The level (0..100 %) of the profile's dimmer <paramref name="id"/> ("strip"); throws for an unknown id.</summary>
+        /// <summary>
+        /// The value of the profile's PWM output <paramref name="id"/> as its kind reads the signal (a dimmer's level
+        /// 0..100 %; -1 for a duty cycle that is none of its values); throws for an unknown id.
+        /// </summary>
         public int Level(string id)
         {
             lock (_sync)
             {
-                return _dimmers.TryGetValue(id, out VirtualDimmer dimmer) ? dimmer.Level : throw new ArgumentException("no dimmer '" + id + "' in the board profile");
+                return _pwmLoads.TryGetValue(id, out VirtualPwmOutput load) ? load.Value : throw new ArgumentException("no PWM output '" + id + "' in the board profile");
             }
         }
 
@@ -207,7 +211,7 @@ namespace SensorNode.VirtualBoard
             }
 
             string line = "pin " + state.Pin + (state.Open ? (state.IsOutput ? " -> " + (state.High ? "HIGH" : "LOW") : " -> input " + Describe(state.Mode) + ", reads " + (state.High ? "HIGH" : "LOW")) : " released");
-            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && !output.Kind.IsPwm)
+            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && !(output.Kind is PwmKind))
             {
                 VirtualOutput load = _switches[output.Id];
                 load.Write(state.IsOutput && state.High != output.ActiveLow);
@@ -227,14 +231,14 @@ namespace SensorNode.VirtualBoard
             }
 
             string line = "pwm pin " + state.Pin + (!state.Open ? " released" : state.Running ? " duty " + Percent(state.Duty) + "% at " + state.FrequencyHz + " Hz" : " stopped");
-            // a dimmer's level is its duty cycle; a servo's angle is its pulse width, left as the duty here
-            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && output.Kind == OutputKind.Dimmer)
+            // what the load makes of the signal is its kind's reading of the duty cycle: a dimmer's level, a servo's angle
+            if (_outputsByPin.TryGetValue(state.Pin, out OutputSpec output) && output.Kind is PwmKind)
             {
-                // A released or stopped signal idles low (ActiveHigh polarity): what the driver makes of low decides the light.
+                // A released or stopped signal idles low (ActiveHigh polarity): what the driver makes of low decides the load.
                 double high = state.Open && state.Running ? state.DutyCycle : 0;
-                VirtualDimmer load = _dimmers[output.Id];
-                load.Write((int)Math.Round((output.ActiveLow ? 1 - high : high) * 100, MidpointRounding.AwayFromZero));
-                line += " (" + output.Id + " at " + load.Level + " %)";
+                VirtualPwmOutput load = _pwmLoads[output.Id];
+                load.Write(output.ActiveLow ? 1 - high : high);
+                line += " (" + output.Id + " at " + load.ValueText + ")";
             }
 
             Report(state.Pin, line);

@@ -1,12 +1,13 @@
 using System.Threading;
 using SensorNode.Core.Board;
+using SensorNode.Core.Memory;
 using SensorNode.Core.Sensors.Sensirion;
 
 namespace SensorNode.Core.Sensors.Aosong
 {
     /// <summary>
     /// Aosong AHT20 at 0x38: temperature and humidity (AHT20 datasheet: commands, status bits, the 7-byte answer).
-    /// The family's constants and its answer's layout live here once: the driver (<see cref="Aht20Driver"/>) decodes
+    /// The family's constants and its answer's layout live here once: its driver (<see cref="Driver"/>, below) decodes
     /// with <see cref="Temperature"/>/<see cref="Humidity"/>, the simulator's virtual chip encodes with
     /// <see cref="Encode"/>, and the unit tests check both against vectors worked out from the datasheet's formulas.
     /// </summary>
@@ -37,6 +38,12 @@ namespace SensorNode.Core.Sensors.Aosong
         public const int MeasurementMs = 80;
         public const int InitializeMs = 10;
         public const int SoftResetMs = 20;
+
+        /// <summary>How often the driver looks again while the status byte says busy.</summary>
+        public const int BusyPollMs = 10;
+
+        /// <summary>Three conversion times: the chip's conversions have hung.</summary>
+        public const int GiveUpMs = 3 * MeasurementMs;
 
         /// <summary>Status, five bytes of data, CRC.</summary>
         public const int AnswerLength = 7;
@@ -149,7 +156,7 @@ namespace SensorNode.Core.Sensors.Aosong
 
         public ISensorDriver Open(ChipModel model, int address, II2cBus bus, IClock clock, IChipBindings bindings)
         {
-            return new Aht20Driver(bus, address, clock);
+            return new Driver(bus, address, clock);
         }
 
         /// <summary>The status byte, or -1 when the address or a byte was not acknowledged.</summary>
@@ -164,6 +171,149 @@ namespace SensorNode.Core.Sensors.Aosong
         {
             double raw = fraction * FullScale + 0.5;
             return raw < 0 ? 0 : raw > FullScale - 1 ? (int)(FullScale - 1) : (int)raw;
+        }
+
+        /// <summary>
+        /// The core's AHT20 driver, two-phase from the start: a read sends the trigger (0xAC 0x33 0x00) and returns
+        /// <see cref="ReadOutcome.Pending"/>; the read 80 ms later collects the 7-byte answer, and while its status byte
+        /// still says busy, looks again every <see cref="BusyPollMs"/>. The answer's CRC is checked and decoded by
+        /// the family's layout above. A chip that stays busy past <see cref="GiveUpMs"/> is reset (0xBA) before the next
+        /// trigger; one that reports itself uncalibrated is initialised (0xBE 0x08 0x00) first. Nothing here waits.
+        /// </summary>
+        public sealed class Driver : ISensorDriver
+        {
+            private const int Idle = 0;
+            private const int Settling = 1;
+            private const int Measuring = 2;
+
+            private readonly II2cBus _bus;
+            private readonly IClock _clock;
+            private readonly byte[] _trigger = TriggerCommand();
+            private readonly byte[] _initialize = InitializeCommand();
+            private readonly byte[] _reset = { SoftReset };
+            private readonly byte[] _answer = new byte[AnswerLength];
+            private int _phase;
+            private long _dueMs;
+            private long _triggeredAtMs;
+            private bool _resetFirst;
+            private bool _initializeFirst;
+
+            public Driver(II2cBus bus, int address, IClock clock)
+            {
+                _bus = bus;
+                Address = address;
+                _clock = clock;
+            }
+
+            public int Address { get; }
+
+            public string Error { get; private set; }
+
+            public int MsUntilReady { get; private set; }
+
+            [SteadyState]
+            public ReadOutcome Measure(double[] values)
+            {
+                long now = _clock.UptimeMs;
+                if (_phase != Idle && now < _dueMs)
+                {
+                    MsUntilReady = (int)(_dueMs - now);
+                    return ReadOutcome.Pending;
+                }
+
+                if (_phase == Measuring)
+                {
+                    return Collect(values, now);
+                }
+
+                if (_resetFirst)
+                {
+                    _resetFirst = false;
+                    return Send(_reset, Settling, SoftResetMs, now);
+                }
+
+                if (_initializeFirst)
+                {
+                    _initializeFirst = false;
+                    return Send(_initialize, Settling, InitializeMs, now);
+                }
+
+                _triggeredAtMs = now;
+                return Send(_trigger, Measuring, MeasurementMs, now);
+            }
+
+            private ReadOutcome Collect(double[] values, long now)
+            {
+                string error;
+                if (!_bus.Read(Address, _answer, out error))
+                {
+                    return Failed(error);
+                }
+
+                if ((_answer[0] & StatusBusy) != 0)
+                {
+                    if (now - _triggeredAtMs >= GiveUpMs)
+                    {
+                        return FailedBusy();
+                    }
+
+                    _dueMs = now + BusyPollMs;
+                    MsUntilReady = BusyPollMs;
+                    return ReadOutcome.Pending;
+                }
+
+                _phase = Idle;
+                if (Crc(_answer) != _answer[6])
+                {
+                    return Failed("CRC mismatch in the chip's answer");
+                }
+
+                if ((_answer[0] & StatusCalibrated) == 0)
+                {
+                    return FailedUncalibrated();
+                }
+
+                values[0] = Temperature(_answer);
+                values[1] = Humidity(_answer);
+                return ReadOutcome.Measured;
+            }
+
+            /// <summary>Sends a command; the next step is due <paramref name="ms"/> later.</summary>
+            private ReadOutcome Send(byte[] command, int phase, int ms, long now)
+            {
+                string error;
+                if (!_bus.Write(Address, command, out error))
+                {
+                    return Failed(error);
+                }
+
+                _phase = phase;
+                _dueMs = now + ms;
+                MsUntilReady = ms;
+                return ReadOutcome.Pending;
+            }
+
+            [ColdPath("the bus or the chip failed")]
+            private ReadOutcome Failed(string error)
+            {
+                Error = error;
+                _phase = Idle;
+                return ReadOutcome.Failed;
+            }
+
+            [ColdPath("the chip's conversion hung")]
+            private ReadOutcome FailedBusy()
+            {
+                _resetFirst = true;
+                return Failed("still busy " + GiveUpMs + " ms after the trigger; resetting the chip");
+            }
+
+            [ColdPath("the chip lost its calibration")]
+            private ReadOutcome FailedUncalibrated()
+            {
+                _initializeFirst = true;
+                return Failed("the chip reports itself uncalibrated (status 0x" + _answer[0].ToString("x2") + "); initialising it");
+            }
         }
     }
 }

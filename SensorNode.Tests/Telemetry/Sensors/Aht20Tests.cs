@@ -74,7 +74,7 @@ namespace SensorNode.Tests.Sensors
             FakeClock clock = new FakeClock();
             FakeAht20Chip chip = new FakeAht20Chip(clock);
             FakeI2cBus bus = new FakeI2cBus().Attach(0x38, chip);
-            Aht20Driver driver = new Aht20Driver(bus, 0x38, clock);
+            Aht20Family.Driver driver = new Aht20Family.Driver(bus, 0x38, clock);
             double[] values = new double[2];
 
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.Pending, "triggered, not waited for");
@@ -96,13 +96,13 @@ namespace SensorNode.Tests.Sensors
         {
             FakeClock clock = new FakeClock();
             FakeAht20Chip chip = new FakeAht20Chip(clock) { ConversionMs = 95 };
-            Aht20Driver driver = new Aht20Driver(new FakeI2cBus().Attach(0x38, chip), 0x38, clock);
+            Aht20Family.Driver driver = new Aht20Family.Driver(new FakeI2cBus().Attach(0x38, chip), 0x38, clock);
             double[] values = new double[2];
 
             driver.Measure(values);
             clock.Now += 80;
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.Pending, "busy bit still set");
-            Assert.AreEqual(Aht20Driver.BusyPollMs, driver.MsUntilReady);
+            Assert.AreEqual(Aht20Family.BusyPollMs, driver.MsUntilReady);
             clock.Now += 20;
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.Measured);
 
@@ -118,7 +118,7 @@ namespace SensorNode.Tests.Sensors
         {
             FakeClock clock = new FakeClock();
             FakeAht20Chip chip = new FakeAht20Chip(clock) { CorruptCrc = true };
-            Aht20Driver driver = new Aht20Driver(new FakeI2cBus().Attach(0x38, chip), 0x38, clock);
+            Aht20Family.Driver driver = new Aht20Family.Driver(new FakeI2cBus().Attach(0x38, chip), 0x38, clock);
             double[] values = new double[2];
 
             Assert.IsTrue(Read(driver, values, clock) == ReadOutcome.Failed);

@@ -13,7 +13,7 @@ namespace SensorNode.Tests.Sensors
         {
             FakeClock clock = new FakeClock();
             FakeScd4xChip chip = new FakeScd4xChip(clock);
-            Scd4xDriver driver = new Scd4xDriver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
+            Scd4xFamily.Driver driver = new Scd4xFamily.Driver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
             double[] values = new double[3];
 
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.NotReady, "starts periodic measurement");
@@ -38,7 +38,7 @@ namespace SensorNode.Tests.Sensors
             FakeClock clock = new FakeClock();
             FakeScd4xChip chip = new FakeScd4xChip(clock);
             FakeI2cBus bus = new FakeI2cBus().Attach(0x62, chip);
-            Scd4xDriver driver = new Scd4xDriver(bus, 0x62, clock);
+            Scd4xFamily.Driver driver = new Scd4xFamily.Driver(bus, 0x62, clock);
             double[] values = new double[3];
             driver.Measure(values);
             clock.Now = 5000;
@@ -60,7 +60,7 @@ namespace SensorNode.Tests.Sensors
         {
             FakeClock clock = new FakeClock();
             FakeScd4xChip chip = new FakeScd4xChip(clock);
-            Scd4xDriver driver = new Scd4xDriver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
+            Scd4xFamily.Driver driver = new Scd4xFamily.Driver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
             double[] values = new double[3];
             driver.Measure(values);
             clock.Now += 5000;
@@ -88,7 +88,7 @@ namespace SensorNode.Tests.Sensors
         {
             FakeClock clock = new FakeClock();
             FakeScd4xChip chip = new FakeScd4xChip(clock);
-            Scd4xDriver driver = new Scd4xDriver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
+            Scd4xFamily.Driver driver = new Scd4xFamily.Driver(new FakeI2cBus().Attach(0x62, chip), 0x62, clock);
             double[] values = new double[3];
             driver.Measure(values);
             clock.Now += 5000;
@@ -96,9 +96,9 @@ namespace SensorNode.Tests.Sensors
             long measuredAt = clock.Now;
 
             chip.Stuck = true;
-            clock.Now = measuredAt + Scd4xDriver.StaleAfterMs - 1; // the status is read 1 ms after it is asked
+            clock.Now = measuredAt + Scd4xFamily.StaleAfterMs - 1; // the status is read 1 ms after it is asked
             Assert.IsTrue(Read(driver, values, clock) == ReadOutcome.NotReady, "not yet");
-            clock.Now = measuredAt + Scd4xDriver.StaleAfterMs;
+            clock.Now = measuredAt + Scd4xFamily.StaleAfterMs;
             Assert.IsTrue(Read(driver, values, clock) == ReadOutcome.Failed);
             Assert.AreEqual("no new measurement for 15 s; conversions stuck", driver.Error);
 

@@ -20,12 +20,12 @@ namespace SensorNode.Tests.Sensors
             FakeClock clock = new FakeClock();
             FakeSht3xChip chip = new FakeSht3xChip(clock);
             FakeI2cBus bus = new FakeI2cBus().Attach(0x44, chip);
-            Sht3xDriver driver = new Sht3xDriver(bus, 0x44, clock);
+            Sht3xFamily.Driver driver = new Sht3xFamily.Driver(bus, 0x44, clock);
             double[] values = new double[2];
 
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.Pending, "the measurement is started, not waited for");
             Assert.AreEqual(1, chip.Measurements);
-            Assert.AreEqual(Sht3xDriver.MeasurementMs, driver.MsUntilReady);
+            Assert.AreEqual(Sht3xFamily.MeasurementMs, driver.MsUntilReady);
             int transfers = bus.Transfers;
             clock.Now += 15;
             Assert.IsTrue(driver.Measure(values) == ReadOutcome.Pending, "too early");
@@ -44,13 +44,13 @@ namespace SensorNode.Tests.Sensors
         {
             NodeHarness node = new NodeHarness();
             FakeSht3xChip chip = new FakeSht3xChip(node.Clock);
-            node.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new Sht3xDriver(new FakeI2cBus().Attach(0x44, chip), 0x44, node.Clock)));
+            node.ExtraSensors.Add(new GuardedSensor("sht3x", Sht3xFamily.Sht3x, new Sht3xFamily.Driver(new FakeI2cBus().Attach(0x44, chip), 0x44, node.Clock)));
             node.Start();
 
             int msUntilWork = node.Node.Poll(); // online: the first cycle starts the SHT3x's conversion
             Assert.IsTrue(node.Node.Telemetry.CycleOpen);
             Assert.AreEqual(1, chip.Measurements);
-            Assert.IsTrue(msUntilWork <= Sht3xDriver.MeasurementMs, "the loop comes back when the conversion is done: " + msUntilWork);
+            Assert.IsTrue(msUntilWork <= Sht3xFamily.MeasurementMs, "the loop comes back when the conversion is done: " + msUntilWork);
             Assert.AreEqual(0, node.Link.CountOn(node.Base + "/state"), "the cycle waits for every sensor");
 
             node.Send("/actuator/relay/set", "ON");
@@ -58,7 +58,7 @@ namespace SensorNode.Tests.Sensors
             Assert.AreEqual("ON", node.LastPayload("/actuator/relay/state"));
             Assert.AreEqual(0, node.Link.CountOn(node.Base + "/sensor/sht3x/temperature"));
 
-            node.Advance(Sht3xDriver.MeasurementMs);
+            node.Advance(Sht3xFamily.MeasurementMs);
             Assert.IsFalse(node.Node.Telemetry.CycleOpen);
             Assert.AreEqual("24.50", node.LastPayload("/sensor/sht3x/temperature"));
             Assert.AreEqual("21.46", node.LastPayload("/sensor/bme280/temperature"));

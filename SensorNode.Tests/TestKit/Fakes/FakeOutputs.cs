@@ -3,23 +3,21 @@ using SensorNode.Core.Board;
 
 namespace SensorNode.Tests.Fakes
 {
-    /// <summary>A composition root's output factory that hands out the fakes it was given, one per kind.</summary>
+    /// <summary>A composition root's output factory that hands out the fakes it was given: one pin, one PWM output.</summary>
     public sealed class FakeOutputs : IOutputFactory
     {
         private readonly FakeOutput _digital;
-        private readonly FakeDimmer _level;
-        private readonly FakeServo _angle;
+        private readonly FakePwm _pwm;
 
-        public FakeOutputs(FakeServo angle)
-            : this(null, null, angle)
+        public FakeOutputs(FakePwm pwm)
+            : this(null, pwm)
         {
         }
 
-        public FakeOutputs(FakeOutput digital, FakeDimmer level, FakeServo angle)
+        public FakeOutputs(FakeOutput digital, FakePwm pwm)
         {
             _digital = digital;
-            _level = level;
-            _angle = angle;
+            _pwm = pwm;
         }
 
         public IDigitalOutput Digital(OutputSpec spec)
@@ -27,14 +25,13 @@ namespace SensorNode.Tests.Fakes
             return _digital;
         }
 
-        public ILevelOutput Level(OutputSpec spec)
+        /// <summary>The fake PWM output, made at <paramref name="frequencyHz"/> and <paramref name="initialDutyCycle"/> for the spec's kind.</summary>
+        public IPwmOutput Pwm(OutputSpec spec, int frequencyHz, double initialDutyCycle)
         {
-            return _level;
-        }
-
-        public IAngleOutput Angle(OutputSpec spec)
-        {
-            return _angle;
+            _pwm.Kind = (PwmKind)spec.Kind;
+            _pwm.FrequencyHz = frequencyHz;
+            _pwm.DutyCycle = initialDutyCycle;
+            return _pwm;
         }
     }
 }

@@ -14,6 +14,9 @@ namespace SensorNode.HostBoard.I2c
     /// </summary>
     public sealed class VirtualAht20 : VirtualCommandChip
     {
+        /// <summary>Its entry in the host's chip table (<see cref="VirtualChips"/> finds it there): the core's model, its address.</summary>
+        public static readonly VirtualChip Chip = new VirtualChip(Aht20Family.Aht20, Aht20Family.Address, (ambient, clock, bus) => new VirtualAht20(ambient, clock, bus));
+
         /// <summary>Status bit 4, which real chips show set beside the calibrated bit (0x18 when idle).</summary>
         private const int StatusReserved = 0x10;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Device.I2c;
+using SensorNode.Core.Sensors.Bosch;
 
 namespace SensorNode.HostBoard.I2c
 {
@@ -13,6 +14,9 @@ namespace SensorNode.HostBoard.I2c
     /// data stable during a burst read, datasheet section 5.3.4).</remarks>
     public sealed class VirtualBme680 : VirtualBoschDevice
     {
+        /// <summary>Its entry in the host's chip table (<see cref="VirtualChips"/> finds it there): the core's model, its address.</summary>
+        public static readonly VirtualChip Chip = new VirtualChip(BoschFamily.Bme680, PrimaryAddress, (ambient, clock, bus) => new VirtualBme680(PrimaryAddress, ambient, clock, bus));
+
         /// <param name="address">0x76 or 0x77, as the SDO pin selects.</param>
         /// <param name="ambient">What the chip measures.</param>
         /// <param name="clockSeconds">Monotonic seconds; real time (<see cref="MonotonicClock"/>) when null.</param>

@@ -1,5 +1,6 @@
 using System;
 using System.Device.I2c;
+using SensorNode.Core.Sensors.Bosch;
 
 namespace SensorNode.HostBoard.I2c
 {
@@ -11,6 +12,11 @@ namespace SensorNode.HostBoard.I2c
     /// <remarks>Bus protocol, faults and threading: <see cref="VirtualBoschDevice"/>.</remarks>
     public sealed class VirtualBmx280 : VirtualBoschDevice
     {
+        /// <summary>Entries in the host's chip table (<see cref="VirtualChips"/> finds them there): a BME280 at 0x76 and a BMP280 at 0x77.</summary>
+        public static readonly VirtualChip Bme280Chip = new VirtualChip(BoschFamily.Bme280, SecondaryAddress, (ambient, clock, bus) => new VirtualBmx280(BoschVariant.Bme280, SecondaryAddress, ambient, clock, bus));
+
+        public static readonly VirtualChip Bmp280Chip = new VirtualChip(BoschFamily.Bmp280, PrimaryAddress, (ambient, clock, bus) => new VirtualBmx280(BoschVariant.Bmp280, PrimaryAddress, ambient, clock, bus));
+
         /// <param name="variant">The chip to model.</param>
         /// <param name="address">0x76 or 0x77, as the SDO pin selects.</param>
         /// <param name="ambient">What the chip measures.</param>

@@ -2,30 +2,23 @@ using System;
 using System.Collections.Generic;
 using System.Device.I2c;
 using System.Linq;
+using System.Reflection;
 using SensorNode.Core.Sensors;
-using SensorNode.Core.Sensors.Aosong;
-using SensorNode.Core.Sensors.Bosch;
-using SensorNode.Core.Sensors.Sensirion;
 
 namespace SensorNode.HostBoard.I2c
 {
     /// <summary>
     /// The host's chip table: one virtual chip per chip model of the core's <see cref="ChipTable"/>, named by the model
-    /// (so a chip's name here is the sensor id the node publishes it under), at the address it is strapped to. The
-    /// simulator's and the virtual ESP32's <c>--chips</c>, their help and their errors all read this list; a new
-    /// family is one line here.
+    /// (so a chip's name here is the sensor id the node publishes it under), at the address it is strapped to, in the
+    /// core's table order (a family's chips by address). Each virtual chip class registers itself: a <c>public static readonly</c>
+    /// <see cref="VirtualChip"/> field on it (<c>VirtualAht20.Chip</c>), found here by reflection, so a new family is no
+    /// edit here. The simulator's and the virtual ESP32's <c>--chips</c>, their help and their errors all read this list;
+    /// <c>VirtualChipTableTests</c> checks it has exactly the core's models.
     /// </summary>
     public static class VirtualChips
     {
-        public static readonly IReadOnlyList<VirtualChip> All = new[]
-        {
-            new VirtualChip(BoschFamily.Bme280, VirtualBoschDevice.SecondaryAddress, (ambient, clock, bus) => new VirtualBmx280(BoschVariant.Bme280, VirtualBoschDevice.SecondaryAddress, ambient, clock, bus)),
-            new VirtualChip(BoschFamily.Bmp280, VirtualBoschDevice.PrimaryAddress, (ambient, clock, bus) => new VirtualBmx280(BoschVariant.Bmp280, VirtualBoschDevice.PrimaryAddress, ambient, clock, bus)),
-            new VirtualChip(BoschFamily.Bme680, VirtualBoschDevice.PrimaryAddress, (ambient, clock, bus) => new VirtualBme680(VirtualBoschDevice.PrimaryAddress, ambient, clock, bus)),
-            new VirtualChip(Sht3xFamily.Sht3x, VirtualSht3x.DefaultAddress, (ambient, clock, bus) => new VirtualSht3x(VirtualSht3x.DefaultAddress, ambient, clock, bus)),
-            new VirtualChip(Scd4xFamily.Scd4x, VirtualScd4x.Address, (ambient, clock, bus) => new VirtualScd4x(ambient, clock, bus)),
-            new VirtualChip(Aht20Family.Aht20, Aht20Family.Address, (ambient, clock, bus) => new VirtualAht20(ambient, clock, bus)),
-        };
+        public static readonly IReadOnlyList<VirtualChip> All = Registered();
+
 
         public static IEnumerable<string> Names => All.Select(c => c.Name);
 
@@ -39,6 +32,24 @@ namespace SensorNode.HostBoard.I2c
         public static string Describe()
         {
             return string.Join(", ", All.Select(c => c.Name + " (0x" + c.Address.ToString("x2") + ")"));
+        }
+
+        /// <summary>
+        /// Every <see cref="VirtualChip"/> a class of this assembly declares as a public static readonly field: by family
+        /// in the order of the core's <see cref="ChipTable"/> (a chip of no model there last, so the table test names it),
+        /// a family's chips by address, then in the family's order of models.
+        /// </summary>
+        private static VirtualChip[] Registered()
+        {
+            IChipFamily[] families = ChipTable.All();
+            int Family(VirtualChip chip) => Array.FindIndex(families, f => f.Models.Contains(chip.Model)) is int i && i >= 0 ? i : int.MaxValue;
+            int Model(VirtualChip chip) => Family(chip) < families.Length ? Array.IndexOf(families[Family(chip)].Models, chip.Model) : 0;
+            return typeof(VirtualChips).Assembly.GetTypes()
+                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+                .Where(f => f.IsInitOnly && f.FieldType == typeof(VirtualChip))
+                .Select(f => (VirtualChip)f.GetValue(null))
+                .OrderBy(Family).ThenBy(c => c.Address).ThenBy(Model).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .ToArray();
         }
 
         /// <summary>
@@ -75,7 +86,10 @@ namespace SensorNode.HostBoard.I2c
         }
     }
 
-    /// <summary>A virtual chip of <see cref="VirtualChips"/>: the core's model it stands for, its address, how to make one.</summary>
+    /// <summary>
+    /// A virtual chip of <see cref="VirtualChips"/>: the core's model it stands for, its address, how to make one. Declared
+    /// as a <c>public static readonly</c> field of the virtual chip's class, which registers it.
+    /// </summary>
     public sealed class VirtualChip
     {
         private readonly Func<IAmbient, Func<double>, int, I2cDevice> _make;

@@ -1,4 +1,5 @@
 using System;
+using SensorNode.Core.Sensors.Sensirion;
 
 namespace SensorNode.HostBoard.I2c
 {
@@ -26,6 +27,9 @@ namespace SensorNode.HostBoard.I2c
     {
         /// <summary>The SCD4x's only address.</summary>
         public const int Address = 0x62;
+
+        /// <summary>Its entry in the host's chip table (<see cref="VirtualChips"/> finds it there): the core's model, its address.</summary>
+        public static readonly VirtualChip Chip = new VirtualChip(Scd4xFamily.Scd4x, Address, (ambient, clock, bus) => new VirtualScd4x(ambient, clock, bus));
 
         private bool _measuringPeriodically;
         private double _periodicSince;

@@ -1,4 +1,5 @@
 using System;
+using SensorNode.Core.Sensors.Sensirion;
 
 namespace SensorNode.HostBoard.I2c
 {
@@ -23,6 +24,9 @@ namespace SensorNode.HostBoard.I2c
 
         /// <summary>ADDR pin to VDD.</summary>
         public const int AlternateAddress = 0x45;
+
+        /// <summary>Its entry in the host's chip table (<see cref="VirtualChips"/> finds it there): the core's model, its address.</summary>
+        public static readonly VirtualChip Chip = new VirtualChip(Sht3xFamily.Sht3x, DefaultAddress, (ambient, clock, bus) => new VirtualSht3x(DefaultAddress, ambient, clock, bus));
 
         private double _busyUntil = double.NegativeInfinity;
         private ushort _status = Sht3xCommands.StatusAfterReset;

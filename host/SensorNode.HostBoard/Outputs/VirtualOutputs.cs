@@ -4,7 +4,10 @@ using SensorNode.Core.Board;
 
 namespace SensorNode.HostBoard.Outputs
 {
-    /// <summary>The virtual board's outputs for the specs, each change said on the board's console line.</summary>
+    /// <summary>
+    /// The virtual board's outputs for the specs, each change said on the board's console line: "output relay is ON",
+    /// and for a PWM output its kind's value at the duty cycle ("output strip is at 40 %", "output arm is at 90°").
+    /// </summary>
     public sealed class VirtualOutputs : IOutputFactory
     {
         private readonly Action<string> _say;
@@ -19,14 +22,9 @@ namespace SensorNode.HostBoard.Outputs
             return new VirtualOutput(spec.Id, o => _say("output " + o.Id + " is " + (o.IsOn ? "ON" : "OFF")));
         }
 
-        public ILevelOutput Level(OutputSpec spec)
+        public IPwmOutput Pwm(OutputSpec spec, int frequencyHz, double initialDutyCycle)
         {
-            return new VirtualDimmer(spec.Id, d => _say("output " + d.Id + " is at " + d.Level + " %"));
-        }
-
-        public IAngleOutput Angle(OutputSpec spec)
-        {
-            return new VirtualServo(spec.Id, s => _say("output " + s.Id + " is at " + s.Degrees + "°"));
+            return new VirtualPwmOutput(spec, frequencyHz, initialDutyCycle, o => _say("output " + o.Id + " is at " + o.ValueText));
         }
     }
 }
