@@ -17,9 +17,13 @@ using SensorNode.Core.Text;
 namespace SensorNode.Core
 {
     /// <summary>
-    /// The whole node behind the board interfaces: a broker session and a loop over parts (configuration,
-    /// actuators, telemetry, Home Assistant discovery, diagnostics, and any added with <see cref="AddPart"/>). The board's Program composes it and runs:
+    /// The whole node behind the board interfaces: a broker session, its settings (the configuration part, the one
+    /// part the node makes: the session is configured by it) and a loop over the parts the composition root adds
+    /// with <see cref="AddPart"/>, made with <see cref="Context"/> after the sensors and outputs. The board's Program
+    /// composes it and runs:
     /// <code>
+    /// node.AddSensor(...); node.AddOutput(...);
+    /// node.AddPart(new ActuatorController(node.Context)); ...
     /// node.Start();
     /// while (running) { node.WaitForWork(node.Poll()); }
     /// node.Stop();
@@ -82,7 +86,8 @@ namespace SensorNode.Core
             link.SetListener(Inbox);
             _supervisor = new ConnectionSupervisor(link, network, log, Inbox, new SystemRandom(Seed(config.NodeId, clock.UptimeMs)), new RuntimeNonceSource(), new ThreadConnectRunner());
             _link.Supervise(_supervisor);
-            Context = new NodeContext(_link, this, this, _config, _events, _entities, store.Settings, clock, log, _supervisor);
+            Boots = BootCounter.CountBoot(store.Settings);
+            Context = new NodeContext(this, _link, _config, _events, _entities, store.Settings, clock, log, _supervisor, health, _sensors, _actuators);
         }
 
         /// <summary>What a part added by the composition root is made with (<see cref="AddPart"/>).</summary>
@@ -127,6 +132,7 @@ namespace SensorNode.Core
             get { return _supervisor.OfflineSinceMs; }
         }
 
+        /// <summary>The telemetry part the composition root added (the web page shows its readings); null without one.</summary>
         public TelemetryPublisher Telemetry
         {
             get { return _telemetry; }
@@ -176,10 +182,10 @@ namespace SensorNode.Core
             Inbox.OnMessage(topic, payload, false, false);
         }
 
-        /// <summary>Boots counted in the settings store, this one included; 0 before <see cref="Start"/>.</summary>
+        /// <summary>Boots counted in the settings store, this one included (counted when the node is made, at boot).</summary>
         public long Boots { get; private set; }
 
-        /// <summary>The diagnostics part; null before <see cref="Start"/>.</summary>
+        /// <summary>The diagnostics part the composition root added; null without one.</summary>
         public DiagnosticsPart Diagnostics { get; private set; }
 
         /// <summary>Why the last connect attempt failed; null after a success.</summary>
@@ -190,7 +196,7 @@ namespace SensorNode.Core
 
         public void AddSensor(ISensor sensor)
         {
-            RequireNotStarted();
+            RequireNoPartsYet();
             _sensors.Add(sensor);
         }
 
@@ -203,7 +209,7 @@ namespace SensorNode.Core
         /// <summary>Adds an output with its boot state and the safe state it is left in when the node stops.</summary>
         public Actuator AddActuator(string id, IDigitalOutput output, bool initiallyOn, bool safeOn)
         {
-            RequireNotStarted();
+            RequireNoPartsYet();
             RequireValidId(id);
             Actuator actuator = new Actuator(id, output, initiallyOn, safeOn);
             _actuators.Add(actuator);
@@ -213,7 +219,7 @@ namespace SensorNode.Core
         /// <summary>Adds a dimmer (a level from 0 to 100 %) with its boot level and the level it is left at when the node stops.</summary>
         public Actuator AddDimmer(string id, ILevelOutput output, int initialLevel, int safeLevel)
         {
-            RequireNotStarted();
+            RequireNoPartsYet();
             RequireValidId(id);
             Actuator actuator = new Actuator(id, output, initialLevel, safeLevel);
             _actuators.Add(actuator);
@@ -226,7 +232,7 @@ namespace SensorNode.Core
         /// </summary>
         public Actuator AddOutput(OutputSpec spec, IOutputFactory outputs)
         {
-            RequireNotStarted();
+            RequireNoPartsYet();
             RequireValidId(spec.Id);
             Actuator actuator = new Actuator(spec.Id, spec.Kind, spec.Kind.Open(spec, outputs), spec.InitialLevel, spec.SafeLevel);
             actuator.UseFailsafe(spec.MaxOnSeconds, spec.OfflineSafeSeconds);
@@ -303,32 +309,32 @@ namespace SensorNode.Core
         {
             RequireNotStarted();
             _addedParts.Add(part);
+            // The web page and the tests read these two through the node.
+            if (part is TelemetryPublisher)
+            {
+                _telemetry = (TelemetryPublisher)part;
+            }
+            else if (part is DiagnosticsPart)
+            {
+                Diagnostics = (DiagnosticsPart)part;
+            }
         }
 
         public void Start()
         {
             RequireNotStarted();
             _started = true;
-            Boots = BootCounter.CountBoot(_store.Settings);
-            Diagnostics = new DiagnosticsPart(_link, _clock, _config, _health, _supervisor, Inbox, Boots);
-            _telemetry = new TelemetryPublisher(_link, this, _clock, _events, _config, _sensors, _actuators, _entities);
-            Diagnostics.UseHistory(_telemetry.History.History);
             Actuator[] actuators = new Actuator[_actuators.Count];
             _actuators.CopyTo(actuators, 0);
             _actuatorArray = actuators;
-            ActuatorController outputs = new ActuatorController(_actuators, _link, this, _events, _clock, _log, _entities);
-            INodePart[] own = { _config, outputs, _telemetry, Diagnostics };
-            _parts = new INodePart[own.Length + _addedParts.Count];
-            own.CopyTo(_parts, 0);
-            _addedParts.CopyTo(_parts, own.Length);
+            _parts = new INodePart[1 + _addedParts.Count];
+            _parts[0] = _config;
+            _addedParts.CopyTo(_parts, 1);
 
-            // Readings first, then outputs, then the node's own figures: the order Home Assistant lists them in.
-            _telemetry.DeclareEntities(_entities);
-            outputs.DeclareEntities(_entities);
-            Diagnostics.DeclareEntities(_entities);
-            for (int i = 0; i < _addedParts.Count; i++)
+            // In the order the parts were added: the order adapters list them in.
+            for (int i = 0; i < _parts.Length; i++)
             {
-                IEntitySource source = _addedParts[i] as IEntitySource;
+                IEntitySource source = _parts[i] as IEntitySource;
                 if (source != null)
                 {
                     source.DeclareEntities(_entities);
@@ -621,6 +627,16 @@ namespace SensorNode.Core
             if (!TopicScheme.IsValidSegment(id))
             {
                 throw new System.ArgumentException("actuator id must be one topic level: " + id);
+            }
+        }
+
+        /// <summary>Parts take the sensors and outputs when they are made (<see cref="NodeContext.Sensors"/>): these come first.</summary>
+        private void RequireNoPartsYet()
+        {
+            RequireNotStarted();
+            if (_addedParts.Count > 0)
+            {
+                throw new System.InvalidOperationException("add sensors and outputs before the parts, which take them when they are made");
             }
         }
 

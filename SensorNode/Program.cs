@@ -5,7 +5,9 @@ using SensorNode.Board.Mqtt;
 using SensorNode.Board.Profiles;
 using SensorNode.Board.Sensors;
 using SensorNode.Board.Web;
+using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
+using SensorNode.Core.Telemetry;
 using SensorNode.Core;
 using SensorNode.Core.Actuators;
 using SensorNode.Core.Board;
@@ -53,7 +55,12 @@ namespace SensorNode
                 node.AddOutput(output, outputs);
             }
 
-            // The protocol adapters and features, each rendering or using the entities the node's own parts declare.
+            // The parts, in the order they run: SensorNode's own topics (docs/mqtt.md), then the protocol adapters and
+            // features, which render or use the entities the parts before them declare.
+            TelemetryPublisher telemetry = new TelemetryPublisher(node.Context);
+            node.AddPart(new ActuatorController(node.Context));
+            node.AddPart(telemetry);
+            node.AddPart(new DiagnosticsPart(node.Context, telemetry));
             node.AddPart(new HomeAssistantDiscovery(node.Context));
             node.AddPart(new HomieAdapter(node.Context));
             node.AddPart(new IdentifyPart(node.Context, "led"));

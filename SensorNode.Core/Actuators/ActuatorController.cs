@@ -46,7 +46,13 @@ namespace SensorNode.Core.Actuators
         private readonly long[] _offlineUnreportedAt;
         private readonly long[] _offlineUnreportedSince;
 
-        public ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log, EntityRegistry registry)
+        /// <summary>Takes the node's outputs (<see cref="NodeContext.Outputs"/>), so it is made after they were added.</summary>
+        public ActuatorController(NodeContext node)
+            : this(node.Outputs, node.Link, node.Connection, node.Events, node.Clock, node.Log, node.Entities)
+        {
+        }
+
+        private ActuatorController(ArrayList actuators, IMqttLink link, INodeConnection connection, EventPublisher events, IClock clock, ILog log, EntityRegistry registry)
         {
             _clock = clock;
             _registry = registry;

@@ -40,7 +40,14 @@ namespace SensorNode.Core.Diagnostics
         private bool _reportDue;
         private long _lastReportMs;
 
-        public DiagnosticsPart(IMqttLink link, IClock clock, ConfigController config, IBoardHealth health, ConnectionSupervisor session, MessageInbox inbox, long boots)
+        /// <param name="telemetry">Whose readings kept offline it reports ("history"); null for a node without telemetry.</param>
+        public DiagnosticsPart(NodeContext node, TelemetryPublisher telemetry)
+            : this(node.Link, node.Clock, node.Config, node.Health, node.Session, node.Inbox, node.Boots)
+        {
+            _history = telemetry == null ? null : telemetry.History.History;
+        }
+
+        private DiagnosticsPart(IMqttLink link, IClock clock, ConfigController config, IBoardHealth health, ConnectionSupervisor session, MessageInbox inbox, long boots)
         {
             _link = link;
             _clock = clock;
@@ -50,12 +57,6 @@ namespace SensorNode.Core.Diagnostics
             _inbox = inbox;
             _boots = boots;
             _bootTime = new BootTime(clock);
-        }
-
-        /// <summary>The readings kept offline, reported as "history" (waiting) and "history_dropped" (since boot).</summary>
-        public void UseHistory(ReadingHistory history)
-        {
-            _history = history;
         }
 
         /// <summary>The last report's JSON (valid until the next).</summary>

@@ -1,3 +1,4 @@
+using System.Collections;
 using SensorNode.Core.Board;
 using SensorNode.Core.Config;
 using SensorNode.Core.Connection;
@@ -9,18 +10,23 @@ namespace SensorNode.Core.Parts
 {
     /// <summary>
     /// What the node lends the parts a composition root adds (<see cref="Node.AddPart"/>): its session, settings,
-    /// events, entities and clock. A part takes what it needs in its constructor, so the root composes with one line:
-    /// <c>node.AddPart(new HomieAdapter(node.Context));</c>
+    /// events, entities, clock, and the sensors and outputs added before. A part takes what it needs in its
+    /// constructor, so the root composes with one line: <c>node.AddPart(new HomieAdapter(node.Context));</c>
     /// </summary>
     public sealed class NodeContext
     {
         private readonly ConnectionSupervisor _supervisor;
+        private readonly Node _node;
 
-        internal NodeContext(IMqttLink link, INodeConnection connection, ICommandSink commands, ConfigController config, EventPublisher events, EntityRegistry entities, ISettingsStore settings, IClock clock, ILog log, ConnectionSupervisor supervisor)
+        internal NodeContext(Node node, IMqttLink link, ConfigController config, EventPublisher events, EntityRegistry entities, ISettingsStore settings, IClock clock, ILog log, ConnectionSupervisor supervisor, IBoardHealth health, ArrayList sensors, ArrayList outputs)
         {
+            _node = node;
+            Connection = node;
+            Commands = node;
+            Health = health;
+            Sensors = sensors;
+            Outputs = outputs;
             Link = link;
-            Connection = connection;
-            Commands = commands;
             Config = config;
             Events = events;
             Entities = entities;
@@ -51,6 +57,33 @@ namespace SensorNode.Core.Parts
         public ISettingsStore Settings { get; }
 
         public IClock Clock { get; }
+
+        /// <summary>What the board knows of its own health (the diagnostics' figures).</summary>
+        public IBoardHealth Health { get; }
+
+        /// <summary>The sensors added so far (<see cref="ISensor"/>): a part takes them when it is made, so they come first.</summary>
+        public ArrayList Sensors { get; }
+
+        /// <summary>The outputs added so far (<see cref="Actuators.Actuator"/>), likewise.</summary>
+        public ArrayList Outputs { get; }
+
+        /// <summary>The broker session's state machine (connects, the last error), for the diagnostics.</summary>
+        public ConnectionSupervisor Session
+        {
+            get { return _supervisor; }
+        }
+
+        /// <summary>The inbox of received messages (what it dropped), for the diagnostics.</summary>
+        public MessageInbox Inbox
+        {
+            get { return _node.Inbox; }
+        }
+
+        /// <summary>Boots counted in the settings store, this one included.</summary>
+        public long Boots
+        {
+            get { return _node.Boots; }
+        }
 
         public ILog Log { get; }
 

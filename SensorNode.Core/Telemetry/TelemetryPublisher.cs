@@ -68,7 +68,13 @@ namespace SensorNode.Core.Telemetry
         private long _cycleStartMs;
         private long _collectAtMs;
 
-        public TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators, EntityRegistry entities)
+        /// <summary>Takes the node's sensors and outputs (<see cref="NodeContext.Sensors"/>), so it is made after they were added.</summary>
+        public TelemetryPublisher(NodeContext node)
+            : this(node.Link, node.Connection, node.Clock, node.Events, node.Config, node.Sensors, node.Outputs, node.Entities)
+        {
+        }
+
+        private TelemetryPublisher(IMqttLink link, INodeConnection connection, IClock clock, EventPublisher events, ConfigController config, ArrayList sensors, ArrayList actuators, EntityRegistry entities)
         {
             _entities = entities;
             _link = link;

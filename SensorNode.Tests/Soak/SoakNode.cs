@@ -47,6 +47,7 @@ namespace SensorNode.Tests.Soak
 
             Node.AddActuator("relay", Relay, false);
             Node.AddActuator("led", Led, false);
+            NodeHarness.AddOwnParts(Node);
             Node.AddPart(new HomeAssistantDiscovery(Node.Context));
             Node.Start();
             return this;

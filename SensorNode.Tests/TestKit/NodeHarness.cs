@@ -1,4 +1,5 @@
 using System.Collections;
+using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Actuators;
@@ -125,6 +126,7 @@ namespace SensorNode.Tests
             {
                 Node.AddOutput(ArmSpec ?? OutputSpec.Servo("arm", 0, 90, 90), new FakeOutputs(Arm));
             }
+            AddOwnParts(Node);
             Node.AddPart(new HomeAssistantDiscovery(Node.Context));
             foreach (INodePart part in Parts)
             {
@@ -195,6 +197,15 @@ namespace SensorNode.Tests
         public string LastEvent()
         {
             return LastPayload("/event");
+        }
+
+        /// <summary>The parts of SensorNode's own topics, as Program.cs adds them: actuators, telemetry, diagnostics.</summary>
+        public static void AddOwnParts(Node node)
+        {
+            TelemetryPublisher telemetry = new TelemetryPublisher(node.Context);
+            node.AddPart(new ActuatorController(node.Context));
+            node.AddPart(telemetry);
+            node.AddPart(new DiagnosticsPart(node.Context, telemetry));
         }
 
         /// <summary>

@@ -1,4 +1,6 @@
 using SensorNode.Benchmarks.Fakes;
+using SensorNode.Core.Actuators;
+using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Board;
@@ -67,6 +69,10 @@ namespace SensorNode.Benchmarks
             node.AddActuator("led", led, false);
             node.UseRandom(new FakeRandom()); // every reconnect delay 0: a bench whose clock it steps itself connects at its first poll
             node.UseConnectRunner(new BackgroundConnectRunner());
+            TelemetryPublisher telemetry = new TelemetryPublisher(node.Context);
+            node.AddPart(new ActuatorController(node.Context));
+            node.AddPart(telemetry);
+            node.AddPart(new DiagnosticsPart(node.Context, telemetry));
             node.AddPart(new HomeAssistantDiscovery(node.Context));
             node.Start();
             for (int turn = 0; turn < 200 && !node.IsOnline; turn++)

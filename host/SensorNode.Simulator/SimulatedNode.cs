@@ -1,5 +1,6 @@
 using System;
 using SensorNode.Core.Actuators;
+using SensorNode.Core.Diagnostics;
 using SensorNode.Core.Discovery;
 using SensorNode.Core;
 using SensorNode.Core.Board;
@@ -66,6 +67,10 @@ namespace SensorNode.Simulator
             Node.UseRandom(options.NoJitter ? new TopOfWindowRandom() : new SystemRandom(JitterSeed(options, index)));
             Node.UseNonceSource(new CryptographicNonceSource()); // never the seeded one: --seed must not make probes predictable
             Board.AttachTo(Node);
+            TelemetryPublisher telemetry = new TelemetryPublisher(Node.Context);
+            Node.AddPart(new ActuatorController(Node.Context));
+            Node.AddPart(telemetry);
+            Node.AddPart(new DiagnosticsPart(Node.Context, telemetry));
             Node.AddPart(new HomeAssistantDiscovery(Node.Context));
             Node.AddPart(new HomieAdapter(Node.Context));
             Node.AddPart(new IdentifyPart(Node.Context, "led"));

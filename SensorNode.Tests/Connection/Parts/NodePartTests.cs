@@ -30,6 +30,32 @@ namespace SensorNode.Tests.Parts
         }
 
         [TestMethod]
+        public static void A_sensor_or_output_added_after_a_part_is_refused_since_parts_take_them_when_made()
+        {
+            NodeHarness node = new NodeHarness().Build();
+
+            Assert.ThrowsException(typeof(System.InvalidOperationException), () => node.Node.AddSensor(node.Node.Telemetry.Sensors[0]));
+            Assert.ThrowsException(typeof(System.InvalidOperationException), () => node.Node.AddActuator("late", new FakeOutput(), false));
+            node.Node.Start();
+            node.Node.Poll();
+            Assert.IsTrue(node.Node.IsOnline);
+        }
+
+        [TestMethod]
+        public static void The_node_makes_no_part_but_its_settings_and_runs_the_added_ones_in_their_order()
+        {
+            NodeHarness node = new NodeHarness().Build();
+            node.Node.Start();
+            node.Node.Poll();
+
+            Assert.IsNotNull(node.Node.Telemetry, "the telemetry the harness added, as Program.cs does");
+            Assert.IsNotNull(node.Node.Diagnostics);
+            Assert.AreEqual("outputs", node.Node.Entities[0].Group, "the actuators were added first: their entities come first");
+            node.Send("/actuator/relay/set", "ON");
+            Assert.IsTrue(node.Relay.IsOn);
+        }
+
+        [TestMethod]
         public static void The_retained_rule_and_the_size_limit_are_applied_before_a_part_sees_a_message()
         {
             NodeHarness node = new NodeHarness();
