@@ -479,7 +479,13 @@ namespace SensorNode.Core.Telemetry
                 }
 
                 _value.Clear().AppendFixed(value, quantities[q].Decimals);
-                allSent &= _link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true);
+                if (!_link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true))
+                {
+                    // Not counted as published (a full heap on a device, a link gone): it is news again next cycle.
+                    allSent = false;
+                    continue;
+                }
+
                 _entities.Publish(_readings[s][q], _value.Buffer, _value.Length);
                 news.Published(q, PayloadBuilder.RoundFixed(value, quantities[q].Decimals), nowMs);
                 _newsThisCycle = true;

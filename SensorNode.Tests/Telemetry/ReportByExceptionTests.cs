@@ -25,6 +25,22 @@ namespace SensorNode.Tests.Telemetry
         }
 
         [TestMethod]
+        public static void A_reading_the_link_could_not_take_is_news_again_at_the_next_cycle_though_it_did_not_move()
+        {
+            NodeHarness node = Defaults();
+            node.Sensor.NextValues[0] = 21.80; // beyond the deadband
+            node.Link.FailPublishUnder = node.Base + Temperature; // as M2Mqtt's copy on a full heap
+            node.Advance(30000);
+            Assert.AreEqual("21.46", node.LastPayload(Temperature), "not sent");
+
+            node.Link.FailPublishUnder = null;
+            node.Link.ClearRecorded();
+            node.Advance(30000);
+            Assert.AreEqual("21.80", node.LastPayload(Temperature), "lost before: counted as published, it waited for the heartbeat");
+            Assert.AreEqual(0, node.Link.CountOn(node.Base + Humidity), "humidity did not move and went out");
+        }
+
+        [TestMethod]
         public static void A_change_below_the_deadband_waits_and_one_beyond_goes_out_at_the_next_read()
         {
             NodeHarness node = Defaults();
