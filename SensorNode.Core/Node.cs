@@ -366,7 +366,15 @@ namespace SensorNode.Core
 
             for (int i = 0; i < _parts.Length; i++)
             {
-                _parts[i].Poll(now);
+                try
+                {
+                    _parts[i].Poll(now);
+                }
+                catch (OutOfMemoryException)
+                {
+                    // A full heap fails this turn's work of one part, not the main loop (Program's loop would end).
+                    NoMemoryForPart();
+                }
             }
 
             return MsUntilWork(_clock.UptimeMs);
@@ -548,6 +556,12 @@ namespace SensorNode.Core
         private void RejectForMemory(string topic, int length, InboundTopic inbound)
         {
             _events.Error(inbound.RejectedEventType, topic, "no memory left to handle this " + length + "-byte " + inbound.What + "; send it again");
+        }
+
+        [ColdPath("only a heap too small for the node runs out")]
+        private void NoMemoryForPart()
+        {
+            _log.Warn("no memory left for a part's work this turn; it is tried again at the next");
         }
 
         [ColdPath("an oversized payload is a mistake or abuse")]

@@ -96,6 +96,26 @@ namespace SensorNode.Tests.Parts
         }
 
         [TestMethod]
+        public static void Work_that_finds_the_heap_full_is_logged_and_the_loop_and_the_other_parts_go_on()
+        {
+            NodeHarness node = new NodeHarness();
+            FakePart part = new FakePart();
+            node.Parts.Add(part);
+            node.Start();
+            node.Node.Poll();
+
+            part.OutOfMemoryInPoll = true;
+            node.Node.Poll(); // before: the exception left Poll, and on the device Program's main loop with it
+
+            Assert.IsTrue(node.Log.Contains("no memory left for a part's work this turn; it is tried again at the next"));
+            part.WorkDueAtMs = node.Clock.Now;
+            node.Node.Poll();
+            Assert.Contains("work@", (string)part.Calls[part.Calls.Count - 1]);
+            node.Send("/actuator/relay/set", "ON");
+            Assert.IsTrue(node.Relay.IsOn);
+        }
+
+        [TestMethod]
         public static void A_new_topic_prefix_reaches_every_part_and_its_subscriptions()
         {
             NodeHarness node = new NodeHarness();

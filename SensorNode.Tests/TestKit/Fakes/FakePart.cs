@@ -43,8 +43,17 @@ namespace SensorNode.Tests.Fakes
             Calls.Add("connected");
         }
 
+        /// <summary>Set: the next turn's work finds the heap full.</summary>
+        public bool OutOfMemoryInPoll;
+
         public void Poll(long nowMs)
         {
+            if (OutOfMemoryInPoll)
+            {
+                OutOfMemoryInPoll = false;
+                throw new System.OutOfMemoryException();
+            }
+
             if (WorkDueAtMs >= 0 && nowMs >= WorkDueAtMs)
             {
                 Calls.Add("work@" + nowMs);
