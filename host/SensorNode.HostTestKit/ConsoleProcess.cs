@@ -19,6 +19,7 @@ namespace SensorNode.HostTestKit
         public const int SigCont = 18;
         public const int SigStop = 19;
         private readonly Process _process;
+        private bool _disposed;
         private readonly List<string> _lines = new List<string>();
         private readonly Func<string, string> _translate;
 
@@ -151,8 +152,15 @@ namespace SensorNode.HostTestKit
             _process.WaitForExit(10_000);
         }
 
+        /// <summary>Ends the process if it still runs; a second call does nothing (a test may end it before its using does).</summary>
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             try
             {
                 if (!_process.HasExited)
