@@ -180,14 +180,12 @@ namespace SensorNode.Core.Sensors.Aosong
         /// the family's layout above. A chip that stays busy past <see cref="GiveUpMs"/> is reset (0xBA) before the next
         /// trigger; one that reports itself uncalibrated is initialised (0xBE 0x08 0x00) first. Nothing here waits.
         /// </summary>
-        public sealed class Driver : ISensorDriver
+        public sealed class Driver : TwoPhaseDriver
         {
             private const int Idle = 0;
             private const int Settling = 1;
             private const int Measuring = 2;
 
-            private readonly II2cBus _bus;
-            private readonly IClock _clock;
             private readonly byte[] _trigger = TriggerCommand();
             private readonly byte[] _initialize = InitializeCommand();
             private readonly byte[] _reset = { SoftReset };
@@ -199,22 +197,14 @@ namespace SensorNode.Core.Sensors.Aosong
             private bool _initializeFirst;
 
             public Driver(II2cBus bus, int address, IClock clock)
+                : base(bus, address, clock)
             {
-                _bus = bus;
-                Address = address;
-                _clock = clock;
             }
 
-            public int Address { get; }
-
-            public string Error { get; private set; }
-
-            public int MsUntilReady { get; private set; }
-
             [SteadyState]
-            public ReadOutcome Measure(double[] values)
+            public override ReadOutcome Measure(double[] values)
             {
-                long now = _clock.UptimeMs;
+                long now = Clock.UptimeMs;
                 if (_phase != Idle && now < _dueMs)
                 {
                     MsUntilReady = (int)(_dueMs - now);
@@ -245,7 +235,7 @@ namespace SensorNode.Core.Sensors.Aosong
             private ReadOutcome Collect(double[] values, long now)
             {
                 string error;
-                if (!_bus.Read(Address, _answer, out error))
+                if (!Bus.Read(Address, _answer, out error))
                 {
                     return Failed(error);
                 }
@@ -282,7 +272,7 @@ namespace SensorNode.Core.Sensors.Aosong
             private ReadOutcome Send(byte[] command, int phase, int ms, long now)
             {
                 string error;
-                if (!_bus.Write(Address, command, out error))
+                if (!Bus.Write(Address, command, out error))
                 {
                     return Failed(error);
                 }

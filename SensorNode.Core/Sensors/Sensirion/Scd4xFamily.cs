@@ -68,14 +68,12 @@ namespace SensorNode.Core.Sensors.Sensirion
         /// Two-phase, as every driver: each command's response is collected on a later read, its execution time (1 ms)
         /// after it was sent (<see cref="ReadOutcome.Pending"/> in between), so a read never waits for the chip.
         /// </summary>
-        public sealed class Driver : ISensorDriver
+        public sealed class Driver : TwoPhaseDriver
         {
             private const int Idle = 0;
             private const int AskedDataReady = 1;
             private const int AskedMeasurement = 2;
 
-            private readonly II2cBus _bus;
-            private readonly IClock _clock;
             private readonly SensirionCommand _start = new SensirionCommand(StartPeriodicMeasurement, 0, 0);
             private readonly SensirionCommand _dataReady = new SensirionCommand(GetDataReadyStatus, 1, 1);
             private readonly SensirionCommand _read = new SensirionCommand(ReadMeasurement, 3, 1);
@@ -85,22 +83,14 @@ namespace SensorNode.Core.Sensors.Sensirion
             private long _answerAtMs;
 
             public Driver(II2cBus bus, int address, IClock clock)
+                : base(bus, address, clock)
             {
-                _bus = bus;
-                Address = address;
-                _clock = clock;
             }
 
-            public int Address { get; }
-
-            public string Error { get; private set; }
-
-            public int MsUntilReady { get; private set; }
-
             [SteadyState]
-            public ReadOutcome Measure(double[] values)
+            public override ReadOutcome Measure(double[] values)
             {
-                long now = _clock.UptimeMs;
+                long now = Clock.UptimeMs;
                 if (!_started)
                 {
                     return Start(now);
@@ -120,7 +110,7 @@ namespace SensorNode.Core.Sensors.Sensirion
                 if (_phase == AskedDataReady)
                 {
                     _phase = Idle;
-                    string error = _dataReady.Receive(_bus, Address);
+                    string error = _dataReady.Receive(Bus, Address);
                     if (error != null)
                     {
                         return Failed(error);
@@ -135,7 +125,7 @@ namespace SensorNode.Core.Sensors.Sensirion
                 }
 
                 _phase = Idle;
-                string readError = _read.Receive(_bus, Address);
+                string readError = _read.Receive(Bus, Address);
                 if (readError != null)
                 {
                     return Failed(readError);
@@ -151,7 +141,7 @@ namespace SensorNode.Core.Sensors.Sensirion
             /// <summary>Sends <paramref name="command"/>; its answer is collected by a read its execution time later.</summary>
             private ReadOutcome Ask(SensirionCommand command, int phase, long now)
             {
-                string error = command.Send(_bus, Address);
+                string error = command.Send(Bus, Address);
                 if (error != null)
                 {
                     return Failed(error);
@@ -170,7 +160,7 @@ namespace SensorNode.Core.Sensors.Sensirion
             [ColdPath("once at boot and after a bus error")]
             private ReadOutcome Start(long now)
             {
-                _start.Send(_bus, Address);
+                _start.Send(Bus, Address);
                 _started = true;
                 _phase = Idle;
                 _lastNewMs = now;

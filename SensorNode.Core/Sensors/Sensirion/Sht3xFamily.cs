@@ -53,35 +53,25 @@ namespace SensorNode.Core.Sensors.Sensirion
         /// the read <see cref="MeasurementMs"/> later collects the result (the chip does not acknowledge its address
         /// while it measures). Why not nanoFramework's binding: docs/board-apis.md.
         /// </summary>
-        public sealed class Driver : ISensorDriver
+        public sealed class Driver : TwoPhaseDriver
         {
-            private readonly II2cBus _bus;
-            private readonly IClock _clock;
             private readonly SensirionCommand _measure = new SensirionCommand(MeasureHighRepeatability, 2, MeasurementMs);
             private bool _measuring;
             private long _readyAtMs;
 
             public Driver(II2cBus bus, int address, IClock clock)
+                : base(bus, address, clock)
             {
-                _bus = bus;
-                Address = address;
-                _clock = clock;
             }
 
-            public int Address { get; }
-
-            public string Error { get; private set; }
-
-            public int MsUntilReady { get; private set; }
-
             [SteadyState]
-            public ReadOutcome Measure(double[] values)
+            public override ReadOutcome Measure(double[] values)
             {
-                long now = _clock.UptimeMs;
+                long now = Clock.UptimeMs;
                 string error;
                 if (!_measuring)
                 {
-                    error = _measure.Send(_bus, Address);
+                    error = _measure.Send(Bus, Address);
                     if (error != null)
                     {
                         return Failed(error);
@@ -100,7 +90,7 @@ namespace SensorNode.Core.Sensors.Sensirion
                 }
 
                 _measuring = false;
-                error = _measure.Receive(_bus, Address);
+                error = _measure.Receive(Bus, Address);
                 if (error != null)
                 {
                     return Failed(error);
