@@ -63,6 +63,39 @@ namespace SensorNode.Core.Entities
             get { return Role == EntityRole.Control || Role == EntityRole.Button ? Id : Group + "_" + Id; }
         }
 
+        /// <summary>True when <see cref="Key"/> is <paramref name="key"/>, without making the key.</summary>
+        public bool HasKey(string key)
+        {
+            if (Role == EntityRole.Control || Role == EntityRole.Button)
+            {
+                return Id == key;
+            }
+
+            int split = Group.Length;
+            if (key.Length != split + 1 + Id.Length || key[split] != '_')
+            {
+                return false;
+            }
+
+            for (int i = 0; i < split; i++)
+            {
+                if (key[i] != Group[i])
+                {
+                    return false;
+                }
+            }
+
+            for (int i = 0; i < Id.Length; i++)
+            {
+                if (key[split + 1 + i] != Id[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>For people: "bme280 temperature", "relay1", "Wi-Fi RSSI".</summary>
         public string Name
         {

@@ -24,11 +24,12 @@ namespace SensorNode.Core.Entities
 
         public void Add(Entity entity)
         {
+            string key = entity.Key;
             for (int i = 0; i < _entities.Count; i++)
             {
-                if (((Entity)_entities[i]).Key == entity.Key)
+                if (((Entity)_entities[i]).HasKey(key))
                 {
-                    throw new System.ArgumentException("two entities named " + entity.Key);
+                    throw new System.ArgumentException("two entities named " + key);
                 }
             }
 

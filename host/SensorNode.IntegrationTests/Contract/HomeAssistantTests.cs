@@ -101,6 +101,8 @@ namespace SensorNode.IntegrationTests.Contract
                 using Observer homeAssistant = Observer.Watch(node.Broker, "homeassistant/#");
                 Received first = homeAssistant.WaitFor(topic, r => r.Topic == topic, NodeUnderTest.Timeout);
                 Assert.Contains("\"strip\":{\"platform\":\"light\",", first.Payload);
+                // Every piece out (the node notes what it announced once the last has gone), then the orderly stop.
+                HomeAssistantView.Components(node.Broker, node.Simulator.NodeId, NodeUnderTest.Timeout, "diag_connects", "bme280_temperature", "relay", "strip");
                 Assert.Equal(0, node.Simulator.Terminate(NodeUnderTest.Timeout));
 
                 // The same node (same flash) started again without the strip, as after changing the board profile.
