@@ -412,22 +412,29 @@ namespace SensorNode.Core.Discovery
         /// </summary>
         private void FindRemovals()
         {
-            ArrayList due = new ArrayList();
+            int count = 0;
             for (int i = 0; i < _announced.PreviousCount; i++)
             {
-                if (_announced.GoneBoots(i) <= AnnouncedComponents.RemovalBoots && !IsKey(_announced.PreviousId(i)))
-                {
-                    due.Add(i);
-                }
+                count += RemovalDue(i) ? 1 : 0;
             }
 
-            _removals = new int[due.Count];
-            _removalPieces = new string[due.Count];
-            for (int r = 0; r < _removals.Length; r++)
+            _removals = new int[count];
+            _removalPieces = new string[count];
+            int r = 0;
+            for (int i = 0; i < _announced.PreviousCount; i++)
             {
-                _removals[r] = (int)due[r];
-                _removalPieces[r] = _announced.PreviousPiece(_removals[r]);
+                if (RemovalDue(i))
+                {
+                    _removals[r] = i;
+                    _removalPieces[r] = _announced.PreviousPiece(i);
+                    r++;
+                }
             }
+        }
+
+        private bool RemovalDue(int index)
+        {
+            return _announced.GoneBoots(index) <= AnnouncedComponents.RemovalBoots && !IsKey(_announced.PreviousId(index));
         }
 
         /// <summary>True when a component of this key is among the node's entities (so it is announced, not removed).</summary>
