@@ -124,6 +124,24 @@ namespace SensorNode.IntegrationTests.Harness
             }
         }
 
+        /// <summary>
+        /// Waits until the page says the node is online; else fails with what the page says and the node's console (a
+        /// device that restarts, or runs out of memory, says so there).
+        /// </summary>
+        public async Task WaitForOnline(IPage page, TimeSpan timeout)
+        {
+            try
+            {
+                await page.WaitForFunctionAsync("() => document.getElementById('msg').textContent == 'Online'", new WaitForFunctionOptions { Timeout = (int)timeout.TotalMilliseconds });
+            }
+            catch (WaitTaskTimeoutException)
+            {
+                string shown = await page.EvaluateExpressionAsync<string>("document.getElementById('msg') ? document.getElementById('msg').textContent : '(none)'");
+                string console = Simulator.Console;
+                throw new TimeoutException("the page never said 'Online' within " + timeout.TotalSeconds + " s; it says '" + shown + "'\nthe node's console (last 6000 characters):\n" + console.Substring(Math.Max(0, console.Length - 6000)));
+            }
+        }
+
         public void Dispose()
         {
             Simulator.Dispose();

@@ -80,7 +80,7 @@ namespace SensorNode.IntegrationTests.Web
             await node.WaitForNetworkList(page);
             await node.FillSetupForm(page, broker.Host, broker.Port);
             await page.ClickAsync("#save");
-            await page.WaitForFunctionAsync("() => document.getElementById('msg').textContent == 'Online'", new WaitForFunctionOptions { Timeout = 60_000 });
+            await node.WaitForOnline(page, TimeSpan.FromSeconds(60));
             MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
             return node.NodeId;
         }

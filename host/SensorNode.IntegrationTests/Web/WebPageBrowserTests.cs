@@ -37,7 +37,7 @@ namespace SensorNode.IntegrationTests.Web
             await Screenshot(page, "setup-page.png");
             await page.ClickAsync("#save");
 
-            await WaitForText(page, "msg", "Online");
+            await node.WaitForOnline(page, Timeout);
             MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
             node.Simulator.WaitForLine("config_applied", Timeout);
 
@@ -81,7 +81,7 @@ namespace SensorNode.IntegrationTests.Web
             // Back in setup mode: the form is there again and a good broker still brings the node online.
             await Fill(page, "broker_port", broker.Port.ToString());
             await page.ClickAsync("#save");
-            await WaitForText(page, "msg", "Online");
+            await node.WaitForOnline(page, Timeout);
             MosquittoSub.WaitForRetained(broker, node.Base + "/status", "online", Timeout);
         }
 
@@ -127,7 +127,7 @@ namespace SensorNode.IntegrationTests.Web
             await page.ClickAsync("#set-strip");
             MosquittoSub.WaitForRetained(broker, node.Base + "/actuator/strip/state", "{\"state\":\"ON\",\"level\":40}", Timeout);
             await WaitForText(page, "state-strip", "ON 40 %");
-            await WaitForText(page, "msg", "Online");
+            await node.WaitForOnline(page, Timeout);
 
             string settings = await page.EvaluateExpressionAsync<string>("document.getElementById('config').textContent");
             Assert.Contains("\"broker_host\": \"" + broker.Host + "\"", settings);
