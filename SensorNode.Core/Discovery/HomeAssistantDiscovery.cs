@@ -56,15 +56,15 @@ namespace SensorNode.Core.Discovery
         private readonly AnnouncedComponents _announced;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
-        private string[] _pieces = new string[0];
-        private int[] _removals = new int[0];
+        private string[] _pieces;
+        private int[] _removals;
         private string _deviceId;
         private string _deviceName;
         private string[] _keys;
         private string[] _names;
         private string[] _uniqueIds;
         private string[] _templates;
-        private string[] _removalPieces = new string[0];
+        private string[] _removalPieces;
         private int _nextPiece = -1;
         private long _pieceSentAtMs;
         private long _resendAtMs = -1;
@@ -91,7 +91,7 @@ namespace SensorNode.Core.Discovery
         {
             _topics = topics;
             _will = null; // taken at the next announcement: a convention added after this part claims it in its own UseTopics
-            _nextPiece = -1; // an announcement under the old topics ends; the next connect makes one anew
+            EndAnnouncement(); // one under the old topics ends; the next connect makes one anew
             NodeConfig config = _config.Current;
             _inbound = config.Discovery
                 ? new InboundTopic[] { new InboundTopic(config.DiscoveryPrefix + "/status", 16, EventTypes.CommandRejected, "Home Assistant status", true) }
@@ -254,7 +254,7 @@ namespace SensorNode.Core.Discovery
             Build(measure, piece, false);
             if (measure.NeededLength > MaxPayloadBytes)
             {
-                _nextPiece = -1;
+                EndAnnouncement();
                 _events.Error(EventTypes.DiscoveryError, topic, "the announcement exceeds " + MaxPayloadBytes + " bytes; not published");
                 return;
             }
@@ -262,7 +262,7 @@ namespace SensorNode.Core.Discovery
             PayloadBuilder payload = NewPayload(topic, measure.NeededLength);
             if (payload == null)
             {
-                _nextPiece = -1;
+                EndAnnouncement();
                 RetryLater(nowMs);
                 return;
             }
@@ -271,14 +271,14 @@ namespace SensorNode.Core.Discovery
             if (payload.Overflowed)
             {
                 // Not reached while both builds see the same node; cut JSON must never reach Home Assistant.
-                _nextPiece = -1;
+                EndAnnouncement();
                 _events.Error(EventTypes.DiscoveryError, topic, "the announcement changed while it was made; not published");
                 return;
             }
 
             if (!_link.Publish(topic, payload.Buffer, payload.Length, MqttQos.AtLeastOnce, true))
             {
-                _nextPiece = -1;
+                EndAnnouncement();
                 ReportNotPublished(topic);
                 RetryLater(nowMs);
                 return;
@@ -288,10 +288,28 @@ namespace SensorNode.Core.Discovery
             _nextPiece++;
             if (_nextPiece == _pieces.Length)
             {
-                _nextPiece = -1;
+                EndAnnouncement();
                 _announced.Published();
                 _retryDelayMs = 0;
             }
+        }
+
+        /// <summary>
+        /// No piece left to send: the texts made for this announcement are let go, so a device's heap does not keep
+        /// about 2 KB of them (ids, names, unique ids) between connects.
+        /// </summary>
+        private void EndAnnouncement()
+        {
+            _nextPiece = -1;
+            _pieces = null;
+            _keys = null;
+            _names = null;
+            _uniqueIds = null;
+            _templates = null;
+            _removals = null;
+            _removalPieces = null;
+            _deviceId = null;
+            _deviceName = null;
         }
 
         [ColdPath("an announcement that did not go out")]
