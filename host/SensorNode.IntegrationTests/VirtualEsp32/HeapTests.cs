@@ -20,8 +20,8 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         /// <summary>An ESP32-DevKitC's managed heap as the virtual ESP32 models it.</summary>
         private const int DevKitHeapKb = 110;
 
-        /// <summary>The margin run: where the announcement's buffer no longer fits (docs/virtual-esp32.md#the-heap).</summary>
-        private const int SmallHeapKb = 96;
+        /// <summary>The margin run: about 5 KB free once online, where not everything fits (docs/virtual-esp32.md#the-heap).</summary>
+        private const int SmallHeapKb = 100;
 
         /// <summary>
         /// Free after a collection while online (the node's diag, right after connecting and every 10 s after): room for
@@ -55,7 +55,7 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         }
 
         /// <summary>
-        /// Below a DevKitC's heap (96 KB, a few KB free once online) the node runs on, its main loop carrying out
+        /// Below a DevKitC's heap (100 KB, about 5 KB free once online) the node runs on, its main loop carrying out
         /// commands; what finds no room is said on the event topic: the Home Assistant announcement's pieces
         /// (discovery_error, tried again later), a config change (refused for want of memory). Before the main loop
         /// caught a full heap, an OutOfMemoryException left Node.Poll and ended Program.Main's loop: online, and
@@ -64,6 +64,8 @@ namespace SensorNode.IntegrationTests.VirtualEsp32
         [SkippableFact]
         public void Below_the_devkit_heap_what_finds_no_room_is_reported_and_the_node_runs_on()
         {
+            // 100 KB, not 96 as before issue 18: the entities, adapters and identify part take about 4 KB more, and at
+            // 96 KB the node, online, had no room left even for the events that would say so.
             OnVirtualEsp32("small", SmallHeapKb, (watcher, device, baseTopic) =>
             {
                 string nodeId = baseTopic.Substring(baseTopic.IndexOf('/') + 1);
