@@ -301,9 +301,9 @@ namespace SensorNode.Core
         }
 
         /// <summary>
-        /// Adds a part after the node's own (configuration, actuators, telemetry, diagnostics: SensorNode's topics);
-        /// parts run in the order added. Protocol adapters (Home Assistant, Homie) and features (identify) come this way,
-        /// made with <see cref="Context"/>.
+        /// Adds a part, made with <see cref="Context"/> after the sensors and outputs; parts run after the node's
+        /// settings, in the order added: SensorNode's own topics (actuators, telemetry, diagnostics), then protocol
+        /// adapters (Home Assistant, Homie) and features (identify).
         /// </summary>
         public void AddPart(INodePart part)
         {

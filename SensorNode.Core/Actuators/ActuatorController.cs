@@ -35,8 +35,6 @@ namespace SensorNode.Core.Actuators
         private readonly Entity[] _entities;
         private TopicScheme _topics;
         private InboundTopic[] _inbound;
-        private string[] _setTopics;
-        private string[] _stateTopics;
 
         /// <summary>Per output: the outage (its OfflineSinceMs) whose failsafe already put it safe, or -1.</summary>
         private readonly long[] _safeForOutage;
@@ -110,14 +108,11 @@ namespace SensorNode.Core.Actuators
         {
             _topics = topics;
             _inbound = new InboundTopic[] { new InboundTopic(topics.ActuatorSetFilter, MaxCommandBytes, EventTypes.CommandRejected, "command") };
-            _setTopics = new string[_actuators.Length];
-            _stateTopics = new string[_actuators.Length];
             for (int i = 0; i < _actuators.Length; i++)
             {
-                _setTopics[i] = topics.ActuatorSet(_actuators[i].Id);
-                _stateTopics[i] = topics.ActuatorState(_actuators[i].Id);
-                _entities[i].CommandTopic = _setTopics[i];
-                _entities[i].StateTopic = _stateTopics[i];
+                // An output's topics are its entity's: the controller and every adapter use the same strings.
+                _entities[i].CommandTopic = topics.ActuatorSet(_actuators[i].Id);
+                _entities[i].StateTopic = topics.ActuatorState(_actuators[i].Id);
             }
         }
 
@@ -133,9 +128,9 @@ namespace SensorNode.Core.Actuators
         /// <summary>The index of the actuator whose "/set" topic this is, or -1.</summary>
         private int IndexOfSetTopic(string topic)
         {
-            for (int i = 0; i < _setTopics.Length; i++)
+            for (int i = 0; i < _entities.Length; i++)
             {
-                if (topic == _setTopics[i])
+                if (topic == _entities[i].CommandTopic)
                 {
                     return i;
                 }
@@ -338,7 +333,7 @@ namespace SensorNode.Core.Actuators
                 when = time.ToString() + " ";
             }
 
-            _events.Info(EventTypes.Failsafe, _stateTopics[index], _actuators[index].Id + " " + rule + " at " + when + "(uptime_ms " + atMs + "): " + what);
+            _events.Info(EventTypes.Failsafe, _entities[index].StateTopic, _actuators[index].Id + " " + rule + " at " + when + "(uptime_ms " + atMs + "): " + what);
         }
 
         private static string LevelText(Actuator actuator)
@@ -405,7 +400,7 @@ namespace SensorNode.Core.Actuators
 
             Actuator actuator = _actuators[index];
             actuator.Kind.AppendStatePayload(_state.Clear(), actuator.Level);
-            _link.Publish(_stateTopics[index], _state.Buffer, _state.Length, MqttQos.AtMostOnce, true);
+            _link.Publish(_entities[index].StateTopic, _state.Buffer, _state.Length, MqttQos.AtMostOnce, true);
             if (_registry.HasListeners)
             {
                 _value.Clear().AppendInteger(actuator.Level);

@@ -147,6 +147,7 @@ namespace SensorNode.Core.Connection
         {
             _config = config;
             _topics = topics;
+            _statusWill = new LastWill(topics.Status, "offline", "online");
             _subscriptions = new string[subscriptions.Length + 1];
             subscriptions.CopyTo(_subscriptions, 0);
             _subscriptions[subscriptions.Length] = topics.Probe;
@@ -178,17 +179,7 @@ namespace SensorNode.Core.Connection
         {
             get
             {
-                if (_claimedWill != null)
-                {
-                    return _claimedWill;
-                }
-
-                if (_statusWill == null || _statusWill.Topic != _topics.Status)
-                {
-                    _statusWill = new LastWill(_topics.Status, "offline", "online");
-                }
-
-                return _statusWill;
+                return _claimedWill != null ? _claimedWill : _statusWill;
             }
         }
 

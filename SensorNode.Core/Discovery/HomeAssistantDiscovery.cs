@@ -13,8 +13,8 @@ using SensorNode.Core.Text;
 namespace SensorNode.Core.Discovery
 {
     /// <summary>
-    /// The Home Assistant adapter: announces the node as one device (MQTT device discovery,
-    /// "{discovery_prefix}/device/{node_id}/config", retained) with one component per entity the node's parts declared
+    /// The Home Assistant adapter: announces the node as one device (MQTT device discovery, retained, in pieces: one
+    /// message per group of entities, see <see cref="PieceTopic"/>) with one component per entity the node's parts declared
     /// (<see cref="EntityRegistry"/>): a sensor per reading, its output kind's component per control (switch, light,
     /// number), a button per button, a diagnostic sensor per field of "{base}/diag" — all on SensorNode's own topics,
     /// available while "{base}/status" is "online". Sent after every connect and again a few seconds (random, so a
@@ -90,7 +90,6 @@ namespace SensorNode.Core.Discovery
         public void UseTopics(TopicScheme topics)
         {
             _topics = topics;
-            _will = null; // taken at the next announcement: a convention added after this part claims it in its own UseTopics
             EndAnnouncement(); // one under the old topics ends; the next connect makes one anew
             NodeConfig config = _config.Current;
             _inbound = config.Discovery
@@ -102,7 +101,7 @@ namespace SensorNode.Core.Discovery
         [ColdPath("Home Assistant restarts rarely")]
         public void OnMessage(int inbound, string topic, byte[] payload, long nowMs)
         {
-            if (IsOnline(payload) && _resendAtMs < 0)
+            if (Bytes.Same(Online, payload) && _resendAtMs < 0)
             {
                 _resendAtMs = nowMs + _random.Next(MaxResendDelayMs - MinResendDelayMs + 1) + MinResendDelayMs;
             }
@@ -178,7 +177,7 @@ namespace SensorNode.Core.Discovery
                 return;
             }
 
-            _will = _node.Will;
+            _will = _node.Will; // taken now: a convention added after this part claims it in its own UseTopics
             NameEntities();
             FindRemovals();
             _pieces = KnownPieces(true);
@@ -202,8 +201,8 @@ namespace SensorNode.Core.Discovery
 
         /// <summary>
         /// The pieces in the order they go out: the base first (Home Assistant learns the device from it), then each
-        /// group of entities, then the pieces of the previous boot's components when <paramref name="gone"/> (for their
-        /// removal), or every piece the previous boot had (to delete them).
+        /// group of entities, then, <paramref name="forAnnouncement"/>, the pieces of the components this announcement
+        /// removes (<see cref="FindRemovals"/>), or else every piece the previous boot had (to delete them all).
         /// </summary>
         private string[] KnownPieces(bool forAnnouncement)
         {
@@ -214,17 +213,19 @@ namespace SensorNode.Core.Discovery
                 AddOnce(pieces, _entities[i].Group);
             }
 
-            for (int i = 0; i < _announced.PreviousCount; i++)
+            if (forAnnouncement)
             {
-                if (!forAnnouncement)
+                for (int r = 0; r < _removalPieces.Length; r++)
+                {
+                    AddOnce(pieces, _removalPieces[r]);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < _announced.PreviousCount; i++)
                 {
                     AddOnce(pieces, _announced.PreviousPiece(i));
                 }
-            }
-
-            for (int i = 0; forAnnouncement && i < _removalPieces.Length; i++)
-            {
-                AddOnce(pieces, _removalPieces[i]);
             }
 
             string[] result = new string[pieces.Count];
@@ -605,24 +606,6 @@ namespace SensorNode.Core.Discovery
             }
 
             return seed;
-        }
-
-        private static bool IsOnline(byte[] payload)
-        {
-            if (payload.Length != Online.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < Online.Length; i++)
-            {
-                if (payload[i] != Online[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 }

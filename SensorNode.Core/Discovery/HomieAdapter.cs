@@ -35,6 +35,7 @@ namespace SensorNode.Core.Discovery
         private static readonly byte[] True = Utf8.GetBytes("true");
         private static readonly byte[] False = Utf8.GetBytes("false");
         private static readonly byte[] Nothing = new byte[0];
+        private static readonly byte[] Press = Utf8.GetBytes(HomeAssistantDiscovery.ButtonPress);
         private static readonly InboundTopic[] NoInbound = new InboundTopic[0];
 
         private readonly NodeContext _node;
@@ -123,10 +124,9 @@ namespace SensorNode.Core.Discovery
             }
 
             Entity entity = _entities[index];
-            string text = Utf8.GetString(payload, 0, payload.Length);
             if (entity.Role == EntityRole.Button)
             {
-                if (text != HomeAssistantDiscovery.ButtonPress)
+                if (!Bytes.Same(Press, payload))
                 {
                     _events.Error(EventTypes.CommandRejected, topic, "a Homie enum of format " + HomeAssistantDiscovery.ButtonPress + " takes only " + HomeAssistantDiscovery.ButtonPress);
                     return;
@@ -136,7 +136,7 @@ namespace SensorNode.Core.Discovery
                 return;
             }
 
-            int value = ValueOf(entity.Output, text);
+            int value = ValueOf(entity.Output, payload);
             if (value < 0)
             {
                 _events.Error(EventTypes.CommandRejected, topic, entity.Output.IsOnOff
@@ -257,30 +257,14 @@ namespace SensorNode.Core.Discovery
         }
 
         /// <summary>A Homie value for an output: its value, or -1 when the text is not one.</summary>
-        private static int ValueOf(OutputKind kind, string text)
+        private static int ValueOf(OutputKind kind, byte[] payload)
         {
             if (kind.IsOnOff)
             {
-                return text == "true" ? kind.MaxValue : text == "false" ? 0 : -1;
+                return Bytes.Same(True, payload) ? kind.MaxValue : Bytes.Same(False, payload) ? 0 : -1;
             }
 
-            if (text.Length == 0 || text.Length > 6 || (text.Length > 1 && text[0] == '0'))
-            {
-                return -1;
-            }
-
-            int value = 0;
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] < '0' || text[i] > '9')
-                {
-                    return -1;
-                }
-
-                value = value * 10 + (text[i] - '0');
-            }
-
-            return value <= kind.MaxValue ? value : -1;
+            return ActuatorCommandParser.WholeNumber(payload, 0, payload.Length, kind.MaxValue);
         }
 
         /// <summary>

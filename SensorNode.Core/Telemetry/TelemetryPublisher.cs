@@ -53,7 +53,6 @@ namespace SensorNode.Core.Telemetry
         private readonly long[] _readAtMs;
         private readonly ExceptionFilter[] _news;
         private bool _newsThisCycle;
-        private readonly string[][] _readingTopics;
         private readonly Entity[][] _readings;
         private readonly EntityRegistry _entities;
         private readonly string[] _availabilityTopics;
@@ -88,7 +87,6 @@ namespace SensorNode.Core.Telemetry
             _measured = new bool[sensors.Count];
             _readAtMs = new long[sensors.Count];
             _news = new ExceptionFilter[sensors.Count];
-            _readingTopics = new string[sensors.Count][];
             _readings = new Entity[sensors.Count][];
             _availabilityTopics = new string[sensors.Count];
             _availabilityDue = new bool[sensors.Count];
@@ -297,17 +295,12 @@ namespace SensorNode.Core.Telemetry
             _history.UseTopics(topics);
             for (int s = 0; s < _sensors.Length; s++)
             {
+                // A reading's topics are its entity's: the publisher and every adapter use the same strings.
                 Quantity[] quantities = _sensors[s].Quantities;
-                _readingTopics[s] = new string[quantities.Length];
-                for (int q = 0; q < quantities.Length; q++)
-                {
-                    _readingTopics[s][q] = topics.SensorReading(_sensors[s].Id, quantities[q].Name);
-                    _readings[s][q].StateTopic = _readingTopics[s][q];
-                }
-
                 _availabilityTopics[s] = topics.SensorAvailability(_sensors[s].Id);
                 for (int q = 0; q < quantities.Length; q++)
                 {
+                    _readings[s][q].StateTopic = topics.SensorReading(_sensors[s].Id, quantities[q].Name);
                     _readings[s][q].AvailabilityTopic = _availabilityTopics[s];
                 }
             }
@@ -479,7 +472,7 @@ namespace SensorNode.Core.Telemetry
                 }
 
                 _value.Clear().AppendFixed(value, quantities[q].Decimals);
-                if (!_link.Publish(_readingTopics[s][q], _value.Buffer, _value.Length, MqttQos.AtMostOnce, true))
+                if (!_link.Publish(_readings[s][q].StateTopic, _value.Buffer, _value.Length, MqttQos.AtMostOnce, true))
                 {
                     // Not counted as published (a full heap on a device, a link gone): it is news again next cycle.
                     allSent = false;
